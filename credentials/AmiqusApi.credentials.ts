@@ -1,0 +1,55 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class AmiqusApi implements ICredentialType {
+	name = 'amiqusApi';
+
+	displayName = 'Amiqus API';
+
+	icon = { light: 'file:../nodes/Amiqus/amiqus.svg', dark: 'file:../nodes/Amiqus/amiqus.dark.svg' } as const;
+
+	documentationUrl = 'https://developers.amiqus.co/guides/auth/personal-access-token.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Personal Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Created in Amiqus under Developer Settings → Personal access tokens. It is shown once and expires after one year.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://id.amiqus.co/api/v2',
+			description:
+				'The Amiqus REST API v2 root. Change it only to use another Amiqus host or the local provider sandbox.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	// GET /status answers 204 for a valid token and 401 otherwise, and costs nothing.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/status',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,73 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class AmiqusOAuth2Api implements ICredentialType {
+	name = 'amiqusOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Amiqus OAuth2 API';
+
+	icon = { light: 'file:../nodes/Amiqus/amiqus.svg', dark: 'file:../nodes/Amiqus/amiqus.dark.svg' } as const;
+
+	documentationUrl = 'https://developers.amiqus.co/guides/auth/oauth.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'string',
+			default: 'https://id.amiqus.co/oauth/authorize',
+			required: true,
+			description: 'Amiqus OAuth authorize endpoint. Change it only for the local provider sandbox.',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'string',
+			default: 'https://id.amiqus.co/oauth/token',
+			required: true,
+			description: 'Amiqus OAuth token endpoint, also used to refresh the token.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://id.amiqus.co/api/v2',
+			description: 'The Amiqus REST API v2 root. Change it only for the local provider sandbox.',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			// Amiqus defines no scopes.
+			default: '',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			// Amiqus expects client_id and client_secret in the form body of the token request.
+			default: 'body',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/status',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { amiqusList } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Assignee ID',
+				name: 'assignee',
+				type: 'number',
+				default: 0,
+				description: 'Only clients assigned to this team member',
+			},
+			{
+				displayName: 'Deletion Date',
+				name: 'deletion_date',
+				type: 'options',
+				options: [
+					{ name: 'Not Set', value: 'not_set' },
+					{ name: 'Overdue', value: 'overdue' },
+					{ name: 'Today', value: 'today' },
+					{ name: 'Upcoming', value: 'upcoming' },
+				],
+				default: 'upcoming',
+			},
+			{
+				displayName: 'Reference',
+				name: 'reference',
+				type: 'string',
+				default: '',
+				description: 'Exact match on your own reference, case-insensitive',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Fuzzy match on names, reference and organisation name',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Approved', value: 'approved' },
+					{ name: 'Pending', value: 'pending' },
+					{ name: 'Rejected', value: 'rejected' },
+				],
+				default: 'pending',
+			},
+			{
+				displayName: 'Visibility',
+				name: 'visibility',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active' },
+					{ name: 'Archived', value: 'archived' },
+				],
+				default: 'active',
+			},
+		],
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'sort_by',
+				type: 'options',
+				options: [
+					{ name: 'Archived At', value: 'archived_at' },
+					{ name: 'Created At', value: 'created_at' },
+					{ name: 'Deletion Date', value: 'deletion_date' },
+					{ name: 'First Name', value: 'name.first_name' },
+					{ name: 'Last Name', value: 'name.last_name' },
+					{ name: 'Updated At', value: 'updated_at' },
+				],
+				default: 'created_at',
+			},
+			{
+				displayName: 'Order',
+				name: 'order_by',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'asc',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const [key, value] of Object.entries({ ...filters, ...sort })) {
+		if (value !== '' && value !== undefined && !(key === 'assignee' && !value)) qs[key] = value;
+	}
+	return await amiqusList(this, '/clients', qs, { returnAll, limit, itemIndex });
+}

@@ -1,0 +1,93 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Resource locator for a client: pick from a list, or give an ID or an Amiqus URL. */
+export const clientLocator: INodeProperties = {
+	displayName: 'Client',
+	name: 'clientId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Amiqus client (the person being checked)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchClients', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 73845',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A client ID is a number' } }],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://id.amiqus.co/clients/73845',
+			extractValue: { type: 'regex', regex: '/clients/(\\d+)' },
+			validation: [
+				{ type: 'regex', properties: { regex: '.*/clients/\\d+.*', errorMessage: 'Not an Amiqus client URL' } },
+			],
+		},
+	],
+};
+
+/** Resource locator for a record ("request" in the Amiqus UI). */
+export const recordLocator: INodeProperties = {
+	displayName: 'Record',
+	name: 'recordId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Amiqus record, called a request in the Amiqus app',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 983434',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A record ID is a number' } }],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://id.amiqus.co/records/983434',
+			extractValue: { type: 'regex', regex: '/records/(\\d+)' },
+			validation: [
+				{ type: 'regex', properties: { regex: '.*/records/\\d+.*', errorMessage: 'Not an Amiqus record URL' } },
+			],
+		},
+	],
+};
+
+/** "Return All" + "Limit", shown for a given resource and operation. */
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}

@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { redactSecrets } from './redact';
+
+/** What an operation returns for one input item. */
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return !!value && typeof value === 'object' && 'json' in (value as object) && typeof (value as INodeExecutionData).json === 'object';
+}
+
+function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) =>
+		isExecutionData(entry)
+			? { ...entry, pairedItem: { item: itemIndex } }
+			: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
+	);
+}
+
+/**
+ * Runs an operation for every input item. Each output item is paired with its input.
+ * With "Continue On Fail", a failing item becomes `{ error }` and the others go on;
+ * without it, the error names the item and stops the node.
+ */
+export async function runForEachItem(
+	this: IExecuteFunctions,
+	operation: ItemOperation,
+	options: { concurrency?: number } = {},
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const runOne = async (itemIndex: number) => {
+		try {
+			results[itemIndex] = toItems(await operation.call(this, itemIndex), itemIndex);
+		} catch (error) {
+			const wrapped = withItemIndex(this, error, itemIndex);
+			if (!this.continueOnFail()) throw wrapped;
+			results[itemIndex] = [
+				{
+					json: {
+						error: redactSecrets(wrapped.message),
+						...(wrapped.description ? { errorDescription: redactSecrets(wrapped.description) } : {}),
+						...(wrapped instanceof NodeApiError && wrapped.httpCode ? { httpCode: wrapped.httpCode } : {}),
+					},
+					pairedItem: { item: itemIndex },
+				},
+			];
+		}
+	};
+
+	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+	let next = 0;
+	let failure: unknown;
+	const worker = async () => {
+		while (next < items.length && failure === undefined) {
+			const itemIndex = next++;
+			try {
+				await runOne(itemIndex);
+			} catch (error) {
+				failure ??= error;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	if (failure !== undefined) throw failure;
+	return [results.flat()];
+}
+
+function withItemIndex(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}

@@ -1,0 +1,34 @@
+/** One page as a provider returns it, reduced to what the loop needs. */
+export interface Page<T> {
+	items: T[];
+	/** Whether the provider says there is a page after this one. */
+	hasMore: boolean;
+}
+
+export interface CollectOptions {
+	returnAll: boolean;
+	/** Used when returnAll is false. */
+	limit: number;
+	/** Largest page the provider allows. */
+	maxPageSize: number;
+}
+
+/**
+ * "Return All / Limit" over any page-numbered API: asks for pages from 1 on, never more
+ * items than needed, and stops when the provider says there is nothing more.
+ */
+export async function collectPages<T>(
+	fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
+	options: CollectOptions,
+): Promise<T[]> {
+	const wanted = options.returnAll ? Infinity : Math.max(0, options.limit);
+	// Page numbers only line up when every page has the same size.
+	const pageSize = Math.min(options.maxPageSize, wanted);
+	const results: T[] = [];
+	for (let page = 1; results.length < wanted; page++) {
+		const { items, hasMore } = await fetchPage(page, pageSize);
+		results.push(...items.slice(0, wanted - results.length));
+		if (!hasMore || items.length === 0) break;
+	}
+	return results;
+}

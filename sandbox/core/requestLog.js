@@ -1,0 +1,36 @@
+'use strict';
+// Records every provider request so tests can assert what a node actually sent.
+const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key'];
+
+function redactHeaders(headers) {
+	const out = { ...headers };
+	for (const h of Object.keys(out)) {
+		if (SECRET_HEADERS.includes(h.toLowerCase()) || /secret|token|api-key|hmac|signature/i.test(h)) out[h] = '[redacted]';
+	}
+	return out;
+}
+
+function createRequestLog() {
+	let entries = [];
+	return {
+		entries: () => entries,
+		list: (provider) => entries.filter((e) => !provider || e.provider === provider),
+		clear: () => { entries = []; },
+		// stripPath maps a full URL path to the provider-relative path shown in the log.
+		middleware(provider, stripPath) {
+			return (req, res, next) => {
+				const entry = {
+					provider, method: req.method, path: stripPath(req.path), query: { ...req.query },
+					headers: redactHeaders(req.headers), body: undefined, status: null, time: new Date().toISOString(),
+				};
+				entries.push(entry);
+				req.sandboxLogEntry = entry;
+				res.on('finish', () => { entry.status = res.statusCode; entry.body = req.body; });
+				res.on('close', () => { if (!res.writableFinished) { entry.status = null; entry.dropped = true; entry.body = req.body; } });
+				next();
+			};
+		},
+	};
+}
+
+module.exports = { createRequestLog, redactHeaders };

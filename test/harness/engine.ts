@@ -91,6 +91,8 @@ export async function executeWorkflow(options: {
 	credentials: TestCredentialsHelper;
 	startNode?: string;
 	input?: INodeExecutionData[];
+	/** All outputs of the start node at once (a webhook's `workflowData`); wins over `input`. */
+	startData?: INodeExecutionData[][];
 	mode?: WorkflowExecuteMode;
 	webhookBaseUrl?: string;
 }): Promise<RunResult> {
@@ -118,10 +120,10 @@ export async function executeWorkflow(options: {
 			waitingExecution: {},
 			waitingExecutionSource: null,
 			nodeExecutionStack: [
-				{ node: start, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
+				{ node: start, data: { main: options.startData ?? [options.input ?? [{ json: {} }]] }, source: null },
 			],
 		},
-	} as IRunExecutionData;
+	} as unknown as IRunExecutionData;
 	const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
 	const run: IRun = await execution.processRunExecutionData(workflow);
 	const runData = run.data.resultData.runData;

@@ -65,6 +65,12 @@ class NoOp implements INodeType {
 	};
 
 	async execute(this: import('n8n-workflow').IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// With a credential attached, this is the credential tester's probe node (see credentialTest.ts).
+		const [credentialType] = Object.keys(this.getNode().credentials ?? {});
+		if (credentialType) {
+			const { runCredentialProbe } = await import('./credentialTest');
+			return [[{ json: await runCredentialProbe.call(this, credentialType) }]];
+		}
 		return [this.getInputData()];
 	}
 }

@@ -1,0 +1,69 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { buildWorkflow, credentialTypes, credentialsHelperWith, executeWorkflow, packageNode } from './engine';
+
+/** Requests waiting to be sent by the probe node, by credential type. */
+export const pendingProbes = new Map<string, { options: IHttpRequestOptions; data: ICredentialDataDecryptedObject }>();
+
+/**
+ * Sends the pending credential-test request from inside a node execution, the way n8n's
+ * credential tester does: through httpRequestWithAuthentication with the decrypted data,
+ * from a `n8n-nodes-base.noOp` node whose `temp` parameter is '' (which makes n8n run
+ * preAuthentication even when a token is stored).
+ */
+export async function runCredentialProbe(this: IExecuteFunctions, type: string): Promise<IDataObject> {
+	const probe = pendingProbes.get(type);
+	if (!probe) throw new Error(`No credential test pending for ${type}`);
+	const { options, data } = probe;
+	try {
+		const response = await this.helpers.httpRequestWithAuthentication.call(this, type, options, {
+			credentialsDecrypted: { id: type, name: type, type, data },
+		});
+		return { status: 'OK', response: response as IDataObject };
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message, httpCode: (error as IDataObject).httpCode };
+	}
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message?: string;
+	httpCode?: string;
+	preAuthenticationCalls: number;
+}
+
+/** Runs a credential's `test` request against the stored data, as the "Test" button does. */
+export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+	const credentialType = credentialTypes.getByName(type);
+	const request = credentialType.test?.request;
+	if (!request) throw new Error(`${type} has no credential test`);
+	const helper = credentialsHelperWith({ [type]: data });
+	const node = packageNode('Temp-Node', 'n8n-nodes-base.noOp', { temp: '' }, {
+		credentials: { [type]: { id: type, name: type } },
+	});
+	const workflow = buildWorkflow({ nodes: [node], connections: {} });
+	const stored = await helper.getDecrypted(undefined, { id: type, name: type }, type);
+	const resolve = (value: unknown) => helper.resolve(value, stored, workflow, node);
+	const baseURL = String(resolve(request.baseURL ?? ''));
+	const options: IHttpRequestOptions = {
+		method: request.method ?? 'GET',
+		url: `${baseURL}${String(resolve(request.url ?? ''))}`,
+		headers: Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k, resolve(v)])) as IDataObject,
+		qs: Object.fromEntries(Object.entries(request.qs ?? {}).map(([k, v]) => [k, resolve(v)])) as IDataObject,
+		...(request.body ? { body: request.body as IDataObject, json: true } : {}),
+	};
+	pendingProbes.set(type, { options, data: stored });
+	try {
+		const result = await executeWorkflow({ workflow, credentials: helper, startNode: 'Temp-Node' });
+		if (result.error) throw result.error;
+		const outcome = result.output('Temp-Node')[0]?.json ?? {};
+		return {
+			status: outcome.status === 'OK' ? 'OK' : 'Error',
+			message: outcome.message as string | undefined,
+			httpCode: outcome.httpCode as string | undefined,
+			preAuthenticationCalls: helper.preAuthenticationCalls.get(type) ?? 0,
+		};
+	} finally {
+		pendingProbes.delete(type);
+	}
+}

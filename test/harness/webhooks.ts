@@ -168,6 +168,11 @@ export class WebhookHost {
 		const record: DeliveryRecord = { method: req.method, path: req.path, status: 0, started: false, responseBody: '' };
 		this.deliveries.push(record);
 		const originalSend = res.send.bind(res);
+		const originalEnd = res.end.bind(res);
+		res.end = ((...args: unknown[]) => {
+			record.status = res.statusCode;
+			return (originalEnd as (...a: unknown[]) => express.Response)(...args);
+		}) as typeof res.end;
 		res.send = ((body?: unknown) => {
 			record.status = res.statusCode;
 			record.responseBody = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString() : JSON.stringify(body);
@@ -207,16 +212,17 @@ export class WebhookHost {
 			null,
 		);
 		const response = await type.webhook!.call(ctx);
+		// As n8n: `noWebhookResponse` means the node answered itself; it may still start a run.
 		if (response.noWebhookResponse) {
 			if (!res.headersSent) res.end();
-			return;
-		}
-		if (!response.workflowData) {
+			if (!response.workflowData) return;
+		} else if (!response.workflowData) {
 			res.status(200).json(response.webhookResponse ?? { message: 'Webhook call received' });
 			return;
+		} else {
+			res.status(200).json(response.webhookResponse ?? { message: 'Workflow was started' });
 		}
 		record.started = true;
-		res.status(200).json(response.webhookResponse ?? { message: 'Workflow was started' });
 		const run = executeWorkflow({
 			workflow: this.workflow,
 			credentials: this.credentials,

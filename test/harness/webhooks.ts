@@ -22,6 +22,11 @@ export interface DeliveryRecord {
 	status: number;
 	/** Whether the node accepted the delivery and an execution started. */
 	started: boolean;
+	/**
+	 * Whether the node's webhook() threw. Real n8n then still records a failed execution
+	 * (webhook-helpers.js), so a trigger must never throw on hostile input.
+	 */
+	crashed?: string;
 	responseBody: string;
 }
 
@@ -211,7 +216,15 @@ export class WebhookHost {
 			[],
 			null,
 		);
-		const response = await type.webhook!.call(ctx);
+		let response;
+		try {
+			response = await type.webhook!.call(ctx);
+		} catch (error) {
+			record.crashed = (error as Error).message;
+			record.started = true;
+			if (!res.headersSent) res.status(500).json({ code: 0, message: 'Error in workflow' });
+			return;
+		}
 		// As n8n: `noWebhookResponse` means the node answered itself; it may still start a run.
 		if (response.noWebhookResponse) {
 			if (!res.headersSent) res.end();

@@ -10,6 +10,14 @@ function redactHeaders(headers) {
 	return out;
 }
 
+const SECRET_FIELDS = /^(client_secret|refresh_token|access_token|code|password|secret|token)$/i;
+function redactBody(body) {
+	if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) return body;
+	const out = {};
+	for (const [k, v] of Object.entries(body)) out[k] = SECRET_FIELDS.test(k) ? '[redacted]' : v;
+	return out;
+}
+
 function createRequestLog() {
 	let entries = [];
 	return {
@@ -25,12 +33,12 @@ function createRequestLog() {
 				};
 				entries.push(entry);
 				req.sandboxLogEntry = entry;
-				res.on('finish', () => { entry.status = res.statusCode; entry.body = req.body; });
-				res.on('close', () => { if (!res.writableFinished) { entry.status = null; entry.dropped = true; entry.body = req.body; } });
+				res.on('finish', () => { entry.status = res.statusCode; entry.body = redactBody(req.body); });
+				res.on('close', () => { if (!res.writableFinished) { entry.status = null; entry.dropped = true; entry.body = redactBody(req.body); } });
 				next();
 			};
 		},
 	};
 }
 
-module.exports = { createRequestLog, redactHeaders };
+module.exports = { createRequestLog, redactHeaders, redactBody };

@@ -1,0 +1,40 @@
+'use strict';
+// Runtime-mutable Amiqus sandbox settings. UNCONFIRMED provider behaviour is kept here, never hard-coded.
+function defaultConfig() {
+	return {
+		personalTokens: ['sandbox-amiqus-pat'],
+		readOnlyTokens: [], // tokens that get 403 on writes (to exercise the 403 shape)
+		oauthClients: [{ clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', redirectUris: '*' }],
+		oauthAccessTokenTtlSeconds: 31536000, // doc example value
+		oauthCodeTtlSeconds: 600,
+		oauthRequireFormEncoding: true, // docs say x-www-form-urlencoded
+		errorShape: 'fields', // 'fields' => {"a.b":["msg"]}, 'list' => {"errors":["msg"]} (UNCONFIRMED which is live)
+		webhookUrlStyle: 'v2', // 'v1' => show URLs like /api/clients/1 (seen in real fixtures)
+		timestampStyle: 'Z', // webhook payload timestamps: 'Z' or '+00:00'
+		pingFormat: 'guide', // 'guide' => {webhook,trigger,data}; 'log' => {uuid,event,sent_at,data:["ping"]}
+		rateLimit: { limit: 200, windowSeconds: 60, enforce: true }, // window UNCONFIRMED
+		webhookTimeoutMs: 5000,
+		webhookRetrySchedule: [60, 120, 600, 900], // seconds, multiplied by timeScale
+		webhookFailureLimit: 10,
+		webhookUserAgent: 'Amiqus AmiqusID/2',
+		requireHttpsWebhooks: false, // production requires public HTTPS; sandbox allows http://127.0.0.1
+		recordExpiryDays: 10,
+		maxExpiryDays: 10,
+		clientDefaultStatus: 'pending', // status of a client created without one (doc example shows pending)
+		userRole: 'owner', // 'member' => deleting a client that has records is 403 (admin only)
+		maxUploadBytes: 100 * 1024 * 1024,
+		allowUnknownQueryParameters: false,
+	};
+}
+
+// Shallow merge, one level deep for plain objects (e.g. rateLimit).
+function patchConfig(config, patch) {
+	for (const [k, v] of Object.entries(patch || {})) {
+		if (v && typeof v === 'object' && !Array.isArray(v) && config[k] && typeof config[k] === 'object' && !Array.isArray(config[k])) {
+			Object.assign(config[k], v);
+		} else config[k] = v;
+	}
+	return config;
+}
+
+module.exports = { defaultConfig, patchConfig };

@@ -1,0 +1,41 @@
+'use strict';
+// Small helpers shared by the Amiqus route files.
+const { paginate } = require('../../core/pagination');
+const { notFound } = require('./errors');
+
+// ?expand=a,b arrives as an array (validator, explode:false) or a string.
+function expandOf(req) {
+	const e = req.query.expand;
+	if (e == null) return [];
+	return (Array.isArray(e) ? e : String(e).split(',')).map((s) => String(s).trim()).filter(Boolean);
+}
+
+function listResponse(ctx, req, res, items, { defaultLimit = 25 } = {}) {
+	const selfUrl = `${ctx.getUrl()}${req.originalUrl.split('?')[0]}`;
+	res.json(paginate(items, { query: req.query, selfUrl, defaultLimit }));
+}
+
+function sortItems(items, sortBy, orderBy, get) {
+	const out = items.slice();
+	if (sortBy) {
+		out.sort((a, b) => {
+			const x = get(a, sortBy); const y = get(b, sortBy);
+			if (x == null && y == null) return a.id - b.id;
+			if (x == null) return 1;
+			if (y == null) return -1;
+			return x < y ? -1 : x > y ? 1 : a.id - b.id;
+		});
+	} else out.sort((a, b) => a.id - b.id); // default order: ascending id
+	if (orderBy === 'desc') out.reverse();
+	return out;
+}
+
+function getOr404(map, id, message) {
+	const v = map.get(Number(id));
+	if (!v) throw notFound(message);
+	return v;
+}
+
+const dateOnly = (d) => new Date(d).toISOString().slice(0, 10);
+
+module.exports = { expandOf, listResponse, sortItems, getOr404, dateOnly };

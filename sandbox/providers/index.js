@@ -1,0 +1,5 @@
+'use strict';
+// Provider registry: each provider is one module exporting { name, apiPrefix, create(ctx) }.
+module.exports = [
+	require('./amiqus'),
+];

@@ -1,4 +1,5 @@
 'use strict';
+const { originalBody } = require('./bodies');
 // Records every provider request so tests can assert what a node actually sent.
 const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key'];
 
@@ -33,8 +34,8 @@ function createRequestLog() {
 				};
 				entries.push(entry);
 				req.sandboxLogEntry = entry;
-				res.on('finish', () => { entry.status = res.statusCode; entry.body = redactBody(req.body); });
-				res.on('close', () => { if (!res.writableFinished) { entry.status = null; entry.dropped = true; entry.body = redactBody(req.body); } });
+				res.on('finish', () => { entry.status = res.statusCode; entry.body = redactBody(originalBody(req)); });
+				res.on('close', () => { if (!res.writableFinished) { entry.status = null; entry.dropped = true; entry.body = redactBody(originalBody(req)); } });
 				next();
 			};
 		},

@@ -91,3 +91,39 @@ export function returnAllOrLimit(): INodeProperties[] {
 		},
 	];
 }
+
+/** The ID of a step of a record (shown in the record's `steps` and by Step → Get Many). */
+export const stepIdField: INodeProperties = {
+	displayName: 'Step ID',
+	name: 'stepId',
+	type: 'number',
+	default: 0,
+	required: true,
+	description: 'The ID of a step of the record, as in the record\'s steps or Step → Get Many',
+};
+
+/** The ID of a check (the `check` of a step whose type starts with `check.`). */
+export const checkIdField: INodeProperties = {
+	displayName: 'Check ID',
+	name: 'checkId',
+	type: 'number',
+	default: 0,
+	required: true,
+	description: 'The ID of a check, as in the "check" property of a record\'s step',
+};
+
+/** Name of the binary property a download writes to. */
+export const binaryPropertyField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the output binary field to put the file in',
+};
+
+/** `expand` as Amiqus reads it: comma-separated names. */
+export function expandQuery(values: unknown): { expand?: string } {
+	const list = Array.isArray(values) ? (values as string[]).filter(Boolean) : [];
+	return list.length ? { expand: list.join(',') } : {};
+}

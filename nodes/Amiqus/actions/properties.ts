@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
+import * as clientFile from './clientFile/ClientFile.resource';
+import * as record from './record/Record.resource';
+import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
+import * as review from './review/Review.resource';
+import * as step from './step/Step.resource';
 
 /** Every parameter of the Amiqus node: authentication, resource, then each resource's operations. */
 export const properties: INodeProperties[] = [
@@ -19,8 +25,22 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Client', value: 'client' }],
+		options: [
+			{ name: 'Check', value: 'check' },
+			{ name: 'Client', value: 'client' },
+			{ name: 'Client File', value: 'clientFile' },
+			{ name: 'Record', value: 'record' },
+			{ name: 'Record Template', value: 'recordTemplate' },
+			{ name: 'Step', value: 'step' },
+			{ name: 'Step Review', value: 'review' },
+		],
 		default: 'client',
 	},
 	...client.description,
+	...record.description,
+	...step.description,
+	...check.description,
+	...review.description,
+	...clientFile.description,
+	...recordTemplate.description,
 ];

@@ -1,8 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeOperation } from '../../shared/router';
+import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
+import * as clientFile from './clientFile/ClientFile.resource';
+import * as record from './record/Record.resource';
+import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
+import * as review from './review/Review.resource';
+import * as step from './step/Step.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, { client });
+	return await routeOperation.call(this, { check, client, clientFile, record, recordTemplate, review, step });
 }

@@ -1,4 +1,5 @@
 'use strict';
+const { jsonBody } = require('../../core/bodies');
 // Amiqus ID emulator: REST /amiqus/api/v2, OAuth /amiqus/oauth, hosted page /amiqus/i/<token>.
 const express = require('express');
 const { defaultConfig, patchConfig } = require('./config');
@@ -46,7 +47,7 @@ function create(base) {
 	const api = express.Router();
 	api.use(limiter.middleware);
 	api.use((req, res, next) => { ctx.lifecycle.sweep(); next(); });
-	api.use(express.json({ limit: '10mb' }));
+	api.use(jsonBody());
 	// The validator fills schema defaults into req.body, including defaults from non-matching anyOf
 	// branches of step preferences; keep the caller's body for those.
 	api.use((req, res, next) => { req.originalBody = req.body && typeof req.body === 'object' ? structuredClone(req.body) : req.body; next(); });

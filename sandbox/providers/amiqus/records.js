@@ -49,7 +49,7 @@ function recordsRouter(ctx) {
 		if (q.visibility) items = items.filter((x) => (q.visibility === 'archived') === Boolean(x.archived_at));
 		if (q.client_visibility) items = items.filter((x) => { const c = st().clients.get(x.client); return (q.client_visibility === 'archived') === Boolean(c && c.archived_at); });
 		if (q.created_by != null || q.creator != null) items = items.filter(() => Number(q.created_by ?? q.creator) === st().user.id);
-		if (q.assignee != null) items = String(q.assignee) === 'false' ? items : items.filter((x) => (x.assignees || []).includes(Number(q.assignee)));
+		if (q.assignee != null) items = String(q.assignee) === 'false' ? items.filter((x) => !(x.assignees || []).length) : items.filter((x) => (x.assignees || []).includes(Number(q.assignee)));
 		const get = (x, k) => {
 			if (k.startsWith('client.name.')) { const c = st().clients.get(x.client); return c ? String(c.name[k.slice(12)] || '').toLowerCase() : null; }
 			return x[k] instanceof Date ? x[k].getTime() : x[k];

@@ -1,4 +1,5 @@
 'use strict';
+const { documentTemplate } = require('./templates');
 // Step creation: defaults, costs and the rules the spec cannot express.
 const { unprocessable } = require('./errors');
 
@@ -11,6 +12,11 @@ function withDefaults(type, p = {}) {
 		return { report_type: 'standard', face: false, liveness: false, facial_similarity: false, live_document: false, issuing_countries: null, right_to_work: null, right_to_rent: null, ...p };
 	}
 	if (type === 'check.criminal_record') return { free_volunteer: false, enable_payment: false, ...p };
+	// A document template is resolved into the title and instructions it carries.
+	if (type === 'document.request' && p.template != null) {
+		const t = documentTemplate(p.template);
+		if (t) return { title: t.name, instructions: t.content };
+	}
 	return p;
 }
 
@@ -30,6 +36,10 @@ function validateSteps(steps, knownTypes) {
 		}
 		if (s.type === 'check.criminal_record' && p.region === 'england' && !p.type) fields[`steps.${i}.preferences.type`] = ['The type field is required when region is england.'];
 		if (s.type === 'form' && !(p.form)) fields[`steps.${i}.preferences.form`] = ['The form field is required.'];
+		if (s.type === 'document.request' || s.type === 'document.transfer') {
+			if (p.template != null && !documentTemplate(p.template)) fields[`steps.${i}.preferences.template`] = [`The selected steps.${i}.preferences.template is invalid.`];
+			if (s.type === 'document.request' && p.template == null && (!p.title || !p.instructions)) fields[`steps.${i}.preferences.title`] = ['The title and instructions fields are required when template is not present.'];
+		}
 	});
 	if (Object.keys(fields).length) throw unprocessable(fields);
 }

@@ -16,6 +16,17 @@ function createRecordTemplate(ctx, { name = 'Sandbox template', description = nu
 	return t;
 }
 
+// The team's document template library (GET /templates/documents). A document.request step that
+// names a template takes its title and instructions from here; an unknown id is refused.
+const DOCUMENT_TEMPLATES = [
+	{ object: 'document_template', id: 15478, name: 'Utility bill', description: 'Bill dated within three months', content: 'Please upload a utility bill showing your name and current address dated within the last three months.', is_enabled: true, created_at: '2022-08-27T13:03:54Z', updated_at: '2022-08-27T13:03:54Z' },
+	{ object: 'document_template', id: 15479, name: 'Bank statement', description: 'Statement dated within three months', content: 'Please upload a bank statement dated within the last three months.', is_enabled: true, created_at: '2022-08-27T13:03:54Z', updated_at: '2022-08-27T13:03:54Z' },
+];
+
+function documentTemplate(id) {
+	return DOCUMENT_TEMPLATES.find((t) => t.id === Number(id));
+}
+
 function templatesRouter(ctx) {
 	const r = express.Router();
 	r.get('/templates/records', (req, res) => {
@@ -23,10 +34,10 @@ function templatesRouter(ctx) {
 		if (req.query.enabled != null) items = items.filter((t) => t.is_enabled === (String(req.query.enabled) === 'true'));
 		listResponse(ctx, req, res, items.map(ser.template));
 	});
-	// Empty libraries: the sandbox has no email or document templates unless a test adds them.
+	// The sandbox has no email templates.
 	r.get('/templates/emails', (req, res) => listResponse(ctx, req, res, []));
-	r.get('/templates/documents', (req, res) => listResponse(ctx, req, res, []));
+	r.get('/templates/documents', (req, res) => listResponse(ctx, req, res, DOCUMENT_TEMPLATES));
 	return r;
 }
 
-module.exports = { templatesRouter, createRecordTemplate };
+module.exports = { templatesRouter, createRecordTemplate, documentTemplate, DOCUMENT_TEMPLATES };

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { InputValidator } from '../../../shared/validation';
+import { amiqusRequest } from '../../transport';
+import { checkIdField, expandQuery } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	checkIdField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Expand',
+				name: 'expand',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Record', value: 'record', description: 'The record the check belongs to' },
+					{
+						name: 'Response',
+						value: 'response',
+						description: 'The result data (beta; detailed for Photo ID only)',
+					},
+				],
+				default: [],
+				description: 'Linked objects to return in full instead of as IDs',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const id = check.positiveInteger('Check ID', this.getNodeParameter('checkId', itemIndex));
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return (await amiqusRequest(this, 'GET', `/checks/${id}`, { qs: expandQuery(options.expand), itemIndex })) as IDataObject;
+}

@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as download from './download.operation';
+import * as expire from './expire.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export { create, download, expire, get, getAll, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['record'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a record (a request) for a client, from steps or a template',
+				action: 'Create a record',
+			},
+			{
+				name: 'Download PDF',
+				value: 'download',
+				description: 'Download the record as a PDF',
+				action: 'Download a record PDF',
+			},
+			{ name: 'Expire', value: 'expire', description: 'Expire a record now', action: 'Expire a record' },
+			{ name: 'Get', value: 'get', description: 'Get a record', action: 'Get a record' },
+			{ name: 'Get Many', value: 'getAll', description: 'List records', action: 'Get many records' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Archive, review, set reminders or the expiry of a record',
+				action: 'Update a record',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...expire.description,
+	...download.description,
+];

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusList } from '../../transport';
+import { recordVerification } from '../../verdict';
 import { returnAllOrLimit } from '../common.descriptions';
 
 export const RECORD_STATUSES = [
@@ -144,5 +145,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (sort.sort_by) qs.sort_by = sort.sort_by;
 	if (sort.order_by) qs.order_by = sort.order_by;
 	if (options.expandClient) qs.expand = 'client';
-	return await amiqusList(this, '/records', qs, { returnAll, limit, itemIndex });
+	const records = await amiqusList(this, '/records', qs, { returnAll, limit, itemIndex });
+	return records.map((record) => ({ ...record, verification: recordVerification(record) }));
 }

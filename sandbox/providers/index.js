@@ -2,4 +2,6 @@
 // Provider registry: each provider is one module exporting { name, apiPrefix, create(ctx) }.
 module.exports = [
 	require('./amiqus'),
+	require('./verigram'),
+	require('./nevis'),
 ];

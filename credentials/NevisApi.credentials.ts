@@ -1,0 +1,90 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class NevisApi implements ICredentialType {
+	name = 'nevisApi';
+
+	displayName = 'Nevis Authentication Cloud API';
+
+	icon = { light: 'file:../nodes/Nevis/nevis.svg', dark: 'file:../nodes/Nevis/nevis.dark.svg' } as const;
+
+	documentationUrl = 'https://docs.nevis.net/authcloud/identity-verification/integration-guide';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Instance ID',
+			name: 'instanceId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. sandbox-int-6c',
+			description:
+				'Your Authentication Cloud instance: the first part of https://{instance}.mauth.nevis.cloud. Ignored when a Base URL is set.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://sandbox-int-6c.mauth.nevis.cloud',
+			description:
+				'Optional. The instance base URL, overriding the Instance ID (e.g. for the local provider sandbox). Nevis documents no separate test host: a test setup is another instance.',
+		},
+		{
+			displayName: 'Access Key',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The access key of a custom integration, created in the Management Console (Custom Integrations or Access keys). Sent as a Bearer token; it gives complete access to the instance.',
+		},
+		{
+			displayName: 'Identity Verification Path',
+			name: 'idvPath',
+			type: 'string',
+			default: '/api/v1/idverification/sessions',
+			description:
+				'Nevis documents only "the idverification/sessions endpoint". Its full path is not documented; the default follows the /api/v1/ prefix of the other Authentication Cloud endpoints. Change it if Nevis gives you another path.',
+		},
+		{
+			displayName: 'Session Lookup',
+			name: 'sessionLookup',
+			type: 'options',
+			options: [
+				{ name: 'Path ({path}/{sessionId})', value: 'path' },
+				{ name: 'Query Parameter ({path}?sessionId=…)', value: 'query' },
+			],
+			default: 'path',
+			description:
+				'How a GET names the session. Nevis documents GET on the idverification/sessions endpoint but not whether the ID goes in the path or the query.',
+		},
+		{
+			displayName: 'Session Query Parameter',
+			name: 'sessionQueryParameter',
+			type: 'string',
+			default: 'sessionId',
+			displayOptions: { show: { sessionLookup: ['query'] } },
+			description: 'The name of the query parameter carrying the session ID (not documented by Nevis)',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	// GET /ping with the Bearer key answers "PONG" (Nevis API docs). Whether it refuses a wrong key is
+	// not documented; the provider sandbox refuses it by default.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://" + $credentials.instanceId + ".mauth.nevis.cloud"}}',
+			url: '/ping',
+			method: 'GET',
+		},
+	};
+}

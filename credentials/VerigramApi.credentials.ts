@@ -1,0 +1,144 @@
+import { createHmac } from 'crypto';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+const DEFAULT_HOST = 'https://demo.verigram.kz';
+
+/** The API root chosen in the credential, without a trailing slash. */
+function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	const host = String(credentials.host || DEFAULT_HOST);
+	const chosen = host === 'custom' ? String(credentials.baseUrl ?? '') : host;
+	return chosen.trim().replace(/\/+$/, '');
+}
+
+function headerNames(headers: IDataObject): Set<string> {
+	return new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+}
+
+/**
+ * Moves `qs` into the URL (so the signed string is exactly what is sent) and returns the path
+ * with its query string, relative to the credential's API root, e.g. `/flow/abc/result`.
+ */
+function pathToSign(requestOptions: IHttpRequestOptions, apiRoot: string): string {
+	const root = String(requestOptions.baseURL ?? apiRoot).replace(/\/+$/, '');
+	let url = String(requestOptions.url ?? '');
+	if (!/^https?:\/\//i.test(url)) url = `${root}${url.startsWith('/') ? '' : '/'}${url}`;
+	const qs = (requestOptions.qs ?? {}) as IDataObject;
+	const entries = Object.entries(qs).filter(([, value]) => value !== undefined && value !== null);
+	if (entries.length) {
+		const query = new URLSearchParams(entries.map(([key, value]): [string, string] => [key, String(value)])).toString();
+		url = `${url}${url.includes('?') ? '&' : '?'}${query}`;
+	}
+	requestOptions.qs = {};
+	requestOptions.url = url;
+	if (url.startsWith(`${root}/`) || url === root) return url.slice(root.length) || '/';
+	const parsed = new URL(url);
+	return `${parsed.pathname}${parsed.search}`;
+}
+
+export class VerigramApi implements ICredentialType {
+	/** The API root the credential points at (used by the node's transport). */
+	static baseUrlOf = baseUrlOf;
+
+	name = 'verigramApi';
+
+	displayName = 'Verigram API';
+
+	icon = { light: 'file:../nodes/Verigram/verigram.svg', dark: 'file:../nodes/Verigram/verigram.dark.svg' } as const;
+
+	documentationUrl = 'https://support.verigram.ai/docs/getting-started/quickstart';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'A test or production API key from the Verigram Console. Test keys are rate-limited and must not be used in production.',
+		},
+		{
+			displayName: 'API Secret',
+			name: 'apiSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for production keys, which Verigram issues with a secret. When set, every request is signed with X-Verigram-Ts and X-Verigram-Hmac-SHA256 (lowercase hex HMAC-SHA256 of the timestamp followed by the path and query). Verigram documents that production keys have a secret; the signing scheme itself comes from public integrations, not from Verigram\'s documents. Leave empty for test keys.',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: '2.0',
+			description:
+				'Sent as X-Verigram-Api-Version. The quickstart sends 2.0; one public integration sends 2.0.0 for Flow calls.',
+		},
+		{
+			displayName: 'Host',
+			name: 'host',
+			type: 'options',
+			options: [
+				{ name: 'Custom', value: 'custom', description: 'Another host, or the local provider sandbox' },
+				{ name: 'demo.verigram.kz', value: 'https://demo.verigram.kz' },
+				{ name: 'services.kz-ala-1.verigram.kz', value: 'https://services.kz-ala-1.verigram.kz' },
+				{ name: 'services.verigram.cloud', value: 'https://services.verigram.cloud' },
+			],
+			default: 'https://demo.verigram.kz',
+			description:
+				"Verigram's quickstart gives no hostname. The first two hosts are the servers of Verigram's OpenAPI document, the third the host public integrations use. Verigram does not document which is for test and which for production keys: use the host Verigram gave you.",
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://services.verigram.cloud',
+			required: true,
+			displayOptions: { show: { host: ['custom'] } },
+			description: 'The API root, without a trailing path. Requests go to <Base URL>/flow and <Base URL>/resources/....',
+		},
+	];
+
+	/**
+	 * Test keys send the key and version only. With a secret (production keys) every request also
+	 * carries the unix time in seconds and the lowercase hex HMAC-SHA256 of time + path with query,
+	 * keyed with the secret; the body is not signed.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
+		const present = headerNames(headers);
+		headers['X-Verigram-Api-Key'] = String(credentials.apiKey ?? '');
+		// A request may ask for another version (the legacy access-token route is version 1.1).
+		if (!present.has('x-verigram-api-version')) headers['X-Verigram-Api-Version'] = String(credentials.apiVersion || '2.0');
+		const secret = String(credentials.apiSecret ?? '');
+		if (secret) {
+			const ts = String(Math.floor(Date.now() / 1000));
+			const path = pathToSign(requestOptions, baseUrlOf(credentials));
+			headers['X-Verigram-Ts'] = ts;
+			headers['X-Verigram-Hmac-SHA256'] = createHmac('sha256', Buffer.from(secret, 'utf8')).update(`${ts}${path}`, 'utf8').digest('hex');
+		}
+		return { ...requestOptions, headers };
+	}
+
+	// Verigram documents no "who am I" route. The legacy access-token route answers 200 with an
+	// access_token when the key (and, with a secret, the signature) is valid, and does not create anything.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.host === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.host}}',
+			url: '/resources/access-token?person_id=n8n-credential-test',
+			method: 'GET',
+			headers: { 'X-Verigram-Api-Version': '1.1' },
+		},
+	};
+}

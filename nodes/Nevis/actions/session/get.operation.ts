@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { pollUntilFinal } from '../../../shared/polling';
+import { InputValidator } from '../../../shared/validation';
+import { getSession } from '../../transport';
+import { isFinalSession, sessionVerification } from '../../verdict';
+import { SESSION_ID, sessionLocator, waitOptions } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	sessionLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: waitOptions,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['identityVerificationSession'], operation: ['get'] } },
+	properties,
+);
+
+export function sessionIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
+	const check = new InputValidator(ctx.getNode(), itemIndex);
+	const id = check.required('Session', ctx.getNodeParameter('sessionId', itemIndex, '', { extractValue: true }));
+	if (!SESSION_ID.test(id)) check.fail('Session', `must be the nine-digit session ID, got "${id}"`, 'e.g. 123456789');
+	return id;
+}
+
+/**
+ * The session as Nevis returns it: only the status while pending or in progress, the result and
+ * data once verified or failed. Adds the shared `verification`.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const sessionId = sessionIdOf(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (!options.waitForFinalResult) {
+		const session = await getSession(this, sessionId, itemIndex);
+		return { ...session, verification: sessionVerification(session, sessionId) } as IDataObject;
+	}
+	const timeoutSeconds = Number(options.timeoutSeconds ?? 600);
+	const initialIntervalSeconds = Number(options.initialIntervalSeconds ?? 5);
+	if (!(timeoutSeconds > 0)) check.fail('Time Limit (Seconds)', `must be more than 0, got "${String(options.timeoutSeconds)}"`);
+	if (!(initialIntervalSeconds > 0)) check.fail('First Pause (Seconds)', `must be more than 0, got "${String(options.initialIntervalSeconds)}"`);
+	const outcome = await pollUntilFinal(async () => await getSession(this, sessionId, itemIndex), isFinalSession, {
+		timeoutSeconds,
+		initialIntervalSeconds,
+		maxIntervalSeconds: 60,
+	});
+	return {
+		...outcome.value,
+		verification: sessionVerification(outcome.value, sessionId),
+		finalResult: outcome.final,
+		attempts: outcome.attempts,
+	} as IDataObject;
+}

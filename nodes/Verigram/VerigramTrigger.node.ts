@@ -1,0 +1,140 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pollUntilFinal } from '../shared/polling';
+import { redirectBrowser } from '../shared/redirect';
+import { describeRequestError } from '../shared/request';
+import { firstTimeSeen } from '../shared/signature';
+import { getFlowResult } from './transport';
+import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
+
+/** Flow ids come from the browser's query string: accept only plain id characters. */
+const FLOW_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export class VerigramTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Verigram Trigger',
+		name: 'verigramTrigger',
+		icon: { light: 'file:verigram.svg', dark: 'file:verigram.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '=Flow completion',
+		description: "Starts the workflow when a person's browser comes back from a Verigram flow, with the flow's result",
+		defaults: { name: 'Verigram Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'verigramApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'callback' }],
+		properties: [
+			{
+				displayName:
+					"Verigram sends no server-side events: at the end of a flow it redirects the person's browser to the flow's callback_url. Use this node's Production URL as the Callback URL when you create the flow. The node then reads the result from Verigram itself (it never trusts the browser), starts the workflow once per finished flow, and sends the browser on to the page below.",
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Redirect To',
+				name: 'redirectUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://your-company.com/verification-done',
+				description: 'The page the person is sent to after a finished flow. Empty: a short "thank you" text.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Final Flow Statuses',
+						name: 'finalStatuses',
+						type: 'string',
+						default: 'pass, fail',
+						description:
+							'Comma-separated flow_status values that count as finished. Verigram documents pass and fail; it does not document whether other values exist.',
+					},
+					{
+						displayName: 'Flow ID Query Parameter',
+						name: 'flowIdParameter',
+						type: 'string',
+						default: 'flow_id',
+						description:
+							'The query parameter of the redirect that carries the flow ID. Verigram does not document what it adds to callback_url; without a flow ID the node starts nothing.',
+					},
+					{
+						displayName: 'Redirect When Not Finished To',
+						name: 'pendingRedirectUrl',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://your-company.com/verification-pending',
+						description:
+							'The page for a visit that names no flow, an unknown flow, or a flow without a final result. Empty: the Redirect To page. Nothing is emitted for such visits.',
+					},
+					{
+						displayName: 'Wait for Result (Seconds)',
+						name: 'waitSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 10,
+						description: 'How long to keep reading the result when the browser arrives before it is final. 0 reads once.',
+					},
+				],
+			},
+		],
+	};
+
+	// Nothing to register at Verigram: the URL goes into each flow's callback_url.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const redirectUrl = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const pendingUrl = String(options.pendingRedirectUrl ?? '').trim() || redirectUrl;
+		const query = this.getQueryData() as IDataObject;
+		const raw = query[String(options.flowIdParameter || 'flow_id')];
+		const flowId = typeof raw === 'string' ? raw.trim() : '';
+		if (!FLOW_ID.test(flowId)) return redirectBrowser(this, pendingUrl, null);
+
+		const finalStatuses = finalStatusesFrom(options.finalStatuses);
+		let outcome;
+		try {
+			outcome = await pollUntilFinal(
+				async () => await getFlowResult(this, flowId),
+				(result) => isFinalResult(result, finalStatuses),
+				{ timeoutSeconds: Math.max(0, Number(options.waitSeconds ?? 10)), initialIntervalSeconds: 1, maxIntervalSeconds: 4 },
+			);
+		} catch (error) {
+			// An unknown flow (404), a refused credential or an unreachable API: nothing trustworthy to emit.
+			const { status } = describeRequestError(error);
+			this.logger.warn(`Verigram Trigger: the result of a redirected flow could not be read (HTTP ${status ?? 'none'})`);
+			return redirectBrowser(this, pendingUrl, null);
+		}
+		if (!outcome.final) return redirectBrowser(this, pendingUrl, null);
+		// A reload or a second visit for the same flow starts no second execution.
+		if (!firstTimeSeen(this.getWorkflowStaticData('node'), flowId)) return redirectBrowser(this, redirectUrl, null);
+		const result = outcome.value;
+		return redirectBrowser(this, redirectUrl, [{ ...result, verification: flowVerification(result, flowId) } as IDataObject]);
+	}
+}

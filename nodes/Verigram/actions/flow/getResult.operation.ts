@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { pollUntilFinal } from '../../../shared/polling';
+import { InputValidator } from '../../../shared/validation';
+import { getFlowResult } from '../../transport';
+import { finalStatusesFrom, flowVerification, isFinalResult } from '../../verdict';
+import { flowLocator, waitOptions } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	flowLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: waitOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['flow'], operation: ['getResult'] } }, properties);
+
+/**
+ * GET /flow/{flow_id}/result, kept as Verigram returns it (flow_status, end_cause, per-service
+ * details), plus the shared `verification`. With "Wait for Final Result" it polls with backoff.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const flowId = check.required('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (!options.waitForFinalResult) {
+		const result = await getFlowResult(this, flowId, itemIndex);
+		return { ...result, verification: flowVerification(result, flowId) } as IDataObject;
+	}
+	const finalStatuses = finalStatusesFrom(options.finalStatuses);
+	const timeoutSeconds = Number(options.timeoutSeconds ?? 300);
+	const initialIntervalSeconds = Number(options.initialIntervalSeconds ?? 5);
+	if (!(timeoutSeconds > 0)) check.fail('Time Limit (Seconds)', `must be more than 0, got "${String(options.timeoutSeconds)}"`);
+	if (!(initialIntervalSeconds > 0)) check.fail('First Pause (Seconds)', `must be more than 0, got "${String(options.initialIntervalSeconds)}"`);
+	const outcome = await pollUntilFinal(
+		async () => await getFlowResult(this, flowId, itemIndex),
+		(result) => isFinalResult(result, finalStatuses),
+		{ timeoutSeconds, initialIntervalSeconds, maxIntervalSeconds: 60 },
+	);
+	return {
+		...outcome.value,
+		verification: flowVerification(outcome.value, flowId),
+		finalResult: outcome.final,
+		attempts: outcome.attempts,
+	} as IDataObject;
+}

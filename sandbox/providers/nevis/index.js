@@ -1,0 +1,175 @@
+'use strict';
+// Nevis Authentication Cloud identity-verification emulator (nevis.md). Mounted at /nevis, which
+// stands for an instance base https://{instance}.mauth.nevis.cloud: /ping, the IDV sessions API
+// under a configurable prefix, and the hosted web app /idv/welcome.html?tc={sessionId}.
+const crypto = require('crypto');
+const express = require('express');
+const { defaultConfig, patchConfig } = require('./config');
+const { createRateLimiter } = require('../../core/rateLimit');
+
+const MOUNT = '/nevis';
+const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const page = (title, body) => `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
+
+function create(base) {
+	let config = patchConfig(defaultConfig(), base.options);
+	let sessions = new Map();
+	const now = () => base.clock.nowMs();
+	const iso = (ms) => new Date(ms).toISOString();
+	const fail = (res, status, code, message) => res.status(status).json({ code, message });
+
+	const expired = (s) => !['verified', 'failed'].includes(s.status) && now() - s.createdAt > config.sessionTtlSeconds * 1000;
+	function newSessionId() {
+		let id;
+		do { id = String(crypto.randomInt(100000000, 1000000000)); } while (sessions.has(id));
+		return id;
+	}
+	const startUrlOf = (s) => `${base.getUrl()}${MOUNT}/idv/welcome.html?tc=${s.id}`;
+	// While pending or in_progress only the current status; when finished also the result and data (nevis.md §1).
+	function view(s) {
+		const out = { sessionId: s.id, status: s.status };
+		if (s.status === 'verified' || s.status === 'failed') {
+			const fx = config.results[s.status] || {};
+			Object.assign(out, JSON.parse(JSON.stringify(fx)), { completedAt: iso(s.finishedAt) });
+		}
+		return out;
+	}
+	function finish(s, outcome) {
+		s.status = outcome;
+		s.finishedAt = now();
+	}
+
+	function auth(req, res, next) {
+		const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization || '');
+		if (!m || !config.accessKeys.includes(m[1])) return fail(res, 401, 'unauthorized', 'Missing or invalid access key');
+		next();
+	}
+	const limiter = createRateLimiter({
+		clock: base.clock,
+		getConfig: () => config.rateLimit,
+		keyFn: (req) => `key:${req.headers.authorization || ''}`,
+		onLimited: (req, res) => fail(res, 429, 'too_many_requests', 'Too many requests'),
+	});
+
+	const router = express.Router();
+	router.get('/ping', (req, res, next) => (config.pingRequiresKey ? auth(req, res, next) : next()), (req, res) => res.type('text/plain').send('PONG'));
+
+	// The IDV API under the configurable prefix.
+	const idv = express.Router();
+	idv.use(auth, limiter.middleware, express.json());
+	const findSession = (id, res) => {
+		const s = sessions.get(String(id));
+		if (!s || (expired(s) && config.expiredBehaviour === 'not_found')) { fail(res, 404, 'session_not_found', 'Identity verification session not found'); return null; }
+		return s;
+	};
+	idv.post('/', (req, res) => {
+		if (req.body != null && (typeof req.body !== 'object' || Array.isArray(req.body))) return fail(res, 400, 'bad_request', 'The body must be a JSON object');
+		const s = { id: newSessionId(), status: 'pending', createdAt: now(), request: req.body ?? {} };
+		sessions.set(s.id, s);
+		res.status(200).json({ sessionId: s.id, startUrl: startUrlOf(s) });
+	});
+	idv.get('/', (req, res) => {
+		if (config.lookup !== 'query') return fail(res, 405, 'method_not_allowed', 'GET needs a session id in the path');
+		const id = req.query[config.lookupQueryParam];
+		if (typeof id !== 'string' || !/^\d{9}$/.test(id)) return fail(res, 400, 'bad_request', `${config.lookupQueryParam} must be a nine-digit session id`);
+		const s = findSession(id, res);
+		if (s) res.json(view(s));
+	});
+	idv.get('/:sessionId', (req, res) => {
+		if (config.lookup !== 'path') return fail(res, 404, 'not_found', 'No such route');
+		if (!/^\d{9}$/.test(req.params.sessionId)) return fail(res, 400, 'bad_request', 'A session id is nine digits');
+		const s = findSession(req.params.sessionId, res);
+		if (s) res.json(view(s));
+	});
+	idv.delete('/:sessionId', (req, res) => {
+		if (!config.deleteSupported) return fail(res, 405, 'method_not_allowed', 'Sessions cannot be deleted through the API');
+		const s = findSession(req.params.sessionId, res);
+		if (!s) return;
+		sessions.delete(s.id);
+		res.status(204).end();
+	});
+	idv.use((err, req, res, next) => {
+		if (res.headersSent) return next(err);
+		if (err.type === 'entity.parse.failed') return fail(res, 400, 'bad_request', 'Malformed JSON body');
+		base.problem({ provider: 'nevis', kind: 'exception', method: req.method, path: req.originalUrl, message: err.message });
+		fail(res, 500, 'internal_error', err.message);
+	});
+	// The prefix is read per request so it can be changed at runtime.
+	router.use((req, res, next) => {
+		const prefix = config.idvPrefix.replace(/\/+$/, '');
+		if (req.path !== prefix && !req.path.startsWith(`${prefix}/`)) return next();
+		const original = req.url;
+		req.url = req.url.slice(prefix.length) || '/';
+		if (req.url.startsWith('?')) req.url = `/${req.url}`;
+		idv(req, res, (err) => { req.url = original; next(err); });
+	});
+
+	// Hosted web app stand-in: consent, capture, then a browser redirect to the instance redirect URL.
+	const form = express.urlencoded({ extended: false });
+	const redirectFor = (s) => {
+		const u = new URL(config.redirectUrl);
+		if (config.redirectSessionParam) u.searchParams.set(config.redirectSessionParam, s.id);
+		return u.toString();
+	};
+	router.get('/idv/welcome.html', (req, res) => {
+		const s = sessions.get(String(req.query.tc || ''));
+		if (!s || expired(s)) return res.status(404).type('html').send(page('Session not found', '<p>This link is not valid or has expired.</p>'));
+		if (s.status === 'verified' || s.status === 'failed') return res.status(410).type('html').send(page('Finished', '<p>This verification has ended.</p>'));
+		res.type('html').send(page('Nevis sandbox: identity verification', `<form method="post" action="welcome.html?tc=${esc(s.id)}">
+<button name="outcome" value="verified">Verify</button> <button name="outcome" value="failed">Fail</button> <button name="outcome" value="start">Give consent only</button> <button name="outcome" value="leave">Leave</button></form>`));
+	});
+	router.post('/idv/welcome.html', form, (req, res) => {
+		const s = sessions.get(String(req.query.tc || ''));
+		if (!s || expired(s)) return res.status(404).type('html').send(page('Session not found', '<p>This link is not valid or has expired.</p>'));
+		if (s.status === 'verified' || s.status === 'failed') return res.status(410).type('html').send(page('Finished', '<p>This verification has ended.</p>'));
+		const outcome = req.body?.outcome;
+		// Leaving without starting keeps the session pending and does not redirect (nevis.md §1).
+		if (outcome === 'leave') return res.type('html').send(page('Goodbye', '<p>You left the verification.</p>'));
+		if (outcome === 'start') { s.status = 'in_progress'; return res.type('html').send(page('In progress', '<p>Continue on your phone.</p>')); }
+		if (outcome !== 'verified' && outcome !== 'failed') return res.status(400).type('html').send(page('Bad request', '<p>Unknown outcome.</p>'));
+		s.status = 'in_progress';
+		finish(s, outcome);
+		if (!config.redirectUrl) return res.type('html').send(page('Done', '<p>No redirect URL is configured for this instance.</p>'));
+		res.redirect(302, redirectFor(s));
+	});
+	router.use((req, res) => fail(res, 404, 'not_found', `No route for ${req.method} ${req.path}`));
+
+	const get = (id) => { const s = sessions.get(String(id)); if (!s) throw new Error(`session ${id} not found`); return s; };
+	const publicApi = {
+		/** The instance base URL (what a credential's Base URL points at). */
+		get baseUrl() { return `${base.getUrl()}${MOUNT}`; },
+		get config() { return config; },
+		setConfig: (patch) => patchConfig(config, patch),
+		get sessions() { return sessions; },
+		startSession(id) { const s = get(id); if (s.status === 'pending') s.status = 'in_progress'; return view(s); },
+		finishSession(id, outcome = 'verified') {
+			if (!['verified', 'failed'].includes(outcome)) throw new Error('outcome must be verified or failed');
+			const s = get(id);
+			finish(s, outcome);
+			return view(s);
+		},
+		view: (id) => view(get(id)),
+	};
+	const controlRouter = express.Router();
+	controlRouter.use(express.json());
+	const wrap = (fn) => (req, res) => { try { fn(req, res); } catch (e) { res.status(400).json({ error: e.message }); } };
+	controlRouter.get('/config', (req, res) => res.json(config));
+	controlRouter.patch('/config', wrap((req, res) => res.json(publicApi.setConfig(req.body || {}))));
+	controlRouter.post('/sessions/:id/finish', wrap((req, res) => res.json(publicApi.finishSession(req.params.id, req.body?.outcome))));
+
+	return {
+		router,
+		controlRouter,
+		api: publicApi,
+		faultResponse(res, f) {
+			res.status(f.status).json({ code: f.status === 429 ? 'too_many_requests' : 'error', message: `Injected fault ${f.status}` });
+		},
+		reset() {
+			config = patchConfig(defaultConfig(), base.options);
+			sessions = new Map();
+			limiter.reset();
+		},
+	};
+}
+
+module.exports = { name: 'nevis', apiPrefix: '', create };

@@ -1,0 +1,367 @@
+import axios from 'axios';
+import * as crypto from 'crypto';
+
+import { testCredential } from '../harness/credentialTest';
+import { buildWorkflow, credentialsHelperWith, packageNode, runNode, typeName } from '../harness/engine';
+import { WebhookHost } from '../harness/webhooks';
+
+const { startSandbox } = jest.requireActual('../../sandbox');
+
+const TEST_KEY = 'sandbox-verigram-test-key';
+const PROD_KEY = 'sandbox-verigram-prod-key';
+const PROD_SECRET = 'sandbox-verigram-prod-secret';
+
+describe('Verigram', () => {
+	let sb: any;
+	const raw = axios.create({ validateStatus: () => true, maxRedirects: 0 });
+	const testCred = () => ({ apiKey: TEST_KEY, host: 'custom', baseUrl: sb.verigram.baseUrl });
+	const prodCred = (secret = PROD_SECRET) => ({ apiKey: PROD_KEY, apiSecret: secret, host: 'custom', baseUrl: sb.verigram.baseUrl });
+	const run = (parameters: Record<string, unknown>, credentials: Record<string, unknown> = testCred(), extra: Record<string, unknown> = {}) =>
+		runNode({ type: typeName('verigram'), parameters: parameters as never, credentials: { verigramApi: credentials as never }, ...extra });
+	const createFlow = async (personId = 'client-1') => {
+		const r = await run({ resource: 'flow', operation: 'create', callbackUrl: 'https://example.com/cb', personId, locale: 'en' });
+		expect(r.error).toBeUndefined();
+		return r.items[0].json as { flow_id: string; vlink: string };
+	};
+	const testKeyHeaders = { 'X-Verigram-Api-Key': TEST_KEY, 'X-Verigram-Api-Version': '2.0' };
+	const signed = (path: string, ts = String(Math.floor(Date.now() / 1000)), secret = PROD_SECRET) => ({
+		'X-Verigram-Api-Key': PROD_KEY,
+		'X-Verigram-Api-Version': '2.0',
+		'X-Verigram-Ts': ts,
+		// Computed here, independently of both the credential and the sandbox.
+		'X-Verigram-Hmac-SHA256': crypto.createHmac('sha256', secret).update(ts + path).digest('hex'),
+	});
+
+	beforeAll(async () => {
+		sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
+	});
+	afterAll(async () => sb.close());
+	beforeEach(() => sb.reset());
+	afterEach(() => expect(sb.problems).toEqual([]));
+
+	describe('sandbox enforces the documented API', () => {
+		it('requires the key and the API version, and validates POST /flow', async () => {
+			const url = `${sb.verigram.baseUrl}/flow`;
+			const body = { callback_url: 'https://example.com/cb', person_id: 'p', locale: 'en' };
+			expect((await raw.post(url, body)).status).toBe(401);
+			expect((await raw.post(url, body, { headers: { ...testKeyHeaders, 'X-Verigram-Api-Key': 'nope' } })).data).toEqual({ error_code: 'unauthorized', message: 'Invalid API key' });
+			expect((await raw.post(url, body, { headers: { 'X-Verigram-Api-Key': TEST_KEY } })).status).toBe(400);
+			expect((await raw.post(url, body, { headers: { ...testKeyHeaders, 'X-Verigram-Api-Version': '2.0.0' } })).status).toBe(201);
+			const missing = await raw.post(url, { locale: 'en' }, { headers: testKeyHeaders });
+			expect(missing.status).toBe(422);
+			expect(missing.data.message).toContain('callback_url, person_id');
+			expect((await raw.post(url, { ...body, template: { pipeline: [{}] } }, { headers: testKeyHeaders })).status).toBe(422);
+		});
+
+		it('checks production signatures exactly: ts + path with query, lowercase hex, body not signed, time window', async () => {
+			const create = await raw.post(`${sb.verigram.baseUrl}/flow`, { callback_url: 'https://example.com/cb', person_id: 'p' }, { headers: signed('/flow') });
+			expect(create.status).toBe(201);
+			const path = `/flow/${create.data.flow_id}/result`;
+			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed(path) })).status).toBe(200);
+			// Wrong secret, wrong path, upper-case hex, stale timestamp, no signature: all refused with 403.
+			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed(path, undefined, 'wrong') })).status).toBe(403);
+			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed('/flow') })).status).toBe(403);
+			const upper = signed(path);
+			upper['X-Verigram-Hmac-SHA256'] = upper['X-Verigram-Hmac-SHA256'].toUpperCase();
+			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: upper })).status).toBe(403);
+			const stale = await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed(path, String(Math.floor(Date.now() / 1000) - 3600)) });
+			expect(stale.status).toBe(403);
+			expect(stale.data.message).toContain('window');
+			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: { 'X-Verigram-Api-Key': PROD_KEY, 'X-Verigram-Api-Version': '2.0' } })).status).toBe(403);
+			// The query string is part of the signed path.
+			const q = `/resources/access-token?person_id=abc`;
+			expect((await raw.get(`${sb.verigram.baseUrl}${q}`, { headers: { ...signed(q), 'X-Verigram-Api-Version': '1.1' } })).status).toBe(200);
+			expect((await raw.get(`${sb.verigram.baseUrl}${q}`, { headers: { ...signed('/resources/access-token'), 'X-Verigram-Api-Version': '1.1' } })).status).toBe(403);
+		});
+
+		it('rate-limits test keys only (429 with Retry-After)', async () => {
+			sb.verigram.setConfig({ testKeyRateLimit: { limit: 2, windowSeconds: 60 } });
+			const url = `${sb.verigram.baseUrl}/flow/none/result`;
+			expect((await raw.get(url, { headers: testKeyHeaders })).status).toBe(404);
+			expect((await raw.get(url, { headers: testKeyHeaders })).status).toBe(404);
+			const limited = await raw.get(url, { headers: testKeyHeaders });
+			expect(limited.status).toBe(429);
+			expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+			for (let i = 0; i < 3; i++) expect((await raw.get(url, { headers: signed('/flow/none/result') })).status).toBe(404);
+		});
+
+		it('hosted page finishes the flow and redirects the browser to callback_url with the flow id', async () => {
+			const { flow_id, vlink } = await createFlow();
+			expect((await raw.get(vlink)).status).toBe(200);
+			const done = await raw.post(vlink, 'outcome=fail', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			expect(done.status).toBe(302);
+			expect(done.headers.location).toBe(`https://example.com/cb?flow_id=${flow_id}`);
+			expect((await raw.post(vlink, 'outcome=pass', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(410);
+			expect(sb.verigram.result(flow_id)).toMatchObject({ flow_status: 'fail', end_cause: 'completed' });
+		});
+	});
+
+	describe('credential', () => {
+		it('test passes for a valid test key and a valid production key + secret, fails otherwise', async () => {
+			expect((await testCredential('verigramApi', testCred())).status).toBe('OK');
+			expect((await testCredential('verigramApi', prodCred())).status).toBe('OK');
+			const badKey = await testCredential('verigramApi', { ...testCred(), apiKey: 'nope' });
+			expect(badKey.status).toBe('Error');
+			expect(badKey.message).not.toContain('nope');
+			expect((await testCredential('verigramApi', prodCred('wrong-secret'))).status).toBe('Error');
+			expect((await testCredential('verigramApi', { ...prodCred(), apiSecret: '' })).status).toBe('Error');
+			const log = sb.requests('verigram');
+			expect(log.every((e: any) => e.path === '/resources/access-token' && e.query.person_id === 'n8n-credential-test')).toBe(true);
+			expect(log[1].verigramAuth).toEqual({ mode: 'production', signedPath: '/resources/access-token?person_id=n8n-credential-test', signature: 'valid' });
+		});
+	});
+
+	describe('Flow', () => {
+		it('create sends the documented body with input data and template pipeline', async () => {
+			const r = await run({
+				resource: 'flow',
+				operation: 'create',
+				callbackUrl: 'https://example.com/cb/1',
+				personId: '900101300123',
+				locale: 'ru',
+				additionalFields: {
+					inputData: '{"iin": "900101300123", "phone_number": "+77000000000"}',
+					templatePipeline: '[{"service_name": "consent"}, {"service_name": "verilive", "max_retries": 3}]',
+					logoUrl: 'https://example.com/logo.png',
+				},
+			});
+			expect(r.error).toBeUndefined();
+			const out = r.items[0].json as any;
+			expect(out.flow_id).toMatch(/^[0-9a-f-]{36}$/);
+			expect(out.vlink).toBe(`${sb.verigram.baseUrl}/hf2/${out.flow_id}/`);
+			const [req] = sb.requests('verigram');
+			expect(req).toMatchObject({ method: 'POST', path: '/flow', status: 201 });
+			expect(req.headers['x-verigram-api-version']).toBe('2.0');
+			expect(req.headers['x-verigram-ts']).toBeUndefined();
+			expect(req.body).toEqual({
+				callback_url: 'https://example.com/cb/1',
+				person_id: '900101300123',
+				locale: 'ru',
+				input_data: { iin: '900101300123', phone_number: '+77000000000' },
+				template: { pipeline: [{ service_name: 'consent' }, { service_name: 'verilive', max_retries: 3 }], ui: { logo_url: 'https://example.com/logo.png' } },
+			});
+		});
+
+		it('bad input names the field and the item and sends nothing', async () => {
+			const bad = await run({ resource: 'flow', operation: 'create', callbackUrl: 'not a url', personId: 'p', locale: 'en' }, testCred(), { items: [{}, {}] });
+			expect(bad.error?.message).toContain('"Callback URL" must be an http(s) URL');
+			expect(bad.error?.message).toContain('[item 0]');
+			const pipeline = await run({ resource: 'flow', operation: 'create', callbackUrl: 'https://e.com', personId: 'p', locale: 'en', additionalFields: { templatePipeline: '[{"name": 1}]' } });
+			expect(pipeline.error?.message).toContain('"Template Pipeline (JSON)" must be a JSON array');
+			const noPerson = await run({ resource: 'flow', operation: 'create', callbackUrl: 'https://e.com', personId: ' ', locale: 'en' });
+			expect(noPerson.error?.message).toContain('"Person ID" is required');
+			expect(sb.requests('verigram')).toEqual([]);
+		});
+
+		it('get and get result (by vlink), keeping flow_status, end_cause and per-service details', async () => {
+			const { flow_id, vlink } = await createFlow();
+			const pending = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'url', value: vlink } });
+			expect(pending.items[0].json).toMatchObject({ flow_id, flow_status: null, verification: { status: 'in_progress', providerStatus: null } });
+			sb.verigram.finishFlow(flow_id, 'fail');
+			const detail = await run({ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: flow_id } });
+			expect(detail.items[0].json).toMatchObject({ flow_id, person_id: 'client-1', status: 'finished', flow_status: 'fail' });
+			const result = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: flow_id } });
+			const json = result.items[0].json as any;
+			expect(json).toMatchObject({ flow_status: 'fail', end_cause: 'completed' });
+			expect(json.services).toEqual(sb.verigram.config.serviceResults.fail);
+			expect(json.verification).toMatchObject({
+				provider: 'verigram',
+				ids: { flowId: flow_id, personId: 'client-1' },
+				status: 'rejected',
+				providerStatus: 'fail',
+				reasons: [{ code: 'kisc.fail' }],
+			});
+			expect(sb.requests('verigram').map((e: any) => e.path)).toEqual(['/flow', `/flow/${flow_id}/result`, `/flow/${flow_id}`, `/flow/${flow_id}/result`]);
+		});
+
+		it('an undocumented flow_status maps to unknown', async () => {
+			sb.verigram.setConfig({ unfinishedResult: 'in_progress' });
+			const { flow_id } = await createFlow();
+			const r = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: flow_id } });
+			expect(r.items[0].json).toMatchObject({ flow_status: 'in_progress', verification: { status: 'unknown', providerStatus: 'in_progress' } });
+		});
+
+		it('wait for final result polls with backoff until the flow ends', async () => {
+			const { flow_id } = await createFlow();
+			sb.clearRequests();
+			const timer = setTimeout(() => sb.verigram.finishFlow(flow_id, 'pass'), 400);
+			const r = await run({
+				resource: 'flow',
+				operation: 'getResult',
+				flowId: { __rl: true, mode: 'id', value: flow_id },
+				options: { waitForFinalResult: true, timeoutSeconds: 20, initialIntervalSeconds: 0.05 },
+			});
+			clearTimeout(timer);
+			const json = r.items[0].json as any;
+			expect(json).toMatchObject({ flow_status: 'pass', finalResult: true, verification: { status: 'verified' } });
+			const reads = sb.requests('verigram').length;
+			expect(json.attempts).toBe(reads);
+			expect(reads).toBeGreaterThan(2);
+			// Backoff: far fewer reads than a fixed 50 ms interval would make in 400 ms.
+			expect(reads).toBeLessThan(8);
+		});
+
+		it('wait for final result stops at the time limit and says so', async () => {
+			const { flow_id } = await createFlow();
+			const r = await run({
+				resource: 'flow',
+				operation: 'getResult',
+				flowId: { __rl: true, mode: 'id', value: flow_id },
+				options: { waitForFinalResult: true, timeoutSeconds: 0.3, initialIntervalSeconds: 0.05 },
+			});
+			expect(r.items[0].json).toMatchObject({ finalResult: false, verification: { status: 'in_progress' } });
+		});
+
+		it('unknown ids fail clearly; an expired flow ends as fail with its end_cause', async () => {
+			const unknown = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: 'no-such-flow' } });
+			expect(unknown.error?.message).toBe('Verigram: The resource was not found (HTTP 404): Flow not found');
+			const cont = await run({ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: 'no-such-flow' } }, testCred(), { continueOnFail: true });
+			expect(cont.items[0].json).toMatchObject({ httpCode: '404' });
+			const { flow_id } = await createFlow();
+			sb.advanceClock(86_401_000);
+			const expired = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: flow_id } });
+			expect(expired.items[0].json).toMatchObject({
+				flow_status: 'fail',
+				end_cause: 'expired',
+				verification: { status: 'rejected', reasons: [{ code: 'end_cause.expired' }] },
+			});
+		});
+	});
+
+	describe('signing through the credential', () => {
+		it('signs every request (path with query) and the sandbox verifies each one', async () => {
+			const created = await run({ resource: 'flow', operation: 'create', callbackUrl: 'https://example.com/cb', personId: 'p-9', locale: 'en' }, prodCred());
+			expect(created.error).toBeUndefined();
+			const flowId = (created.items[0].json as any).flow_id;
+			sb.verigram.finishFlow(flowId, 'pass');
+			const result = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: flowId } }, prodCred());
+			expect(result.items[0].json).toMatchObject({ flow_status: 'pass', verification: { status: 'verified' } });
+			const file = await run({ resource: 'file', operation: 'download', flowId: { __rl: true, mode: 'id', value: flowId }, label: 'signed_doc', binaryPropertyName: 'doc' }, prodCred());
+			expect(file.error).toBeUndefined();
+			const auths = sb.requests('verigram').map((e: any) => e.verigramAuth);
+			expect(auths).toEqual([
+				{ mode: 'production', signedPath: '/flow', signature: 'valid' },
+				{ mode: 'production', signedPath: `/flow/${flowId}/result`, signature: 'valid' },
+				{ mode: 'production', signedPath: `/resources/file?label=signed_doc&flow_id=${flowId}`, signature: 'valid' },
+			]);
+			for (const e of sb.requests('verigram')) {
+				expect(Math.abs(Number(e.headers['x-verigram-ts']) - Date.now() / 1000)).toBeLessThan(30);
+				expect(e.headers['x-verigram-hmac-sha256']).toBe('[redacted]');
+			}
+		});
+
+		it('a wrong secret is refused (403) and the error holds no secret', async () => {
+			const r = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: 'x' } }, prodCred('not-the-secret'));
+			expect(r.error?.message).toContain('HTTP 403');
+			expect(JSON.stringify(r.error)).not.toContain('not-the-secret');
+			expect(sb.requests('verigram')[0].verigramAuth.signature).toBe('Signature does not match');
+		});
+	});
+
+	describe('File', () => {
+		it('downloads the signed document as binary', async () => {
+			const { flow_id } = await createFlow();
+			sb.verigram.finishFlow(flow_id, 'pass');
+			const r = await run({ resource: 'file', operation: 'download', flowId: { __rl: true, mode: 'id', value: flow_id }, label: 'signed_doc', binaryPropertyName: 'data' });
+			expect(r.error).toBeUndefined();
+			const item = r.items[0];
+			expect(item.json).toMatchObject({ flowId: flow_id, label: 'signed_doc', mimeType: 'application/pdf', fileName: `signed_doc_${flow_id}.pdf` });
+			expect(Buffer.from(item.binary!.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+			expect(sb.requests('verigram')[1]).toMatchObject({ path: '/resources/file', query: { label: 'signed_doc', flow_id }, status: 200 });
+		});
+
+		it('a flow without that file is an error', async () => {
+			const { flow_id } = await createFlow();
+			const r = await run({ resource: 'file', operation: 'download', flowId: { __rl: true, mode: 'id', value: flow_id }, label: 'signed_doc', binaryPropertyName: 'data' });
+			expect(r.error?.message).toContain('HTTP 404');
+			expect(r.error?.message).toContain('No file with label signed_doc');
+		});
+	});
+
+	describe('rate limits and faults through the node', () => {
+		it('retries an injected 503 on a read and succeeds', async () => {
+			const { flow_id } = await createFlow();
+			sb.faults.add({ provider: 'verigram', method: 'GET', path: '/flow/', status: 503, times: 1 });
+			const r = await run({ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: flow_id } });
+			expect(r.error).toBeUndefined();
+			expect(sb.requests('verigram').slice(1).map((e: any) => e.status)).toEqual([503, 200]);
+		});
+
+		it('a test key over its limit gives a clear rate-limit error', async () => {
+			sb.verigram.setConfig({ testKeyRateLimit: { limit: 1, windowSeconds: 120 } });
+			await createFlow();
+			const r = await run({ resource: 'flow', operation: 'create', callbackUrl: 'https://example.com/cb', personId: 'p', locale: 'en' });
+			expect(r.error?.message).toContain('rate limiting');
+			expect(r.error?.message).toContain('HTTP 429');
+		});
+	});
+
+	describe('Verigram Trigger', () => {
+		let host: WebhookHost;
+		const start = async (options: Record<string, unknown> = {}, credentials = testCred()) => {
+			const helper = credentialsHelperWith({ verigramApi: credentials });
+			const trigger = packageNode(
+				'Verigram Trigger',
+				typeName('verigramTrigger'),
+				{ redirectUrl: 'https://example.com/done', options: { pendingRedirectUrl: 'https://example.com/pending', waitSeconds: 0, ...options } },
+				{ webhookId: 'vg-hook', credentials: { verigramApi: { id: 'verigramApi', name: 'verigramApi' } } },
+			);
+			const after = packageNode('After', 'n8n-nodes-base.noOp', {});
+			const workflow = buildWorkflow({ nodes: [trigger, after], connections: { 'Verigram Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } } });
+			host = await new WebhookHost(workflow, helper).start();
+			await host.activate();
+			return host.webhookUrl('Verigram Trigger');
+		};
+		afterEach(async () => host?.stop());
+
+		it('browser back from the hosted page: result fetched server-side, emitted once, browser redirected', async () => {
+			const callbackUrl = await start({}, prodCred());
+			expect(callbackUrl).toBe(`${host.baseUrl}/webhook/vg-hook/callback`);
+			const created = await run({ resource: 'flow', operation: 'create', callbackUrl, personId: 'p-7', locale: 'en' }, prodCred());
+			const { flow_id, vlink } = created.items[0].json as any;
+			const back = await raw.post(vlink, 'outcome=pass', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			expect(back.headers.location).toBe(`${callbackUrl}?flow_id=${flow_id}`);
+			const landed = await raw.get(back.headers.location);
+			expect(landed.status).toBe(302);
+			expect(landed.headers.location).toBe('https://example.com/done');
+			const [execution] = await host.waitForExecutions(1);
+			const out = execution.output('After')[0].json as any;
+			expect(out).toMatchObject({ flow_id, person_id: 'p-7', flow_status: 'pass', end_cause: 'completed', verification: { status: 'verified', ids: { flowId: flow_id } } });
+			expect(out.services).toHaveLength(2);
+			// The trigger read the result itself, signed.
+			expect(sb.requests('verigram').filter((e: any) => e.path === `/flow/${flow_id}/result`).map((e: any) => e.verigramAuth.signature)).toEqual(['valid']);
+			// A reload starts nothing new but still redirects.
+			const again = await raw.get(back.headers.location);
+			expect(again.headers.location).toBe('https://example.com/done');
+			expect(host.executions).toHaveLength(1);
+		});
+
+		it('unknown, unfinished or missing flow ids emit nothing and go to the pending page', async () => {
+			const callbackUrl = await start();
+			const { flow_id } = await createFlow();
+			for (const url of [`${callbackUrl}?flow_id=no-such-flow`, `${callbackUrl}?flow_id=${flow_id}`, callbackUrl, `${callbackUrl}?flow_id=${encodeURIComponent('../../x')}`]) {
+				const r = await raw.get(url);
+				expect(r.status).toBe(302);
+				expect(r.headers.location).toBe('https://example.com/pending');
+			}
+			expect(host.deliveries.every((d) => !d.started)).toBe(true);
+			expect(host.executions).toHaveLength(0);
+			// The unfinished flow was asked about, the malformed id was never sent to Verigram.
+			const paths = sb.requests('verigram').map((e: any) => e.path);
+			expect(paths).toContain('/flow/no-such-flow/result');
+			expect(paths).toContain(`/flow/${flow_id}/result`);
+			expect(paths.some((p: string) => p.includes('..'))).toBe(false);
+		});
+
+		it('waits briefly for a result that lags the redirect', async () => {
+			const callbackUrl = await start({ waitSeconds: 10 });
+			const { flow_id } = await createFlow();
+			const timer = setTimeout(() => sb.verigram.finishFlow(flow_id, 'fail'), 300);
+			const r = await raw.get(`${callbackUrl}?flow_id=${flow_id}`);
+			clearTimeout(timer);
+			expect(r.headers.location).toBe('https://example.com/done');
+			const [execution] = await host.waitForExecutions(1);
+			expect(execution.output('After')[0].json).toMatchObject({ flow_status: 'fail', verification: { status: 'rejected' } });
+		});
+	});
+});

@@ -1,0 +1,311 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run test:e2e`: this package inside a real n8n (pinned by scripts/runtime.sh), against the
+// provider sandbox. CLI path (import:credentials, import:workflow, execute --id) and, once the
+// Amiqus Trigger is built, the live webhook path (n8n start, activation through the public API,
+// signed deliveries from the sandbox, forged deliveries, deactivation).
+//
+//   node test/e2e/run.js [--build] [--keep]
+//     --build  always run `npm run build` first (default: only when dist/ is missing or stale)
+//     --keep   keep the n8n user folder (.n8n-e2e/run-<pid>) for inspection
+// Env: E2E_N8N_LOG_LEVEL (n8n log level, default info).
+const fs = require('fs');
+const path = require('path');
+const { N8n, REPO, request, nodeOutput, nodeError, sleep, groupRssMb } = require('./n8n');
+const wf = require('./workflows');
+
+const argv = process.argv.slice(2);
+const FORCE_BUILD = argv.includes('--build');
+const KEEP = argv.includes('--keep');
+const TRIGGER_DIST = path.join(REPO, 'dist', 'nodes', 'Amiqus', 'AmiqusTrigger.node.js');
+
+const results = [];
+const t0 = Date.now();
+const log = (s) => console.log(`  · ${s}`);
+
+function assert(cond, message) { if (!cond) throw new Error(message); }
+function eq(actual, expected, what) { assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`); }
+
+async function check(name, fn) {
+	const t = Date.now();
+	try {
+		await fn();
+		results.push({ name, ok: true, ms: Date.now() - t });
+		console.log(`ok    ${name} (${Date.now() - t} ms)`);
+	} catch (e) {
+		results.push({ name, ok: false, ms: Date.now() - t, error: e });
+		console.log(`FAIL  ${name} (${Date.now() - t} ms)\n      ${String(e.stack || e).split('\n').slice(0, 6).join('\n      ')}`);
+	}
+}
+
+/** Polls fn until it returns a truthy value; returns the last value on timeout. */
+async function waitFor(fn, { timeoutMs = 30000, intervalMs = 250 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const v = await fn();
+		if (v || Date.now() > deadline) return v;
+		await sleep(intervalMs);
+	}
+}
+
+function skip(name, why) { results.push({ name, skipped: true }); console.log(`SKIPPED: ${name}: ${why}`); }
+
+async function main() {
+	const { startSandbox } = require(path.join(REPO, 'sandbox'));
+	const sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
+	console.log(`sandbox ${sb.url}`);
+	const folder = path.join('.n8n-e2e', `run-${process.pid}`);
+	const n8n = new N8n({ folder, log });
+	let ok = false;
+	try {
+		await run(sb, n8n);
+		ok = results.every((r) => r.ok !== false);
+	} finally {
+		await n8n.stopAll();
+		await sb.close();
+		if (!KEEP && ok) fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
+		else console.log(`n8n user folder kept: ${folder} (server log: ${folder}/n8n-server.log)`);
+	}
+}
+
+async function run(sb, n8n) {
+	// ---- setup (a failure here fails the run: nothing else can be checked)
+	await n8n.prepare({ buildFirst: FORCE_BUILD ? 'always' : 'ifStale' });
+	const triggerBuilt = fs.existsSync(TRIGGER_DIST);
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : [])];
+
+	await check('import:credentials: Amiqus credentials pointing at the sandbox', async () => {
+		const r = await n8n.importCredentials(wf.credentials(sb));
+		assert(/Successfully imported 2 credential/i.test(r.stdout + r.stderr), `unexpected output: ${(r.stdout + r.stderr).slice(-300)}`);
+	});
+	await check(`import:workflow: ${workflows.length} workflows in one call`, async () => {
+		const r = await n8n.importWorkflows(workflows);
+		assert(new RegExp(`Successfully imported ${workflows.length} workflow`, 'i').test(r.stdout + r.stderr), `unexpected output: ${(r.stdout + r.stderr).slice(-300)}`);
+	});
+
+	// ---- CLI path: execute --id
+	let exec;
+	let recordId;
+	await check('execute --id: Manual Trigger → Amiqus chain runs with status success', async () => {
+		sb.clearRequests();
+		exec = await n8n.execute(wf.onboarding().id);
+		log(`execute: exit ${exec.code}, ${exec.ms} ms`);
+		assert(exec.run, `no run JSON in the output:\n${exec.output.slice(-1500)}`);
+		eq(exec.status, 'success', `run status (exit ${exec.code}) ${JSON.stringify(exec.run?.data?.resultData?.error?.message || '')}`);
+		eq(exec.code, 0, 'exit code');
+	});
+	await check('Amiqus › Client › Create: client created in the sandbox', async () => {
+		const out = nodeOutput(exec.run, 'Create Client');
+		eq(out.length, 1, 'items');
+		const c = out[0].json;
+		eq(c.object, 'client', 'object');
+		eq(c.name?.first_name, 'Ada', 'first name');
+		eq(c.reference, 'e2e-ada', 'reference');
+		assert(sb.amiqus.state.clients.get(c.id), `client ${c.id} not in the sandbox`);
+		const posts = sb.requests('amiqus').filter((q) => q.method === 'POST' && q.path === '/clients');
+		eq(posts.length, 1, 'POST /clients received by the sandbox');
+	});
+	await check('Amiqus › Record › Create: photo_id standard (passport), no notification', async () => {
+		const out = nodeOutput(exec.run, 'Create Record');
+		eq(out.length, 1, 'items');
+		const r = out[0].json;
+		eq(r.object, 'record', 'object');
+		recordId = r.id;
+		const clientId = nodeOutput(exec.run, 'Create Client')[0].json.id;
+		eq(typeof r.client === 'object' ? r.client.id : r.client, clientId, 'record client');
+		assert(typeof r.perform_url === 'string' && r.perform_url.startsWith(sb.url), `perform_url: ${r.perform_url}`);
+		const post = sb.requests('amiqus').find((q) => q.method === 'POST' && q.path === '/records');
+		assert(post, 'POST /records not received');
+		eq(post.body.notification, false, 'notification sent');
+		eq(post.body.client, clientId, 'client sent');
+		// The sandbox log holds the body after its OpenAPI validator filled schema defaults in, so
+		// compare the keys the node sets, not the whole object.
+		eq(post.body.steps.length, 1, 'steps sent');
+		const step = post.body.steps[0];
+		eq(step.type, 'check.photo_id', 'step type');
+		eq(step.preferences.report_type, 'standard', 'report_type');
+		eq(JSON.stringify(step.preferences.docs), JSON.stringify(['passport']), 'docs');
+	});
+	await check('Amiqus › Record › Get: the record with its client expanded', async () => {
+		const out = nodeOutput(exec.run, 'Get Record');
+		eq(out.length, 1, 'items');
+		const r = out[0].json;
+		eq(r.id, recordId, 'record id');
+		eq(r.client?.name?.first_name, 'Ada', 'expanded client');
+		assert(Array.isArray(r.steps) && r.steps.length === 1, `steps: ${JSON.stringify(r.steps)}`);
+		const get = sb.requests('amiqus').find((q) => q.method === 'GET' && q.path === `/records/${recordId}`);
+		assert(get, 'GET /records/:id not received');
+	});
+	await check('Amiqus › Record › Download: the record PDF as binary (mime, name, size)', async () => {
+		const out = nodeOutput(exec.run, 'Download PDF');
+		eq(out.length, 1, 'items');
+		const bin = out[0].binary?.pdf;
+		assert(bin, `no binary "pdf": ${JSON.stringify(out[0]).slice(0, 300)}`);
+		eq(bin.mimeType, 'application/pdf', 'mimeType');
+		eq(bin.fileName, `record-${recordId}.pdf`, 'fileName');
+		eq(bin.fileExtension, 'pdf', 'fileExtension');
+		assert(bin.fileSize && !/^0\b/.test(String(bin.fileSize)), `fileSize: ${bin.fileSize}`);
+		if (bin.data && bin.data !== 'filesystem-v2' && !bin.id) {
+			eq(Buffer.from(bin.data, 'base64').subarray(0, 5).toString('latin1'), '%PDF-', 'content');
+		} else {
+			const ref = String(bin.id || '').replace(/^filesystem(-v2)?:/, '');
+			const file = ['storage', 'binaryData'].map((d) => path.join(n8n.folder, '.n8n', d, ref)).find((f) => fs.existsSync(f)) || ref;
+			assert(ref && fs.existsSync(file), `binary ${bin.id} not found at ${file}`);
+			eq(fs.readFileSync(file).subarray(0, 5).toString('latin1'), '%PDF-', 'stored file content');
+			log(`binary stored by reference (${bin.id}), size ${bin.fileSize}, starts with %PDF-`);
+		}
+	});
+	await check('execute --id with a revoked token: fails, names Amiqus and the 401', async () => {
+		const r = await n8n.execute(wf.badToken().id);
+		// A failing workflow prints the error (no run JSON) and exits non-zero.
+		assert(r.code !== 0, `exit code ${r.code}`);
+		assert(r.status !== 'success', `run status ${r.status}`);
+		const text = r.run ? JSON.stringify(nodeError(r.run, 'Create Client') || r.run.data?.resultData?.error) : r.output;
+		assert(/Amiqus: The credentials were not accepted \(HTTP 401\)/.test(text), `error does not name Amiqus and the 401: ${text.slice(-600)}`);
+		assert(!text.includes('revoked-xxxx'), 'the token leaks into the error');
+	});
+
+	// ---- live webhook path
+	if (!triggerBuilt) {
+		skip('Amiqus Trigger in a running n8n', 'AmiqusTrigger not built (dist/nodes/Amiqus/AmiqusTrigger.node.js missing)');
+		return;
+	}
+	await triggerPath(sb, n8n, recordId);
+}
+
+async function triggerPath(sb, n8n, recordId) {
+	let server;
+	await check('n8n start: server up, owner + API key, production webhooks answering', async () => {
+		server = await n8n.start();
+		log(`n8n start: /healthz after ${server.healthzMs} ms (port ${server.port}, pid ${server.pid})`);
+		await server.setupOwner();
+		await server.activate(wf.readiness().id);
+		const t = Date.now();
+		await server.waitForWebhook('e2e-ready', { expect: (r) => r.status === 200 });
+		log(`readiness webhook answering ${Date.now() - t} ms after activation; ${Date.now() - server.startedAt} ms after spawn`);
+	});
+	if (!server || !server.apiKey) { skip('Amiqus Trigger checks', 'the server did not come up'); return; }
+
+	const token = sb.amiqus.config.personalTokens[0];
+	const listHooks = async () => {
+		const r = await request('GET', `${sb.amiqus.baseUrl}/webhooks`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+		eq(r.status, 200, 'GET /webhooks');
+		return r.json.data;
+	};
+	const urlOf = (t) => `${server.baseUrl}/webhook/${t.webhookId}/webhook`;
+
+	await check('activation registers both Amiqus webhooks in the sandbox (URL, events)', async () => {
+		const t = Date.now();
+		await server.activate(wf.TRIGGER_FINISHED.id);
+		await server.activate(wf.TRIGGER_ALL.id);
+		let hooks = [];
+		await waitFor(async () => (hooks = await listHooks()).length >= 2, { timeoutMs: 40000 });
+		log(`webhooks registered ${Date.now() - t} ms after the activate calls`);
+		if (hooks.length < 2) log(`server log:\n${server.logTail(25)}`);
+		log(`sandbox received: ${sb.requests('amiqus').filter((q) => q.path.startsWith('/webhooks')).map((q) => `${q.method} ${q.path} ${q.status ?? ''}`).join(', ')}`);
+		const finished = hooks.filter((h) => h.url === urlOf(wf.TRIGGER_FINISHED));
+		const all = hooks.filter((h) => h.url === urlOf(wf.TRIGGER_ALL));
+		eq(finished.length, 1, `webhooks for ${urlOf(wf.TRIGGER_FINISHED)} (have ${JSON.stringify(hooks.map((h) => h.url))})`);
+		eq(all.length, 1, 'webhooks for the record.* workflow');
+		eq(JSON.stringify(finished[0].events), JSON.stringify(['record.finished']), 'events');
+		eq(JSON.stringify(all[0].events), JSON.stringify(['record.*']), 'events');
+		eq(hooks.length, 2, 'webhooks in the sandbox');
+	});
+
+	let delivered = [];
+	await check('completing a record delivers signed webhooks that n8n accepts', async () => {
+		const before = sb.amiqus.deliveries.length;
+		const res = await request('POST', `${sb.url}/_control/amiqus/records/${recordId}/complete`, { body: { outcome: 'accepted' } });
+		eq(res.status, 200, 'complete control');
+		// record.updated + record.finished to record.*, record.finished to the other: at least 3
+		await sb.amiqus.waitForDeliveries(before + 3, 15000);
+		await sleep(500); // late extra deliveries, if any
+		delivered = sb.amiqus.deliveries.slice(before);
+		const bad = delivered.filter((d) => !d.ok);
+		assert(!bad.length, `deliveries refused by n8n: ${JSON.stringify(bad.map((d) => ({ url: d.url, event: d.event, status: d.status, error: d.error })))}`);
+		log(`deliveries: ${delivered.map((d) => `${d.event}→${d.url === urlOf(wf.TRIGGER_ALL) ? 'record.*' : 'finished'} ${d.status}`).join(', ')}`);
+	});
+
+	const eventsOf = (list) => list.map((e) => nodeOutput(e, 'Amiqus Trigger')[0]?.json?.event).sort();
+	await check('record.finished workflow: exactly one execution, with the payload and the fetched record', async () => {
+		const list = await server.waitForExecutions(wf.TRIGGER_FINISHED.id, 1, { timeoutMs: 15000 });
+		eq(list.length, 1, 'executions');
+		const e = list[0];
+		eq(e.status, 'success', 'execution status');
+		const item = nodeOutput(e, 'Amiqus Trigger')[0]?.json;
+		assert(item, `no trigger output: ${JSON.stringify(e.data?.resultData?.runData || {}).slice(0, 300)}`);
+		eq(item.event, 'record.finished', 'event');
+		eq(item.payload?.data?.record?.id, recordId, 'payload record id');
+		const d = delivered.find((x) => x.url === urlOf(wf.TRIGGER_FINISHED));
+		eq(item.deliveryId, d.deliveryId, 'delivery id');
+		eq(item.record?.id, recordId, 'fetched record id');
+		assert(['accepted', 'complete', 'approved', 'finished'].includes(item.record?.status) || item.record?.status, `record status ${item.record?.status}`);
+		log(`fetched record status: ${item.record?.status}`);
+		eq(nodeOutput(e, 'Done').length, 1, 'items through the next node');
+	});
+	await check('record.* workflow: one execution per delivered record event', async () => {
+		const expected = delivered.filter((d) => d.url === urlOf(wf.TRIGGER_ALL)).map((d) => d.event).sort();
+		assert(expected.includes('record.finished') && expected.includes('record.updated'), `sandbox delivered ${JSON.stringify(expected)}`);
+		const list = await server.waitForExecutions(wf.TRIGGER_ALL.id, expected.length, { timeoutMs: 15000 });
+		eq(JSON.stringify(eventsOf(list)), JSON.stringify(expected), 'events of the executions');
+		assert(list.every((e) => e.status === 'success'), `statuses ${list.map((e) => e.status)}`);
+	});
+	await check('forged deliveries (bad, missing, tampered X-AQID-Signature) are refused and start nothing', async () => {
+		const d = delivered.find((x) => x.url === urlOf(wf.TRIGGER_FINISHED));
+		const headers = { 'Content-Type': 'application/json', 'X-AQID-Delivery-Id': 'forged-0001', 'X-AQID-Delivery-Attempt': '1' };
+		const forged = await request('POST', urlOf(wf.TRIGGER_FINISHED), { headers: { ...headers, 'X-AQID-Signature': Buffer.alloc(32, 7).toString('base64') }, body: d.body });
+		const unsigned = await request('POST', urlOf(wf.TRIGGER_FINISHED), { headers: { ...headers, 'X-AQID-Delivery-Id': 'forged-0002' }, body: d.body });
+		const hook = [...sb.amiqus.state.webhooks.values()].find((h) => h.url === urlOf(wf.TRIGGER_FINISHED));
+		const genuineSignature = sb.amiqus.signature(hook.secret, d.body);
+		const tampered = await request('POST', urlOf(wf.TRIGGER_FINISHED), { headers: { ...headers, 'X-AQID-Delivery-Id': 'forged-0003', 'X-AQID-Signature': genuineSignature }, body: d.body.replace(String(recordId), String(recordId + 1)) });
+		for (const [what, r] of [['bad signature', forged], ['no signature', unsigned], ['tampered body', tampered]]) {
+			assert(r.status >= 400 && r.status < 500, `${what}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
+		}
+		log(`forged: HTTP ${forged.status}, unsigned: HTTP ${unsigned.status}, tampered: HTTP ${tampered.status}`);
+		await sleep(1500);
+		const list = await server.executions({ workflowId: wf.TRIGGER_FINISHED.id });
+		eq(list.length, 1, 'executions of the record.finished workflow after forged deliveries');
+	});
+	// n8n 2.40 drops what a webhook() writes to static data whenever the delivery starts an execution:
+	// building the execution's Workflow over the same static-data object resets its "changed" flag before
+	// live-webhooks.js saves it (measured: the seen delivery id is never persisted). So a replay of an
+	// accepted delivery cannot be caught across requests in this n8n version; the in-process engine tests
+	// cover the de-duplication itself. This check records the real behaviour instead of hiding it.
+	await check('a genuine delivery sent again is answered 200 (replay de-duplication: see the README, n8n 2.40 limitation)', async () => {
+		const d = delivered.find((x) => x.url === urlOf(wf.TRIGGER_FINISHED));
+		const hook = [...sb.amiqus.state.webhooks.values()].find((h) => h.url === urlOf(wf.TRIGGER_FINISHED));
+		const headers = { 'Content-Type': 'application/json', 'X-AQID-Delivery-Id': d.deliveryId, 'X-AQID-Delivery-Attempt': '2', 'X-AQID-Signature': sb.amiqus.signature(hook.secret, d.body) };
+		const replay = await request('POST', urlOf(wf.TRIGGER_FINISHED), { headers, body: d.body });
+		eq(replay.status, 200, `replayed genuine delivery (${replay.text.slice(0, 100)})`);
+		await sleep(1500);
+		const list = await server.executions({ workflowId: wf.TRIGGER_FINISHED.id });
+		assert(list.length === 1 || list.length === 2, `executions after the replay: ${list.length}`);
+		log(`executions after replaying an accepted delivery: ${list.length} (1 = de-duplicated; 2 = n8n 2.40 lost the seen id)`);
+	});
+	await check('deactivation removes the webhooks from the sandbox', async () => {
+		await server.deactivate(wf.TRIGGER_FINISHED.id);
+		await server.deactivate(wf.TRIGGER_ALL.id);
+		const t = Date.now();
+		let hooks = [];
+		await waitFor(async () => (hooks = await listHooks()).length === 0, { timeoutMs: 40000 });
+		log(`webhooks removed ${Date.now() - t} ms after the deactivate calls`);
+		eq(hooks.length, 0, `webhooks left: ${JSON.stringify(hooks.map((h) => h.url))}`);
+		const r = await request('POST', urlOf(wf.TRIGGER_FINISHED), { headers: { 'Content-Type': 'application/json' }, body: '{}' });
+		eq(r.status, 404, 'webhook URL after deactivation');
+	});
+	const mem = groupRssMb(server.pid);
+	log(`n8n server memory: ${mem.mb} MB RSS over ${mem.processes} processes`);
+}
+
+main()
+	.catch((e) => {
+		results.push({ name: 'setup', ok: false, error: e });
+		console.log(`FAIL  setup\n      ${String(e.stack || e).split('\n').slice(0, 8).join('\n      ')}`);
+	})
+	.finally(() => {
+		const passed = results.filter((r) => r.ok).length;
+		const failed = results.filter((r) => r.ok === false).length;
+		console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+		console.log(`e2e: ${passed} passed, ${failed} failed`);
+		process.exit(failed ? 1 : 0);
+	});

@@ -143,7 +143,7 @@ export function providerMessage(data: unknown): string | undefined {
 	}
 	if (typeof data !== 'object') return String(data);
 	const body = data as IDataObject;
-	for (const key of ['message', 'error_description', 'error', 'detail', 'title', 'errorMessage', 'description']) {
+	for (const key of ['message', 'error_description', 'error', 'detail', 'title', 'errorMessage', 'description', 'argumentError']) {
 		const value = body[key];
 		if (typeof value === 'string' && value) return value;
 		if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -4,4 +4,6 @@ module.exports = [
 	require('./amiqus'),
 	require('./verigram'),
 	require('./nevis'),
+	require('./ondato'),
+	require('./identomat'),
 ];

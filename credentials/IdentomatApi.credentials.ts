@@ -1,0 +1,193 @@
+import { createHmac, randomBytes } from 'crypto';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+type Encoding = 'json' | 'form' | 'multipart' | 'query';
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+/** In form, multipart and query encodings, `flags` and `steps` travel as JSON strings. */
+function asText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value === undefined || value === null) return '';
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function hmacRaw(key: string | Buffer, data: string | Buffer): Buffer {
+	return createHmac('sha256', key).update(data).digest();
+}
+
+/**
+ * Puts `company_key` where Identomat expects it (in the parameters, whatever the encoding),
+ * serialises the parameters to the exact bytes that will be sent and, when a Secret Key is
+ * set, signs those bytes: `Authorization: signature="<base64 HMAC-SHA256>"`.
+ */
+async function signRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const encoding = (credentials.encoding as Encoding) || 'json';
+	const secret = typeof credentials.secretKey === 'string' ? credentials.secretKey : '';
+	const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
+	for (const name of Object.keys(headers)) {
+		if (name.toLowerCase() === 'content-type' || name.toLowerCase() === 'authorization') delete headers[name];
+	}
+	const given = isPlainObject(requestOptions.body) ? requestOptions.body : {};
+	const params: IDataObject = { company_key: credentials.companyApiKey as string, ...given };
+	for (const [key, value] of Object.entries(params)) if (value === undefined) delete params[key];
+
+	let body: Buffer;
+	let signature: string | undefined;
+	if (encoding === 'query') {
+		const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
+		for (const [key, value] of Object.entries(params)) qs[key] = asText(value);
+		requestOptions.qs = qs;
+		body = Buffer.alloc(0);
+	} else if (encoding === 'form') {
+		const form = new URLSearchParams();
+		for (const [key, value] of Object.entries(params)) form.append(key, asText(value));
+		body = Buffer.from(form.toString(), 'utf8');
+		// With the charset, n8n's request layer leaves the (already encoded) bytes alone.
+		headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=utf-8';
+	} else if (encoding === 'multipart') {
+		const boundary = `----n8nIdentomat${randomBytes(12).toString('hex')}`;
+		const chunks: Buffer[] = [];
+		for (const [key, value] of Object.entries(params)) {
+			chunks.push(
+				Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${asText(value)}\r\n`, 'utf8'),
+			);
+		}
+		chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+		body = Buffer.concat(chunks);
+		headers['Content-Type'] = `multipart/form-data; boundary=${boundary}`;
+		if (secret && credentials.multipartSigning !== 'body') {
+			// HMAC page: each step's key is the binary HMAC of the previous one, text parts first
+			// (this node sends text parts only). A part is taken as its value bytes (UNCONFIRMED).
+			let key: Buffer | string = secret;
+			for (const value of Object.values(params)) key = hmacRaw(key, Buffer.from(asText(value), 'utf8'));
+			signature = Buffer.from(key).toString('base64');
+		}
+	} else {
+		body = Buffer.from(JSON.stringify(params), 'utf8');
+		headers['Content-Type'] = 'application/json';
+	}
+	if (secret) {
+		headers.Authorization = `signature="${signature ?? hmacRaw(secret, body).toString('base64')}"`;
+	}
+	requestOptions.headers = headers;
+	if (body.length) requestOptions.body = body;
+	else delete requestOptions.body;
+	requestOptions.json = false;
+	return requestOptions;
+}
+
+export class IdentomatApi implements ICredentialType {
+	name = 'identomatApi';
+
+	displayName = 'Identomat API';
+
+	icon = { light: 'file:../nodes/Identomat/identomat.svg', dark: 'file:../nodes/Identomat/identomat.dark.svg' } as const;
+
+	documentationUrl = 'https://docs.identomat.com/get-started/api-access';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Company Key',
+			name: 'companyApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Generated in the Identomat dashboard under Settings → Integration → API. It is shown once. It is sent in the body of every request, as Identomat requires.',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional HMAC secret that comes with an HMAC company key. When set, every request carries Authorization: signature="…" (HMAC-SHA256 of the body, base64) and every successful response must carry a valid signature, or the node stops with an error.',
+		},
+		{
+			displayName: 'Callback API Key',
+			name: 'callbackApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The Callback API key set in the Identomat company settings. Only the Identomat Trigger uses it: callbacks whose callbackApiKey differs are refused.',
+		},
+		{
+			displayName: 'Request Encoding',
+			name: 'encoding',
+			type: 'options',
+			options: [
+				{ name: 'Form (URL-Encoded)', value: 'form' },
+				{ name: 'JSON (Recommended)', value: 'json' },
+				{ name: 'Multipart Form', value: 'multipart' },
+				{ name: 'Query String', value: 'query' },
+			],
+			default: 'json',
+			description:
+				'How parameters are sent. Identomat accepts all four and recommends JSON. In the other encodings, flags and steps are sent as JSON strings.',
+		},
+		{
+			displayName: 'Multipart Signature',
+			name: 'multipartSigning',
+			type: 'options',
+			options: [
+				{ name: 'Chained Over Part Values', value: 'parts' },
+				{ name: 'Whole Body', value: 'body' },
+			],
+			default: 'parts',
+			displayOptions: { show: { encoding: ['multipart'] } },
+			description:
+				'Identomat documents a chained HMAC over the parts of a multipart request (text parts first). It does not say whether a part means its value or its value with headers; this node uses the values unless set to Whole Body.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://widget.identomat.com',
+			description:
+				'The Identomat host, for the API (/external-api/...) and the widget (/?session_token=...). Change it only for the local provider sandbox.',
+		},
+	];
+
+	authenticate = signRequest;
+
+	// Identomat has no no-op endpoint. begin/ is the call Identomat's own example app uses to
+	// detect a bad key ("COMPANY_KEY_INVALID"); a valid key only gets a session token that nobody
+	// opens and that expires after 15 minutes (whether that is billed is not documented).
+	// The HTTP status of COMPANY_KEY_INVALID is not documented either: a non-2xx fails the test
+	// anyway; a 200 with the bare JSON string is caught by the rule below (n8n's tester reads the
+	// string as the item, whose `length` is that of "COMPANY_KEY_INVALID"; a token has 40).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/external-api/begin/',
+			method: 'POST',
+			body: { flags: { skip_face: true, skip_document: true } },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'length',
+					value: 'COMPANY_KEY_INVALID'.length,
+					message: 'Identomat refused the Company Key (COMPANY_KEY_INVALID)',
+				},
+			},
+		],
+	};
+}

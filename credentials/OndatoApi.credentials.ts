@@ -1,0 +1,212 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { ondatoHosts } from '../nodes/Ondato/transport/hosts';
+
+const overrideHint = 'Leave empty to use the host of the chosen environment. Set it only for another Ondato host (e.g. a white-label domain) or the local provider sandbox.';
+
+export class OndatoApi implements ICredentialType {
+	name = 'ondatoApi';
+
+	displayName = 'Ondato API';
+
+	icon = { light: 'file:../nodes/Ondato/ondato.svg', dark: 'file:../nodes/Ondato/ondato.dark.svg' } as const;
+
+	documentationUrl = 'https://ondato.atlassian.net/wiki/spaces/PUB/pages/2320990304';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production' },
+				{ name: 'Sandbox', value: 'sandbox' },
+			],
+			default: 'production',
+			description: 'Ondato issues separate client credentials for each environment. Sandbox sessions are deleted after 7 days.',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. app.ondato.company.1a2b3c',
+			description: 'The OAuth2 client ID Ondato issued for your application',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. idv_api kyc_identifications_api',
+			description:
+				'Space-separated scopes to ask for. Ondato documents that an empty scope gives the token every scope assigned to the client; the scope names themselves are not in the official docs.',
+		},
+		{
+			displayName: 'Webhook Username',
+			name: 'webhookUsername',
+			type: 'string',
+			default: '',
+			description: 'Used by the Ondato Trigger: the HTTP Basic username you give Ondato support when they register your webhook URL',
+		},
+		{
+			displayName: 'Webhook Password',
+			name: 'webhookPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Used by the Ondato Trigger: the HTTP Basic password Ondato sends with every delivery',
+		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSigningSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Ondato Trigger\'s optional HMAC check. Ondato lists HMAC as a delivery option, but the header format is not in the official docs (a third-party integration uses "Ondato-Signature: t=..., s=...").',
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://id.ondato.com/connect/token',
+			description: `The OAuth2 token endpoint. ${overrideHint}`,
+		},
+		{
+			displayName: 'IDV API URL',
+			name: 'idvApiUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://idvapi.ondato.com',
+			description: `Root of the IDV API (identity verifications and setups). ${overrideHint}`,
+		},
+		{
+			displayName: 'KYC API URL',
+			name: 'kycApiUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://kycid.ondato.com',
+			description: `Root of the KYC Identifications API. The sandbox host (sandbox-kycid.ondato.com) is not confirmed by Ondato's docs. ${overrideHint}`,
+		},
+		{
+			displayName: 'Face Authentication API URL',
+			name: 'faceAuthApiUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://idvapi.ondato.com',
+			description: `Root of the Face Authentication API. Ondato does not document its host; empty means the IDV API URL. ${overrideHint}`,
+		},
+		{
+			displayName: 'Hosted Flow URL',
+			name: 'hostedFlowUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://idv.ondato.com',
+			description: `Where people complete a verification: the link is this URL followed by /?id={ID}. ${overrideHint}`,
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// Fetches a client-credentials token once; n8n stores it and calls this again only when
+	// the field is empty or an API call answers 401 (expired or revoked token).
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const form = new URLSearchParams({
+			client_id: String(credentials.clientId ?? ''),
+			client_secret: String(credentials.clientSecret ?? ''),
+			grant_type: 'client_credentials',
+		});
+		const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
+		if (scope) form.set('scope', scope);
+		let response: { body: unknown; statusCode: number };
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: ondatoHosts(credentials).tokenUrl,
+				body: form.toString(),
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				returnFullResponse: true,
+			})) as { body: unknown; statusCode: number };
+		} catch (error) {
+			// A new error: the original carries the request, and so the client secret.
+			const failed = error as { response?: { status?: number; data?: unknown }; httpCode?: string };
+			const status = Number(failed.response?.status ?? failed.httpCode) || undefined;
+			const data = parseBody(failed.response?.data);
+			const code = typeof data.error === 'string' ? data.error : undefined;
+			const rejected = code === 'invalid_client' || status === 401;
+			const text = rejected
+				? 'the Client ID or Client Secret was refused (invalid_client)'
+				: code === 'invalid_scope'
+					? 'a requested scope is not allowed for this client (invalid_scope)'
+					: `the token server answered ${status ? `HTTP ${status}` : 'nothing'}${code ? ` (${code})` : ''}`;
+			throw Object.assign(new Error(`Ondato token request: ${text}`), {
+				httpCode: rejected ? '401' : status ? String(status) : undefined,
+				response: { status: rejected ? 401 : status, headers: {}, data: { message: `Ondato token request: ${text}` } },
+			});
+		}
+		const body = parseBody(response.body);
+		if (typeof body.access_token !== 'string' || !body.access_token) {
+			throw new Error('Ondato token request: the answer has no access_token');
+		}
+		return { accessToken: body.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	// Getting a token proves the client ID and secret; listing one setup proves the IDV API accepts it.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{($credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "https://sandbox-idvapi.ondato.com" : "https://idvapi.ondato.com")).trim().replace(/\\/+$/, "")}}',
+			url: '/v1/identity-verification-setups/filter',
+			method: 'POST',
+			qs: { limit: 1 },
+			headers: { 'Content-Type': 'application/json' },
+			// A string: n8n drops an empty object body, and the filter endpoints expect a JSON object.
+			body: '{}',
+		},
+	};
+}
+
+function parseBody(body: unknown): IDataObject {
+	if (typeof body === 'string') {
+		try {
+			const parsed = JSON.parse(body) as unknown;
+			return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : {};
+		} catch {
+			return {};
+		}
+	}
+	return body && typeof body === 'object' ? (body as IDataObject) : {};
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { InputValidator } from '../../../shared/validation';
+import { ondatoRequest } from '../../transport';
+import { idvVerification } from '../../verdict';
+import { idField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	idField('Identity Verification ID', 'identityVerificationId', 'The ID returned when the verification was created'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include KYC Identification',
+				name: 'includeKycIdentification',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to also read the KYC identification of the session (one more request) so the verdict reflects its approval or rejection',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['identityVerification'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const id = check.uuid('Identity Verification ID', this.getNodeParameter('identityVerificationId', itemIndex)) as string;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const idv = (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${id}`, { itemIndex })) as IDataObject;
+	const kycId = (((idv.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)?.id;
+	if (options.includeKycIdentification && typeof kycId === 'string') {
+		const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${encodeURIComponent(kycId)}`, { itemIndex })) as IDataObject;
+		return { ...idv, kycIdentification: kyc, verification: idvVerification(idv, kyc) as unknown as IDataObject };
+	}
+	return { ...idv, verification: idvVerification(idv) as unknown as IDataObject };
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { InputValidator } from '../../../shared/validation';
+import { ondatoRequest } from '../../transport';
+import { kycVerification } from '../../verdict';
+import { idField } from '../common.descriptions';
+
+export const kycIdProperty = idField(
+	'KYC Identification ID',
+	'kycIdentificationId',
+	'The step.kycIdentification.id of an identity verification, or the payload ID of a KycIdentification webhook',
+);
+
+export const description = updateDisplayOptions({ show: { resource: ['kycIdentification'], operation: ['get'] } }, [
+	kycIdProperty,
+] as INodeProperties[]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const id = check.uuid('KYC Identification ID', this.getNodeParameter('kycIdentificationId', itemIndex)) as string;
+	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, { itemIndex })) as IDataObject;
+	return { ...kyc, verification: kycVerification(kyc) as unknown as IDataObject };
+}

@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as faceAuthentication from './faceAuthentication/FaceAuthentication.resource';
+import * as identityVerification from './identityVerification/IdentityVerification.resource';
+import * as idvSetup from './idvSetup/IdvSetup.resource';
+import * as kycIdentification from './kycIdentification/KycIdentification.resource';
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Face Authentication', value: 'faceAuthentication' },
+			{ name: 'IDV Setup', value: 'idvSetup' },
+			{ name: 'Identity Verification', value: 'identityVerification' },
+			{ name: 'KYC Identification', value: 'kycIdentification' },
+		],
+		default: 'identityVerification',
+	},
+	...identityVerification.description,
+	...idvSetup.description,
+	...kycIdentification.description,
+	...faceAuthentication.description,
+];

@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { redirectBrowser } from '../shared/redirect';
+import { outOfBandWebhookMethods, redirectBrowser } from '../shared/redirect';
 import { firstTimeSeen, refuseWebhook, safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
@@ -143,19 +142,7 @@ export class IdentomatTrigger implements INodeType {
 
 	// Identomat has no API to register callbacks (the URL is pasted into the company settings) and
 	// return_url is sent with each session, so there is nothing to create or delete.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = outOfBandWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const source = this.getNodeParameter('source', 'callbacks') as string;

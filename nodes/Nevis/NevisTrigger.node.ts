@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,10 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollUntilFinal } from '../shared/polling';
-import { redirectBrowser } from '../shared/redirect';
-import { describeRequestError } from '../shared/request';
-import { firstTimeSeen } from '../shared/signature';
+import { completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
 import { SESSION_ID } from './actions/common.descriptions';
 import { getSession } from './transport';
 import { isFinalSession, sessionVerification } from './verdict';
@@ -84,19 +80,7 @@ export class NevisTrigger implements INodeType {
 	};
 
 	// Nothing to register at Nevis: the redirect URL is a setting of the instance.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = outOfBandWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const redirectUrl = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
@@ -109,25 +93,15 @@ export class NevisTrigger implements INodeType {
 			.filter(Boolean);
 		const found = names.map((name) => query[name]).find((value) => typeof value === 'string' && value.trim() !== '');
 		const sessionId = typeof found === 'string' ? found.trim() : '';
-		if (!SESSION_ID.test(sessionId)) return redirectBrowser(this, pendingUrl, null);
-
-		let outcome;
-		try {
-			outcome = await pollUntilFinal(async () => await getSession(this, sessionId), isFinalSession, {
-				timeoutSeconds: Math.max(0, Number(options.waitSeconds ?? 10)),
-				initialIntervalSeconds: 1,
-				maxIntervalSeconds: 4,
-			});
-		} catch (error) {
-			// An unknown or expired session (404), a refused key or an unreachable instance: nothing trustworthy to emit.
-			const { status } = describeRequestError(error);
-			this.logger.warn(`Nevis Trigger: the redirected session could not be read (HTTP ${status ?? 'none'})`);
-			return redirectBrowser(this, pendingUrl, null);
-		}
-		if (!outcome.final) return redirectBrowser(this, pendingUrl, null);
-		// A reload or a second visit for the same session starts no second execution.
-		if (!firstTimeSeen(this.getWorkflowStaticData('node'), sessionId)) return redirectBrowser(this, redirectUrl, null);
-		const session = outcome.value;
-		return redirectBrowser(this, redirectUrl, [{ ...session, verification: sessionVerification(session, sessionId) } as IDataObject]);
+		return await completeBrowserReturn(this, {
+			id: SESSION_ID.test(sessionId) ? sessionId : '',
+			read: async () => await getSession(this, sessionId),
+			isFinal: isFinalSession,
+			toItem: (session) => ({ ...session, verification: sessionVerification(session, sessionId) }) as IDataObject,
+			waitSeconds: Number(options.waitSeconds ?? 10),
+			redirectUrl,
+			pendingRedirectUrl: pendingUrl,
+			label: 'Nevis Trigger',
+		});
 	}
 }

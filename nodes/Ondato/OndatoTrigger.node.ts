@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { outOfBandWebhookMethods } from '../shared/redirect';
 import { firstTimeSeen, rawBodyOf, refuseWebhook, safeEqual, verifyHmacSignature } from '../shared/signature';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
@@ -166,25 +166,8 @@ export class OndatoTrigger implements INodeType {
 		],
 	};
 
-	// Ondato has no webhook API: activation records the URL locally and changes nothing remotely.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				return staticData.webhookUrl === this.getNodeWebhookUrl('default');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				staticData.webhookUrl = this.getNodeWebhookUrl('default');
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				delete staticData.webhookUrl;
-				return true;
-			},
-		},
-	};
+	// Ondato has no webhook API (its support registers the URL): activation changes nothing remotely.
+	webhookMethods = outOfBandWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const authentication = this.getNodeParameter('authentication', 'basicAuth') as string;

@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,10 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollUntilFinal } from '../shared/polling';
-import { redirectBrowser } from '../shared/redirect';
-import { describeRequestError } from '../shared/request';
-import { firstTimeSeen } from '../shared/signature';
+import { completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
 import { getFlowResult } from './transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
 
@@ -94,19 +90,7 @@ export class VerigramTrigger implements INodeType {
 	};
 
 	// Nothing to register at Verigram: the URL goes into each flow's callback_url.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = outOfBandWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const redirectUrl = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
@@ -115,26 +99,16 @@ export class VerigramTrigger implements INodeType {
 		const query = this.getQueryData() as IDataObject;
 		const raw = query[String(options.flowIdParameter || 'flow_id')];
 		const flowId = typeof raw === 'string' ? raw.trim() : '';
-		if (!FLOW_ID.test(flowId)) return redirectBrowser(this, pendingUrl, null);
-
 		const finalStatuses = finalStatusesFrom(options.finalStatuses);
-		let outcome;
-		try {
-			outcome = await pollUntilFinal(
-				async () => await getFlowResult(this, flowId),
-				(result) => isFinalResult(result, finalStatuses),
-				{ timeoutSeconds: Math.max(0, Number(options.waitSeconds ?? 10)), initialIntervalSeconds: 1, maxIntervalSeconds: 4 },
-			);
-		} catch (error) {
-			// An unknown flow (404), a refused credential or an unreachable API: nothing trustworthy to emit.
-			const { status } = describeRequestError(error);
-			this.logger.warn(`Verigram Trigger: the result of a redirected flow could not be read (HTTP ${status ?? 'none'})`);
-			return redirectBrowser(this, pendingUrl, null);
-		}
-		if (!outcome.final) return redirectBrowser(this, pendingUrl, null);
-		// A reload or a second visit for the same flow starts no second execution.
-		if (!firstTimeSeen(this.getWorkflowStaticData('node'), flowId)) return redirectBrowser(this, redirectUrl, null);
-		const result = outcome.value;
-		return redirectBrowser(this, redirectUrl, [{ ...result, verification: flowVerification(result, flowId) } as IDataObject]);
+		return await completeBrowserReturn(this, {
+			id: FLOW_ID.test(flowId) ? flowId : '',
+			read: async () => await getFlowResult(this, flowId),
+			isFinal: (result) => isFinalResult(result, finalStatuses),
+			toItem: (result) => ({ ...result, verification: flowVerification(result, flowId) }) as IDataObject,
+			waitSeconds: Number(options.waitSeconds ?? 10),
+			redirectUrl,
+			pendingRedirectUrl: pendingUrl,
+			label: 'Verigram Trigger',
+		});
 	}
 }

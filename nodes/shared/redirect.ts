@@ -1,4 +1,14 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { pollUntilFinal } from './polling';
+import { describeRequestError } from './request';
+import { firstTimeSeen } from './signature';
 
 /**
  * For providers that only send the person's browser back (no server-side events): answer the
@@ -19,4 +29,64 @@ export function redirectBrowser(
 	if (!items || items.length === 0) return { noWebhookResponse: true };
 	const data: INodeExecutionData[] = items.map((json) => ({ json }));
 	return { noWebhookResponse: true, workflowData: [data] };
+}
+
+/**
+ * Webhook lifecycle of a trigger whose URL is registered out of band (pasted in the provider's
+ * dashboard, sent with each session, or given to the provider's support): n8n still calls the
+ * three methods, and there is nothing to create or delete remotely.
+ */
+export const outOfBandWebhookMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};
+
+export interface BrowserReturn<T> {
+	/** The id the browser brought, already checked for shape; empty when it brought none. */
+	id: string;
+	/** Reads the current state server-side; the browser is never trusted. */
+	read: () => Promise<T>;
+	isFinal: (value: T) => boolean;
+	/** The output item for a final value. */
+	toItem: (value: T) => IDataObject;
+	/** How long to keep reading before the value is final; 0 reads once. */
+	waitSeconds: number;
+	/** Where the browser goes after a final result, and after anything else. */
+	redirectUrl: string;
+	pendingRedirectUrl: string;
+	/** For the log line, e.g. "Verigram Trigger". */
+	label: string;
+}
+
+/**
+ * The whole "person's browser comes back" flow shared by the redirect triggers: read the
+ * result server-side, emit it once per id (a reload starts nothing new), and send the browser
+ * on. An unknown, unreadable or unfinished id emits nothing misleading.
+ */
+export async function completeBrowserReturn<T>(ctx: IWebhookFunctions, visit: BrowserReturn<T>): Promise<IWebhookResponseData> {
+	if (!visit.id) return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	let outcome;
+	try {
+		outcome = await pollUntilFinal(visit.read, visit.isFinal, {
+			timeoutSeconds: Math.max(0, visit.waitSeconds),
+			initialIntervalSeconds: 1,
+			maxIntervalSeconds: 4,
+		});
+	} catch (error) {
+		const { status } = describeRequestError(error);
+		ctx.logger.warn(`${visit.label}: the result of a returning visit could not be read (HTTP ${status ?? 'none'})`);
+		return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	}
+	if (!outcome.final) return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	if (!firstTimeSeen(ctx.getWorkflowStaticData('node'), visit.id)) return redirectBrowser(ctx, visit.redirectUrl, null);
+	return redirectBrowser(ctx, visit.redirectUrl, [visit.toItem(outcome.value)]);
 }

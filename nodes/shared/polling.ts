@@ -1,4 +1,7 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+
+import type { InputValidator } from './validation';
 
 export interface PollOptions {
 	/** Give up after this long, in seconds. */
@@ -38,4 +41,60 @@ export async function pollUntilFinal<T>(
 		await sleep(Math.min(interval, left));
 		interval = Math.min(interval * 2, maxInterval);
 	}
+}
+
+/**
+ * The "Wait for Final Result" options of a read operation (shown in its Options collection).
+ * `explanation` says in the provider's terms what is read and why polling is the way.
+ */
+export function waitForFinalResultOptions(explanation: string, defaultTimeoutSeconds: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Final Result',
+			name: 'waitForFinalResult',
+			type: 'boolean',
+			default: false,
+			description: `Whether to read again, with growing pauses, until the result is final or the time limit is reached. ${explanation.replace(/\.$/, '')}.`,
+		},
+		{
+			displayName: 'Time Limit (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: defaultTimeoutSeconds,
+			displayOptions: { show: { waitForFinalResult: [true] } },
+			description: 'Stop waiting after this long and return the last result, with finalResult false',
+		},
+		{
+			displayName: 'First Pause (Seconds)',
+			name: 'initialIntervalSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			default: 5,
+			displayOptions: { show: { waitForFinalResult: [true] } },
+			description: 'Pause before the second read; each next pause doubles, up to 60 seconds',
+		},
+	];
+}
+
+/**
+ * Reads once, or, when the user chose "Wait for Final Result", until final. The extra fields
+ * (`finalResult`, `attempts`) are only added when waiting, so a plain read keeps its shape.
+ */
+export async function readUntilFinalIfAsked<T>(
+	check: InputValidator,
+	options: IDataObject,
+	read: () => Promise<T>,
+	isFinal: (value: T) => boolean,
+	defaultTimeoutSeconds: number,
+): Promise<{ value: T; extra: IDataObject }> {
+	if (!options.waitForFinalResult) return { value: await read(), extra: {} };
+	const timeoutSeconds = Number(options.timeoutSeconds ?? defaultTimeoutSeconds);
+	const initialIntervalSeconds = Number(options.initialIntervalSeconds ?? 5);
+	if (!(timeoutSeconds > 0)) check.fail('Time Limit (Seconds)', `must be more than 0, got "${String(options.timeoutSeconds)}"`);
+	if (!(initialIntervalSeconds > 0)) {
+		check.fail('First Pause (Seconds)', `must be more than 0, got "${String(options.initialIntervalSeconds)}"`);
+	}
+	const outcome = await pollUntilFinal(read, isFinal, { timeoutSeconds, initialIntervalSeconds, maxIntervalSeconds: 60 });
+	return { value: outcome.value, extra: { finalResult: outcome.final, attempts: outcome.attempts } };
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { waitForFinalResultOptions } from '../../shared/polling';
+
 /** A session, by its nine-digit ID or its start URL (…/idv/welcome.html?tc={sessionId}). Nevis has no route that lists sessions. */
 export const sessionLocator: INodeProperties = {
 	displayName: 'Session',
@@ -30,31 +32,7 @@ export const sessionLocator: INodeProperties = {
 /** Reads the session ID and checks the documented nine-digit form. */
 export const SESSION_ID = /^\d{9}$/;
 
-export const waitOptions: INodeProperties[] = [
-	{
-		displayName: 'Wait for Final Result',
-		name: 'waitForFinalResult',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to read the session again, with growing pauses, until it is verified or failed or the time limit is reached. Nevis documents no events for identity verification: reading the session is the documented way. A session can stay pending for good when the person leaves.',
-	},
-	{
-		displayName: 'Time Limit (Seconds)',
-		name: 'timeoutSeconds',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 600,
-		displayOptions: { show: { waitForFinalResult: [true] } },
-		description: 'Stop waiting after this long and return the last status, with finalResult false',
-	},
-	{
-		displayName: 'First Pause (Seconds)',
-		name: 'initialIntervalSeconds',
-		type: 'number',
-		typeOptions: { minValue: 0.01, numberPrecision: 2 },
-		default: 5,
-		displayOptions: { show: { waitForFinalResult: [true] } },
-		description: 'Pause before the second read; each next pause doubles, up to 60 seconds',
-	},
-];
+export const waitOptions: INodeProperties[] = waitForFinalResultOptions(
+	'Nevis documents no events for identity verification: reading the session is the documented way. A session can stay pending for good when the person leaves.',
+	600,
+);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { pollUntilFinal } from '../../../shared/polling';
+import { readUntilFinalIfAsked } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { getSession } from '../../transport';
 import { isFinalSession, sessionVerification } from '../../verdict';
@@ -40,23 +40,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const sessionId = sessionIdOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (!options.waitForFinalResult) {
-		const session = await getSession(this, sessionId, itemIndex);
-		return { ...session, verification: sessionVerification(session, sessionId) } as IDataObject;
-	}
-	const timeoutSeconds = Number(options.timeoutSeconds ?? 600);
-	const initialIntervalSeconds = Number(options.initialIntervalSeconds ?? 5);
-	if (!(timeoutSeconds > 0)) check.fail('Time Limit (Seconds)', `must be more than 0, got "${String(options.timeoutSeconds)}"`);
-	if (!(initialIntervalSeconds > 0)) check.fail('First Pause (Seconds)', `must be more than 0, got "${String(options.initialIntervalSeconds)}"`);
-	const outcome = await pollUntilFinal(async () => await getSession(this, sessionId, itemIndex), isFinalSession, {
-		timeoutSeconds,
-		initialIntervalSeconds,
-		maxIntervalSeconds: 60,
-	});
-	return {
-		...outcome.value,
-		verification: sessionVerification(outcome.value, sessionId),
-		finalResult: outcome.final,
-		attempts: outcome.attempts,
-	} as IDataObject;
+	const { value: session, extra } = await readUntilFinalIfAsked(
+		check,
+		options,
+		async () => await getSession(this, sessionId, itemIndex),
+		isFinalSession,
+		600,
+	);
+	return { ...session, verification: sessionVerification(session, sessionId), ...extra } as IDataObject;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { pollUntilFinal } from '../../../shared/polling';
+import { readUntilFinalIfAsked } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { getFlowResult } from '../../transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from '../../verdict';
@@ -30,24 +30,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const flowId = check.required('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (!options.waitForFinalResult) {
-		const result = await getFlowResult(this, flowId, itemIndex);
-		return { ...result, verification: flowVerification(result, flowId) } as IDataObject;
-	}
 	const finalStatuses = finalStatusesFrom(options.finalStatuses);
-	const timeoutSeconds = Number(options.timeoutSeconds ?? 300);
-	const initialIntervalSeconds = Number(options.initialIntervalSeconds ?? 5);
-	if (!(timeoutSeconds > 0)) check.fail('Time Limit (Seconds)', `must be more than 0, got "${String(options.timeoutSeconds)}"`);
-	if (!(initialIntervalSeconds > 0)) check.fail('First Pause (Seconds)', `must be more than 0, got "${String(options.initialIntervalSeconds)}"`);
-	const outcome = await pollUntilFinal(
+	const { value: result, extra } = await readUntilFinalIfAsked(
+		check,
+		options,
 		async () => await getFlowResult(this, flowId, itemIndex),
-		(result) => isFinalResult(result, finalStatuses),
-		{ timeoutSeconds, initialIntervalSeconds, maxIntervalSeconds: 60 },
+		(value) => isFinalResult(value, finalStatuses),
+		300,
 	);
-	return {
-		...outcome.value,
-		verification: flowVerification(outcome.value, flowId),
-		finalResult: outcome.final,
-		attempts: outcome.attempts,
-	} as IDataObject;
+	return { ...result, verification: flowVerification(result, flowId), ...extra } as IDataObject;
 }

@@ -42,7 +42,7 @@ function createDeliverer({ getTimeScale }) {
 			const headers = makeHeaders(attempt);
 			const result = await postOnce(url, body, headers, timeoutMs);
 			const ok = result.status >= 200 && result.status < 300;
-			if (onAttempt) onAttempt({ attempt, headers, ok, ...result });
+			if (onAttempt) onAttempt({ attempt, ok, status: result.status, error: result.error, responseHeaders: result.headers, responseBody: result.body, headers });
 			if (ok) return { ok: true, attempts: attempt };
 			if (attempt < maxAttempts) await sleep(schedule[attempt - 1] * 1000 * getTimeScale());
 		}

@@ -59,7 +59,7 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 			logEntry.attempts = a.attempt;
 			logEntry.last_sent_at = isoSeconds(clock.now());
 			logEntry.request.headers = { ...a.headers, 'Content-Length': String(Buffer.byteLength(body)), 'X-AQID-Signature': '[redacted]' };
-			logEntry.response = { status_code: String(a.status ?? 0), headers: {}, body: a.body ?? a.error ?? null };
+			logEntry.response = { status_code: String(a.status ?? 0), headers: {}, body: a.responseBody ?? a.error ?? null };
 			attempts.push({ webhookId: w.id, url: w.url, event: alias, deliveryId, attempt: a.attempt, status: a.status ?? null, error: a.error ?? null, ok: a.ok, body, headers: a.headers });
 			notify();
 		};

@@ -1,9 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { bearerAuthenticate } from '../nodes/shared/auth';
 
 export class AmiqusApi implements ICredentialType {
 	name = 'amiqusApi';
@@ -35,14 +36,8 @@ export class AmiqusApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	// Plain code rather than a generic expression: no expression evaluation per request.
+	authenticate = bearerAuthenticate('accessToken');
 
 	// GET /status answers 204 for a valid token and 401 otherwise, and costs nothing.
 	test: ICredentialTestRequest = {

@@ -1,4 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { bearerAuthenticate } from '../nodes/shared/auth';
 
 export class NevisApi implements ICredentialType {
 	name = 'nevisApi';
@@ -68,14 +70,8 @@ export class NevisApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	// Plain code rather than a generic expression: no expression evaluation per request.
+	authenticate = bearerAuthenticate('accessToken');
 
 	// GET /ping with the Bearer key answers "PONG" (Nevis API docs). Whether it refuses a wrong key is
 	// not documented; the provider sandbox refuses it by default.

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -9,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ondatoHosts } from '../nodes/Ondato/transport/hosts';
+import { bearerAuthenticate } from '../nodes/shared/auth';
 
 const overrideHint = 'Leave empty to use the host of the chosen environment. Set it only for another Ondato host (e.g. a white-label domain) or the local provider sandbox.';
 
@@ -175,14 +175,8 @@ export class OndatoApi implements ICredentialType {
 		return { accessToken: body.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	// Plain code rather than a generic expression: no expression evaluation per request.
+	authenticate = bearerAuthenticate('accessToken');
 
 	// Getting a token proves the client ID and secret; listing one setup proves the IDV API accepts it.
 	test: ICredentialTestRequest = {

@@ -13,6 +13,7 @@ import { firstTimeSeen, rawBodyOf, refuseWebhook, verifyHmacSignature } from '..
 import { amiqusRequest } from './transport';
 import { describeDelivery, fetchResource, resourceIdOf, resourcesToFetch } from './trigger/delivery';
 import { AMIQUS_EVENT_OPTIONS, eventMatches, normaliseEvents, sameEvents } from './trigger/events';
+import { recordVerification } from './verdict';
 
 /** What the node keeps in its static data about the webhook it registered. */
 interface WebhookState extends IDataObject {
@@ -120,6 +121,15 @@ export class AmiqusTrigger implements INodeType {
 						default: false,
 						description:
 							'Whether to fetch the full record (record events and Client Record Added) or client (client events) and add it next to the payload as "record" or "client". The payload itself only holds IDs and links.',
+					},
+					{
+						displayName: 'Include Check Results',
+						name: 'includeChecks',
+						type: 'boolean',
+						default: false,
+						displayOptions: { show: { fetchFullResource: [true] } },
+						description:
+							"Whether to also fetch the record's steps with their checks and reviews (one more request), so the verification of a finished record says whether it passed instead of needs_review",
 					},
 					{
 						displayName: 'Include Headers',
@@ -259,7 +269,11 @@ export class AmiqusTrigger implements INodeType {
 			return { webhookResponse: { received: true, duplicate: true } };
 		}
 
-		const options = this.getNodeParameter('options', {}) as { fetchFullResource?: boolean; includeHeaders?: boolean };
+		const options = this.getNodeParameter('options', {}) as {
+			fetchFullResource?: boolean;
+			includeChecks?: boolean;
+			includeHeaders?: boolean;
+		};
 		const attempt = Number(headerValue(headers, 'x-aqid-delivery-attempt'));
 		const item: IDataObject = {
 			event,
@@ -269,6 +283,7 @@ export class AmiqusTrigger implements INodeType {
 			payload,
 		};
 
+		const recordId = resourceIdOf(payload, 'record');
 		if (options.fetchFullResource) {
 			const errors: IDataObject[] = [];
 			for (const kind of resourcesToFetch(event)) {
@@ -280,6 +295,15 @@ export class AmiqusTrigger implements INodeType {
 					this.logger.warn(`Amiqus Trigger could not fetch ${kind} ${id}: ${String(error.message)}`);
 					errors.push(error);
 				}
+			}
+			if (item.record && recordId !== undefined && options.includeChecks) {
+				const { value, error } = await fetchResource(this, 'steps', recordId);
+				const steps = value && Array.isArray(value.data) ? (value.data as IDataObject[]) : undefined;
+				if (steps) item.steps = steps;
+				if (error) errors.push(error);
+				item.verification = recordVerification(item.record as IDataObject, steps);
+			} else if (item.record) {
+				item.verification = recordVerification(item.record as IDataObject);
 			}
 			if (errors.length) item.fetchErrors = errors;
 		}

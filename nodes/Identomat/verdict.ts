@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, Verification, VerificationReason } from '../shared/verdict';
+import type { StatusTable, StatusTableDoc, Verification, VerificationReason } from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -13,6 +13,23 @@ export const RESULT_STATUS: StatusTable = {
 	approved: 'verified',
 	rejected: 'rejected',
 };
+
+/** The Identomat table, as docs/verification.md shows it (generated from this object). */
+export const STATUS_TABLES: StatusTableDoc[] = [
+	{
+		provider: 'Identomat',
+		field: 'result/ `result`',
+		source: 'identomat.md §8',
+		table: RESULT_STATUS,
+		notes: {
+			rejected: '`reject_reason.value` (e.g. `face_mismatch`) becomes a reason',
+		},
+	},
+];
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const obj = (value: unknown): IDataObject =>
+	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 
 function isoDate(value: unknown): string | undefined {
 	if (typeof value !== 'string' || !value) return undefined;
@@ -44,7 +61,11 @@ export function resultVerification(sessionToken: string, result: IDataObject): V
 			text: 'Identomat returned a result value this node does not know (only approved and rejected are documented)',
 		});
 	}
-	const person = (result.person ?? {}) as IDataObject;
+	// The normalised `person` first; the raw OCR of the ID card, then a general document (proof of address), fill gaps.
+	const person = obj(result.person);
+	const card = { ...obj(result.id_card_back), ...obj(result.id_card_front) };
+	const general = obj((Array.isArray(result.generalDocuments) ? result.generalDocuments : [])[0]);
+	const page = obj(obj((Array.isArray(general.pages) ? general.pages : [])[0]).final);
 	return verification({
 		provider: 'identomat',
 		ids: { sessionToken },
@@ -52,15 +73,15 @@ export function resultVerification(sessionToken: string, result: IDataObject): V
 		providerStatus,
 		decidedAt: null,
 		person: {
-			firstName: person.first_name as string | undefined,
-			lastName: person.last_name as string | undefined,
-			dateOfBirth: isoDate(person.birthday_time),
+			firstName: str(person.first_name) ?? str(card.Given_Names_en_US) ?? str(page.firstName),
+			lastName: str(person.last_name) ?? str(card.Surname_en_US) ?? str(page.lastName),
+			dateOfBirth: isoDate(person.birthday_time) ?? isoDate(card.Date_of_Birth_ISO),
 		},
 		document: {
-			type: typeof result.document_type === 'string' ? result.document_type : undefined,
-			number: person.document_number as string | undefined,
-			issuingCountry: (person.issuing_state as string | undefined) ?? undefined,
-			expiryDate: isoDate(person.document_expires_time),
+			type: str(result.document_type) ?? str(general.documentType),
+			number: str(person.document_number) ?? str(card.Document_Number_en_US),
+			issuingCountry: str(person.issuing_state) ?? str(card.Issuing_State_Code_en_US),
+			expiryDate: isoDate(person.document_expires_time) ?? isoDate(card.Date_of_Expiry_ISO),
 		},
 		reasons,
 	});

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, Verification, VerificationReason } from '../shared/verdict';
+import type { StatusTable, StatusTableDoc, Verification, VerificationReason } from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -13,6 +13,22 @@ export const SESSION_STATUS: StatusTable = {
 	verified: 'verified',
 	failed: 'rejected',
 };
+
+/** The Nevis table, as docs/verification.md shows it (generated from this object). */
+export const STATUS_TABLES: StatusTableDoc[] = [
+	{
+		provider: 'Nevis',
+		field: 'Session `status`',
+		source: 'nevis.md §5',
+		table: SESSION_STATUS,
+		notes: {
+			verified: 'UNCONFIRMED wording (seed document)',
+			failed: 'UNCONFIRMED wording (seed document); error codes become reasons',
+		},
+		remarks:
+			'Nevis: a session that times out is answered as not found (an error, so the node\'s error output or Continue On Fail routes it) or stays `pending`; the result and data field names are UNCONFIRMED and read only when present.',
+	},
+];
 
 export const FINAL_SESSION_STATUSES = ['verified', 'failed'];
 

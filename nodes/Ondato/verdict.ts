@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, Verification, VerificationReason } from '../shared/verdict';
+import type { StatusTable, StatusTableDoc, Verification, VerificationReason } from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -44,6 +44,42 @@ export const KYB_STATUS: StatusTable = {
 	APPROVED: 'verified',
 	REJECTED: 'rejected',
 };
+
+/** Every Ondato table, as docs/verification.md shows it (generated from these objects). */
+export const STATUS_TABLES: StatusTableDoc[] = [
+	{
+		provider: 'Ondato',
+		field: 'Identity verification `status`',
+		source: 'ondato.md §6',
+		table: IDV_STATUS,
+		notes: {
+			Completed: 'The person finished; with the KYC identification read (Include KYC Identification, or the trigger\'s Fetch Current State) its status decides',
+			Expired: 'Third-party sources only (UNCONFIRMED)',
+			Aborted: 'Third-party sources only (UNCONFIRMED)',
+			Suspended: 'Third-party sources only (UNCONFIRMED)',
+		},
+	},
+	{
+		provider: 'Ondato',
+		field: 'KYC identification `status`',
+		source: 'ondato.md §6',
+		table: KYC_STATUS,
+		notes: { Awaiting: 'Created or processed, not decided; `statusReason` becomes a reason' },
+	},
+	{
+		provider: 'Ondato',
+		field: 'Face authentication `status`',
+		source: 'ondato.md §6',
+		table: FACE_AUTH_STATUS,
+		notes: { Pending: 'The only documented value; any other is `unknown`' },
+	},
+	{
+		provider: 'Ondato',
+		field: 'KYB identification `status`',
+		source: 'ondato.md §6, portal values, compared in upper case',
+		table: KYB_STATUS,
+	},
+];
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
@@ -92,22 +128,28 @@ export function idvVerification(idv: IDataObject, kyc?: IDataObject): Verificati
 	const providerStatus = text(idv.status) ?? null;
 	const step = (idv.step ?? {}) as IDataObject;
 	const kycId = ((step.kycIdentification ?? {}) as IDataObject).id as string | undefined;
+	const registration = (idv.registration ?? {}) as IDataObject;
+	const prefilled = { firstName: text(registration.firstName), lastName: text(registration.lastName), dateOfBirth: text(registration.dateOfBirth) };
 	if (kyc && providerStatus === 'Completed') {
 		const fromKyc = kycVerification(kyc);
-		return { ...fromKyc, ids: { identityVerificationId: idv.id as string, kycIdentificationId: kyc.id as string } };
+		return {
+			...fromKyc,
+			ids: { identityVerificationId: idv.id as string, kycIdentificationId: kyc.id as string },
+			// The document read from the ID wins; the registration prefill fills what it lacks.
+			person: verification({ ...fromKyc, person: { ...prefilled, ...(fromKyc.person ?? {}) } }).person,
+		};
 	}
 	const status = mapStatus(IDV_STATUS, providerStatus);
 	const reasons: VerificationReason[] = [];
 	if (status === 'expired') reasons.push({ code: `idv.${providerStatus}`, text: 'The session expired before the person finished it' });
 	if (status === 'cancelled') reasons.push({ code: `idv.${providerStatus}`, text: 'The session was aborted' });
 	if (status === 'unknown') reasons.push({ code: `idv.${String(providerStatus)}`, text: 'Ondato returned a status this node does not know' });
-	const registration = (idv.registration ?? {}) as IDataObject;
 	return verification({
 		provider: 'ondato',
 		ids: { identityVerificationId: idv.id as string, ...(kycId ? { kycIdentificationId: kycId } : {}) },
 		status,
 		providerStatus,
-		person: { firstName: text(registration.firstName), lastName: text(registration.lastName), dateOfBirth: text(registration.dateOfBirth) },
+		person: prefilled,
 		reasons,
 	});
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, Verification, VerificationReason, VerificationStatus } from '../shared/verdict';
+import type { StatusTable, StatusTableDoc, Verification, VerificationReason, VerificationStatus } from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -11,6 +11,22 @@ export const FLOW_STATUS: StatusTable = {
 	pass: 'verified',
 	fail: 'rejected',
 };
+
+/** The Verigram table, as docs/verification.md shows it (generated from this object). */
+export const STATUS_TABLES: StatusTableDoc[] = [
+	{
+		provider: 'Verigram',
+		field: 'Flow result `flow_status`',
+		source: 'verigram.md §5',
+		table: FLOW_STATUS,
+		notes: {
+			pass: 'Verified only with `end_cause` "completed" (or none); another end cause gives `needs_review`',
+			fail: 'UNCONFIRMED wording; an `end_cause` other than "completed" and every service whose `service_status` is not "success" become reasons',
+		},
+		remarks:
+			'Verigram: a result with no `flow_status` (null or missing) belongs to a flow that has not ended and is `in_progress`; any other undocumented value is `unknown`.',
+	},
+];
 
 /** The only documented `end_cause`: a flow the person completed. */
 export const COMPLETED_END_CAUSE = 'completed';
@@ -30,6 +46,45 @@ export function finalStatusesFrom(value: unknown): string[] {
 /** Whether a flow result carries a final `flow_status`. */
 export function isFinalResult(result: IDataObject, finalStatuses: string[] = DEFAULT_FINAL_STATUSES): boolean {
 	return typeof result.flow_status === 'string' && finalStatuses.includes(result.flow_status);
+}
+
+const pick = (entries: IDataObject[], names: string[]): string | undefined => {
+	for (const entry of entries) {
+		for (const name of names) {
+			const value = entry[name];
+			if (typeof value === 'string' && value) return value;
+		}
+	}
+	return undefined;
+};
+
+/**
+ * Person and document from the per-service entries of a result. Verigram does not document their
+ * fields (verigram.md §4.3), so the common spellings are read when a service returns them (also one
+ * level down, e.g. `document: {...}`), and nothing is required.
+ */
+export function serviceDetails(services: IDataObject[]): Pick<Verification, 'person' | 'document'> {
+	const entries: IDataObject[] = [];
+	for (const service of services) {
+		if (!service || typeof service !== 'object') continue;
+		entries.push(service);
+		for (const value of Object.values(service)) {
+			if (value && typeof value === 'object' && !Array.isArray(value)) entries.push(value as IDataObject);
+		}
+	}
+	return {
+		person: {
+			firstName: pick(entries, ['first_name', 'firstName', 'given_name', 'name']),
+			lastName: pick(entries, ['last_name', 'lastName', 'surname', 'family_name']),
+			dateOfBirth: pick(entries, ['date_of_birth', 'dateOfBirth', 'birth_date', 'birthDate']),
+		},
+		document: {
+			type: pick(entries, ['document_type', 'documentType', 'doc_type']),
+			number: pick(entries, ['document_number', 'documentNumber', 'doc_number']),
+			issuingCountry: pick(entries, ['issuing_country', 'issuingCountry', 'country']),
+			expiryDate: pick(entries, ['expiry_date', 'expiryDate', 'date_of_expiry', 'expiration_date']),
+		},
+	};
 }
 
 /**
@@ -65,6 +120,7 @@ export function flowVerification(result: IDataObject, flowId: string): Verificat
 	if (status === 'unknown') {
 		reasons.push({ code: `flow_status.${String(raw)}`, text: 'Verigram returned a flow status this node does not know' });
 	}
+	const details = serviceDetails(services);
 	const final = status === 'verified' || status === 'rejected' || status === 'needs_review';
 	return verification({
 		provider: 'verigram',
@@ -75,8 +131,8 @@ export function flowVerification(result: IDataObject, flowId: string): Verificat
 		status,
 		providerStatus,
 		decidedAt: final && typeof result.finished_at === 'string' ? result.finished_at : null,
-		person: null,
-		document: null,
+		person: details.person,
+		document: details.document,
 		reasons,
 	});
 }

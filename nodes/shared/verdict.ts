@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /**
  * One verdict across providers. Every operation that reads a verification's outcome, and
@@ -17,6 +17,18 @@ export const VERIFICATION_STATUSES = [
 ] as const;
 
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/** What each shared status means, for the documentation generated from the tables. */
+export const VERIFICATION_STATUS_MEANINGS: Record<VerificationStatus, string> = {
+	pending: 'Created; the person has not started',
+	in_progress: 'The person or the provider is still working on it',
+	needs_review: 'Finished, but the outcome needs a person (or a further read) to decide',
+	verified: 'Decided: the identity was verified',
+	rejected: 'Decided: the identity was not verified (or the check failed)',
+	expired: 'The session or request expired before it was finished',
+	cancelled: 'The session was aborted or cancelled',
+	unknown: 'The provider returned a value that is not documented: never treat it as a success',
+};
 
 export interface VerificationReason {
 	/** The provider's own code, kept as given. */
@@ -67,4 +79,77 @@ export function verification(fields: Omit<Verification, 'person' | 'document' | 
 		document: compact(fields.document),
 		reasons: fields.reasons ?? [],
 	};
+}
+
+/**
+ * One provider status table as it is documented: the field it maps, where the values come from,
+ * the table itself (the one the code maps through) and optional notes per value.
+ */
+export interface StatusTableDoc {
+	provider: string;
+	/** The provider field, e.g. "Record `status`". */
+	field: string;
+	/** Where the values are documented (the provider reference section). */
+	source: string;
+	table: StatusTable;
+	notes?: Record<string, string>;
+	/** Rules outside the value table (e.g. what a missing value means), printed under the table. */
+	remarks?: string;
+}
+
+const cell = (value: string) => value.replace(/\|/g, '\\|');
+
+/** The markdown of the shared statuses and of every provider table, generated from the code tables. */
+export function statusTablesMarkdown(docs: StatusTableDoc[]): string {
+	const lines: string[] = [
+		'## Verification statuses',
+		'',
+		'<!-- Generated from the status tables in nodes/*/verdict.ts by `node scripts/verdict-table.js --write`. Do not edit by hand: test/verdict/tables.test.ts fails when this differs from the code. -->',
+		'',
+		'Every operation that reads a verification\'s outcome, and every trigger that emits one, adds a `verification` object next to the provider\'s raw data: `provider`, `ids`, `status`, `providerStatus` (the value it was mapped from), `decidedAt`, `person`, `document` and `reasons` (`{ code, text }`). `status` is always one of:',
+		'',
+		'| `verification.status` | Meaning |',
+		'|---|---|',
+		...VERIFICATION_STATUSES.map((status) => `| \`${status}\` | ${cell(VERIFICATION_STATUS_MEANINGS[status])} |`),
+		'',
+		'A provider value that is not in the tables below (or no value at all) maps to `unknown`, never to a success.',
+	];
+	const providers = [...new Set(docs.map((doc) => doc.provider))];
+	for (const provider of providers) {
+		lines.push('', `### ${provider}`, '', '| Provider field | Provider value | `verification.status` | Note |', '|---|---|---|---|');
+		for (const doc of docs.filter((d) => d.provider === provider)) {
+			for (const [value, status] of Object.entries(doc.table)) {
+				const note = doc.notes?.[value] ?? '';
+				lines.push(`| ${cell(doc.field)} (${cell(doc.source)}) | \`${cell(value)}\` | \`${status}\` | ${cell(note)} |`);
+			}
+		}
+		const remarks = docs.filter((d) => d.provider === provider && d.remarks).map((d) => d.remarks as string);
+		if (remarks.length) lines.push('', ...remarks.map((remark) => `- ${remark}`));
+	}
+	return lines.join('\n') + '\n';
+}
+
+/** The "Simplify" switch of the operations whose raw answer is large. */
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/**
+ * The output of an outcome-reading operation: the raw answer untouched plus `verification`, or,
+ * with Simplify on, only `verification` and the raw answer's key ids and links (`keys`, kept as
+ * the provider named them; missing ones are left out).
+ */
+export function withVerification(raw: IDataObject, verdict: Verification, simplify = false, keys: string[] = []): IDataObject {
+	const shared = verdict as unknown as IDataObject;
+	if (!simplify) return { ...raw, verification: shared };
+	const out: IDataObject = {};
+	for (const key of keys) {
+		if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key];
+	}
+	out.verification = shared;
+	return out;
 }

@@ -2,7 +2,6 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode, typeName } from '../harness/engine';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSandbox } = require('../../sandbox');
 
 export interface SandboxRequest {
@@ -15,7 +14,6 @@ export interface SandboxRequest {
 	dropped?: boolean;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type Sandbox = any;
 
 /** One sandbox per test file, reset before every test; `sb.problems` must stay empty. */

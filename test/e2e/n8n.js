@@ -284,25 +284,33 @@ class N8n {
 		return this;
 	}
 
-	/** Runs `n8n <args>` to completion; resolves { code, stdout, stderr, ms } (never rejects on exit code). */
-	async cli(args, { env = {}, timeoutMs = 120000 } = {}) {
+	/**
+	 * Runs `n8n <args>` to completion; resolves { code, stdout, stderr, ms } (never rejects on exit code).
+	 * onSpawn(child) sees the process as it starts. stdoutFile: send the child's stdout to that file instead of a pipe (n8n exits right after printing,
+	 * which cuts a large --rawOutput written to a pipe; writes to a file are synchronous).
+	 */
+	async cli(args, { env = {}, timeoutMs = 120000, onSpawn, stdoutFile } = {}) {
 		const t = Date.now();
 		const brokerPort = await freePort();
+		const stdoutFd = stdoutFile ? fs.openSync(stdoutFile, 'w') : undefined;
 		const child = track(`n8n ${args[0]}`, spawn(N8N_BIN, args, {
 			cwd: this.folder,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_PORT: String(await freePort()), ...env }),
 			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
 		}));
+		if (stdoutFd !== undefined) fs.closeSync(stdoutFd);
+		if (onSpawn) onSpawn(child);
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (d) => { stdout += d; });
+		if (child.stdout) child.stdout.on('data', (d) => { stdout += d; });
 		child.stderr.on('data', (d) => { stderr += d; });
 		const timer = setTimeout(() => { stderr += `\n[e2e] timeout after ${timeoutMs} ms, killing ${child.pid}`; killTree(child.pid, 'SIGKILL'); }, timeoutMs);
 		const code = await new Promise((resolve) => child.once('close', (c, sig) => resolve(c ?? (sig ? 128 : 1))));
 		clearTimeout(timer);
 		killTree(child.pid, 'SIGKILL'); // runners left in the group
 		children.delete(child.pid);
+		if (stdoutFile) stdout = fs.readFileSync(stdoutFile, 'utf8');
 		const ms = Date.now() - t;
 		this.time(`n8n ${args.join(' ')}`, ms);
 		return { code, stdout, stderr, ms };
@@ -337,9 +345,10 @@ class N8n {
 	/**
 	 * `n8n execute --id=<id> --rawOutput`: resolves { code, run, status, output, ms }.
 	 * run is the parsed run JSON (null if none was printed); status is run.status or 'no-output'.
+	 * options go to cli() (e.g. onSpawn(child) to watch the process, env, timeoutMs).
 	 */
-	async execute(id) {
-		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+	async execute(id, options = {}) {
+		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], options);
 		const run = parseRunOutput(r.stdout);
 		const status = run ? run.status || (run.data?.resultData?.error ? 'error' : 'unknown') : 'no-output';
 		return { code: r.code, run, status, output: r.stdout + r.stderr, ms: r.ms };
@@ -429,7 +438,8 @@ class N8nServer {
 		let res;
 		for (;;) {
 			res = await this.rest('POST', '/owner/setup', { email, password, firstName, lastName });
-			if (res.status === 200) break;
+			// A fresh n8n answers /healthz, and then 200 "n8n is starting up. Please wait" for a while.
+			if (res.status === 200 && !/starting up/i.test(res.text)) break;
 			if (res.status === 400 && /already/i.test(res.text)) break;
 			if (Date.now() > deadline) throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 300)}`);
 			await sleep(500);

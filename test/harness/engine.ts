@@ -17,6 +17,9 @@ import { PackageCredentialTypes, PackageNodeTypes } from './types';
 
 export { typeName, PACKAGE } from './types';
 
+// Records run outputs, errors and the credentials used, for the secrets scan (test/reliability/secretsReporter.js).
+const { record } = require('../reliability/capture') as { record: (kind: string, value: unknown) => void };
+
 export const nodeTypes = new PackageNodeTypes();
 export const credentialTypes = new PackageCredentialTypes();
 
@@ -61,6 +64,7 @@ export function additionalDataFor(
 export function credentialsHelperWith(credentials: Record<string, ICredentialDataDecryptedObject>): TestCredentialsHelper {
 	const helper = new TestCredentialsHelper(credentialTypes);
 	for (const [type, data] of Object.entries(credentials)) helper.set(type, data);
+	record('credentials', credentials);
 	return helper;
 }
 
@@ -127,6 +131,11 @@ export async function executeWorkflow(options: {
 	const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
 	const run: IRun = await execution.processRunExecutionData(workflow);
 	const runData = run.data.resultData.runData;
+	const failure = run.data.resultData.error as (Error & { description?: string }) | undefined;
+	record('run', {
+		outputs: Object.fromEntries(Object.entries(runData).map(([node, runs]) => [node, runs.map((r) => ({ data: r.data, error: r.error && { message: r.error.message, description: r.error.description } }))])),
+		error: failure && { message: failure.message, description: failure.description },
+	});
 	return {
 		run,
 		output: (nodeName, outputIndex = 0) => runData[nodeName]?.[0]?.data?.main?.[outputIndex] ?? [],

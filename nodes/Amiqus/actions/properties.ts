@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../../shared/requestOptions';
+
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as clientFile from './clientFile/ClientFile.resource';
@@ -43,4 +45,8 @@ export const properties: INodeProperties[] = [
 	...review.description,
 	...clientFile.description,
 	...recordTemplate.description,
+	requestOptionsProperty(
+		'Amiqus',
+		'Amiqus limits the requests of each user per minute and every concurrent item counts toward it, so keep this low when other workflows use the same account.',
+	),
 ];

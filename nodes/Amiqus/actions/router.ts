@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { executionOptions } from '../../shared/requestOptions';
 import { routeOperation } from '../../shared/router';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
@@ -10,5 +11,9 @@ import * as review from './review/Review.resource';
 import * as step from './step/Step.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, { check, client, clientFile, record, recordTemplate, review, step });
+	return await routeOperation.call(
+		this,
+		{ check, client, clientFile, record, recordTemplate, review, step },
+		executionOptions(this),
+	);
 }

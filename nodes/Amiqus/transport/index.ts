@@ -3,6 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { collectPages } from '../../shared/pagination';
 import type { ApiRequest, FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
+import { credentialSettings } from '../../shared/auth';
 
 export const AMIQUS_MAX_PAGE_SIZE = 100;
 
@@ -13,7 +14,7 @@ export function amiqusCredentialType(ctx: RequestContext): 'amiqusApi' | 'amiqus
 }
 
 async function baseUrlOf(ctx: RequestContext, credentialType: string): Promise<string> {
-	const credentials = await ctx.getCredentials(credentialType);
+	const credentials = await credentialSettings(ctx, credentialType);
 	return String(credentials.baseUrl || 'https://id.amiqus.co/api/v2').replace(/\/+$/, '');
 }
 

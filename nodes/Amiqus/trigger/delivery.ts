@@ -47,17 +47,20 @@ const TRIGGER_FETCH_TIMEOUT_MS = 3000;
 
 export async function fetchResource(
 	ctx: IWebhookFunctions,
-	kind: 'record' | 'client',
+	kind: 'record' | 'client' | 'steps',
 	id: number,
 ): Promise<{ value?: IDataObject; error?: IDataObject }> {
 	try {
 		const credentialType = amiqusCredentialType(ctx);
 		const credentials = await ctx.getCredentials(credentialType);
 		const baseUrl = String(credentials.baseUrl || 'https://id.amiqus.co/api/v2').replace(/\/+$/, '');
+		// A record's steps with their checks and reviews: one page of up to 100 (records hold far fewer steps).
+		const url = kind === 'steps' ? `${baseUrl}/records/${id}/steps` : `${baseUrl}/${kind}s/${id}`;
+		const qs = kind === 'steps' ? { expand: 'check,review', limit: 100 } : undefined;
 		const value = (await providerRequest(
 			ctx,
 			{ provider: 'Amiqus', credentialType, retry: TRIGGER_FETCH_RETRY },
-			{ method: 'GET', url: `${baseUrl}/${kind}s/${id}`, timeout: TRIGGER_FETCH_TIMEOUT_MS },
+			{ method: 'GET', url, qs, timeout: TRIGGER_FETCH_TIMEOUT_MS },
 		)) as IDataObject;
 		return { value };
 	} catch (error) {

@@ -5,11 +5,12 @@ import type { FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { verifyHmacSignature } from '../../shared/signature';
 import { DEFAULT_BASE_URL } from '../constants';
+import { credentialSettings } from '../../shared/auth';
 
 export const CREDENTIAL_TYPE = 'identomatApi';
 
 export async function identomatBaseUrl(ctx: RequestContext): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await credentialSettings(ctx, CREDENTIAL_TYPE);
 	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
@@ -79,7 +80,7 @@ export async function identomatRequest(
 	params: IDataObject,
 	options: { itemIndex?: number; file?: boolean } = {},
 ): Promise<IdentomatResponse> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await credentialSettings(ctx, CREDENTIAL_TYPE);
 	const secret = typeof credentials.secretKey === 'string' ? credentials.secretKey : '';
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const { itemIndex } = options;

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
+import { credentialSettings } from '../../shared/auth';
 
 export const NEVIS_CREDENTIAL = 'nevisApi';
 
@@ -14,7 +15,7 @@ interface NevisSettings {
 }
 
 async function settingsOf(ctx: RequestContext, itemIndex?: number): Promise<NevisSettings> {
-	const c = await ctx.getCredentials(NEVIS_CREDENTIAL);
+	const c = await credentialSettings(ctx, NEVIS_CREDENTIAL);
 	const explicit = String(c.baseUrl ?? '').trim();
 	const instance = String(c.instanceId ?? '').trim();
 	if (!explicit && !instance) {

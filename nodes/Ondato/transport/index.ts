@@ -5,6 +5,7 @@ import type { ApiRequest, FullResponse, RequestContext } from '../../shared/requ
 import { providerRequest } from '../../shared/request';
 import type { OndatoHosts } from './hosts';
 import { ondatoHosts } from './hosts';
+import { credentialSettings } from '../../shared/auth';
 
 export const CREDENTIAL_TYPE = 'ondatoApi';
 
@@ -12,7 +13,7 @@ export const CREDENTIAL_TYPE = 'ondatoApi';
 export type OndatoApiName = 'idv' | 'kyc' | 'faceAuth';
 
 export async function hostsOf(ctx: RequestContext): Promise<OndatoHosts> {
-	return ondatoHosts(await ctx.getCredentials(CREDENTIAL_TYPE));
+	return ondatoHosts(await credentialSettings(ctx, CREDENTIAL_TYPE));
 }
 
 export interface OndatoRequest extends Omit<ApiRequest, 'url' | 'method'> {

@@ -3,6 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { VerigramApi } from '../../../credentials/VerigramApi.credentials';
 import type { ApiRequest, FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
+import { credentialSettings } from '../../shared/auth';
 
 export const VERIGRAM_CREDENTIAL = 'verigramApi';
 
@@ -19,7 +20,7 @@ export async function verigramRequest(
 	path: string,
 	request: VerigramRequest = {},
 ): Promise<unknown> {
-	const credentials = await ctx.getCredentials(VERIGRAM_CREDENTIAL);
+	const credentials = await credentialSettings(ctx, VERIGRAM_CREDENTIAL);
 	const { itemIndex, query, ...rest } = request;
 	const search = query ? new URLSearchParams(query).toString() : '';
 	return await providerRequest(

@@ -41,7 +41,6 @@ function validatorErrorsToFields(errors, body) {
 
 // Error handler for the Amiqus API router. Response-validation failures are sandbox bugs: 500 + sb.problems.
 function errorHandler({ getConfig, problem }) {
-	// eslint-disable-next-line no-unused-vars
 	return (err, req, res, next) => {
 		const send = (status, body) => { if (!res.headersSent) res.status(status).type('json').send(JSON.stringify(body)); };
 		if (err instanceof AmiqusError) {

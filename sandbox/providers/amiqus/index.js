@@ -139,4 +139,26 @@ function create(base) {
 	};
 }
 
-module.exports = { name: 'amiqus', apiPrefix: API_PREFIX, create };
+/** What `npm run sandbox` prints for Amiqus: base URLs, test credentials, controls. */
+function describe(sb) {
+	const a = sb.amiqus;
+	const c = `${sb.url}/_control/amiqus`;
+	return `Amiqus
+  Base URL        ${a.baseUrl}
+  OAuth           ${a.oauthUrl}/authorize  ${a.oauthUrl}/token
+  Personal token  ${a.config.personalTokens[0]}
+  OAuth client    ${a.config.oauthClients[0].clientId} / ${a.config.oauthClients[0].clientSecret}
+  Hosted page     ${sb.url}/amiqus/i/<token>  (record.perform_url)
+  Controls
+    GET|PATCH ${c}/config
+    POST   ${c}/records/:id/complete                {"outcome":"accepted"}
+    POST   ${c}/records/:id/steps/:stepId/complete
+    POST   ${c}/records/:id/expire
+    POST   ${c}/checks/:id/status                   {"status":"accepted"}
+    POST   ${c}/webhooks/:id/ping
+    GET    ${c}/deliveries
+    POST   ${c}/oauth/expire                        {"access_token":"..."} (omit = all)
+    POST   ${c}/seed/:kind   kind = client | record | recordTemplate | clientFile`;
+}
+
+module.exports = { name: 'amiqus', apiPrefix: API_PREFIX, create, describe };

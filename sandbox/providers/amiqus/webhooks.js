@@ -50,7 +50,7 @@ function webhooksRouter(ctx) {
 	r.get('/webhooks/:id/deliveries', (req, res) => {
 		const w = hook(req.params.id);
 		const items = [...st().deliveries.values()].filter((d) => d.webhook === w.id).sort((a, b) => a.id - b.id)
-			.map(({ webhook, ...d }) => d); // eslint-disable-line no-unused-vars
+			.map(({ webhook, ...d }) => d);
 		listResponse(ctx, req, res, items);
 	});
 

@@ -258,4 +258,22 @@ function create(base) {
 	};
 }
 
-module.exports = { name: 'identomat', apiPrefix: API_PREFIX, create };
+/** What `npm run sandbox` prints for Identomat: base URLs, test credentials, controls. */
+function describe(sb) {
+	const i = sb.identomat;
+	const [plain, signed] = i.config.companies;
+	const c = `${sb.url}/_control/identomat`;
+	return `Identomat
+  Base URL        ${i.baseUrl}   (API ${i.baseUrl}${API_PREFIX})
+  Company key     ${plain.companyKey}   (no HMAC)
+  HMAC company    ${signed.companyKey} / secret ${signed.secretKey}
+  Callback key    ${i.config.callbacks.apiKey}
+  Widget          ${i.baseUrl}/?session_token=<token>  (buttons finish the session, then redirect to return_url)
+  Controls
+    POST   ${c}/sessions/:token/complete   {"outcome":"approved"}   (approved | rejected | proofOfAddress | manualCheck | inProgress)
+    PATCH  ${c}/config      {"callbacks":{"url":"<n8n production URL>","statusUpdates":true}}
+    POST   ${c}/callbacks   {"type":"one-time-password-request","sessionId":"...","extra":{}}
+    GET    ${c}/config    GET ${c}/deliveries`;
+}
+
+module.exports = { name: 'identomat', apiPrefix: API_PREFIX, create, describe };

@@ -172,4 +172,19 @@ function create(base) {
 	};
 }
 
-module.exports = { name: 'nevis', apiPrefix: '', create };
+/** What `npm run sandbox` prints for Nevis: base URLs, test credentials, controls. */
+function describe(sb) {
+	const n = sb.nevis;
+	const c = `${sb.url}/_control/nevis`;
+	return `Nevis (credential: Base URL below, which stands for https://<instance>.mauth.nevis.cloud)
+  Base URL        ${n.baseUrl}
+  Access key      sandbox-nevis-access-key   (Bearer)
+  Hosted app      ${n.baseUrl}/idv/welcome.html?tc=<sessionId>  (startUrl: Verify / Fail redirect to the instance redirect URL)
+  Redirect URL    ${n.config.redirectUrl || '(none: set it with PATCH config)'}
+  Controls
+    PATCH  ${c}/config   {"redirectUrl":"<n8n production URL>"}
+    POST   ${c}/sessions/:id/finish   {"outcome":"verified"}   (verified | failed)
+    GET    ${c}/config`;
+}
+
+module.exports = { name: 'nevis', apiPrefix: '', create, describe };

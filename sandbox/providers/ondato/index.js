@@ -102,4 +102,23 @@ function create(base) {
 	};
 }
 
-module.exports = { name: 'ondato', apiPrefix: '', create };
+/** What `npm run sandbox` prints for Ondato: base URLs, test credentials, controls. */
+function describe(sb) {
+	const o = sb.ondato;
+	const cr = o.credentials;
+	const c = `${sb.url}/_control/ondato`;
+	return `Ondato (credential: Environment "Sandbox", then the URL overrides below)
+  Token URL       ${cr.tokenUrl}
+  IDV API         ${cr.idvApiUrl}
+  KYC API         ${cr.kycApiUrl}
+  Hosted flow     ${cr.hostedFlowUrl}/?id=<identityVerificationId>
+  Client          ${cr.clientId} / ${cr.clientSecret}
+  Setups          ${[...o.state.setups.values()].map((s) => `${s.id} (${s.name})`).join(', ')}
+  Controls (webhooks are registered out of band, here)
+    POST   ${c}/webhooks     {"url":"<n8n production URL>","basic":{"username":"u","password":"p"},"events":["*"]}
+    GET    ${c}/webhooks    DELETE ${c}/webhooks/:id    GET ${c}/deliveries
+    POST   ${c}/identity-verifications/:id/{consent|process|approve|reject|complete|expire|abort|update}   complete: {"outcome":"approved"}
+    GET|PATCH ${c}/config    POST ${c}/tokens/expire    POST ${c}/seed/{setup|identity-verification}`;
+}
+
+module.exports = { name: 'ondato', apiPrefix: '', create, describe };

@@ -259,4 +259,18 @@ function pdf(line) {
 	return Buffer.from(out, 'latin1');
 }
 
-module.exports = { name: 'verigram', apiPrefix: '', create };
+/** What `npm run sandbox` prints for Verigram: base URLs, test credentials, controls. */
+function describe(sb) {
+	const v = sb.verigram;
+	const c = `${sb.url}/_control/verigram`;
+	return `Verigram (credential: Host "Custom", Base URL below)
+  Base URL        ${v.baseUrl}
+  Test key        sandbox-verigram-test-key   (no secret; rate-limited)
+  Production key  sandbox-verigram-prod-key / secret sandbox-verigram-prod-secret   (requests HMAC-signed)
+  Hosted page     ${v.baseUrl}/hf2/<flow_id>/  (the vlink: Pass / Fail redirect to callback_url?flow_id=)
+  Controls
+    POST   ${c}/flows/:id/finish   {"outcome":"pass"}   (pass | fail)
+    GET|PATCH ${c}/config`;
+}
+
+module.exports = { name: 'verigram', apiPrefix: '', create, describe };

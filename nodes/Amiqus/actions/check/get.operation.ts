@@ -3,7 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
+import { withVerification } from '../../../shared/verdict';
 import { amiqusRequest } from '../../transport';
+import { checkVerification } from '../../verdict';
 import { checkIdField, expandQuery } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -40,5 +42,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.positiveInteger('Check ID', this.getNodeParameter('checkId', itemIndex));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return (await amiqusRequest(this, 'GET', `/checks/${id}`, { qs: expandQuery(options.expand), itemIndex })) as IDataObject;
+	const checkData = (await amiqusRequest(this, 'GET', `/checks/${id}`, { qs: expandQuery(options.expand), itemIndex })) as IDataObject;
+	return withVerification(checkData, checkVerification(checkData));
 }

@@ -3,11 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
+import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { identomatRequest } from '../../transport';
 import { resultVerification } from '../../verdict';
 import { sessionToken, sessionTokenField } from './common';
 
-const properties: INodeProperties[] = [sessionTokenField];
+const properties: INodeProperties[] = [sessionTokenField, simplifyProperty];
+
+/** What Simplify keeps of the result besides `verification`. */
+const SIMPLE_KEYS = ['session_token', 'result', 'result_comment', 'configId'];
 
 export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getResult'] } }, properties);
 
@@ -19,5 +23,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		check.fail('result', `is not an object; Identomat answered ${JSON.stringify(body)}`);
 	}
 	const result = body as IDataObject;
-	return { session_token: token, ...result, verification: resultVerification(token, result) as unknown as IDataObject };
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return withVerification({ session_token: token, ...result }, resultVerification(token, result), simplify, SIMPLE_KEYS);
 }

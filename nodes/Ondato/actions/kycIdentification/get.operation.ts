@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
+import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { ondatoRequest } from '../../transport';
 import { kycVerification } from '../../verdict';
 import { idField } from '../common.descriptions';
@@ -15,11 +16,16 @@ export const kycIdProperty = idField(
 
 export const description = updateDisplayOptions({ show: { resource: ['kycIdentification'], operation: ['get'] } }, [
 	kycIdProperty,
+	simplifyProperty,
 ] as INodeProperties[]);
+
+/** What Simplify keeps of the KYC identification besides `verification`. */
+const SIMPLE_KEYS = ['id', 'identityVerificationId', 'applicationId', 'externalReferenceId', 'status', 'statusReason', 'createdUtc', 'completedUtc'];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.uuid('KYC Identification ID', this.getNodeParameter('kycIdentificationId', itemIndex)) as string;
 	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, { itemIndex })) as IDataObject;
-	return { ...kyc, verification: kycVerification(kyc) as unknown as IDataObject };
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return withVerification(kyc, kycVerification(kyc), simplify, SIMPLE_KEYS);
 }

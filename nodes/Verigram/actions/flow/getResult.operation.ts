@@ -4,12 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { readUntilFinalIfAsked } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
+import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { getFlowResult } from '../../transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from '../../verdict';
 import { flowLocator, waitOptions } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	flowLocator,
+	simplifyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -19,6 +21,9 @@ const properties: INodeProperties[] = [
 		options: waitOptions,
 	},
 ];
+
+/** What Simplify keeps of the result besides `verification`. */
+const SIMPLE_KEYS = ['flow_id', 'person_id', 'flow_status', 'end_cause', 'finished_at'];
 
 export const description = updateDisplayOptions({ show: { resource: ['flow'], operation: ['getResult'] } }, properties);
 
@@ -38,5 +43,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		(value) => isFinalResult(value, finalStatuses),
 		300,
 	);
-	return { ...result, verification: flowVerification(result, flowId), ...extra } as IDataObject;
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return { ...withVerification(result, flowVerification(result, flowId), simplify, SIMPLE_KEYS), ...extra };
 }

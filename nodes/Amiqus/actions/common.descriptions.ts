@@ -92,6 +92,30 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
+/** The "Sort" collection of a list: the fields Amiqus sorts that list by, and the order. */
+export function sortCollection(sortBy: Array<{ name: string; value: string }>): INodeProperties {
+	return {
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort',
+		default: {},
+		options: [
+			{ displayName: 'Sort By', name: 'sort_by', type: 'options', options: sortBy, default: 'created_at' },
+			{
+				displayName: 'Order',
+				name: 'order_by',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'asc',
+			},
+		],
+	};
+}
+
 /** The ID of a step of a record (shown in the record's `steps` and by Step → Get Many). */
 export const stepIdField: INodeProperties = {
 	displayName: 'Step ID',

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { amiqusList } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, sortCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -70,39 +70,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sort_by',
-				type: 'options',
-				options: [
-					{ name: 'Archived At', value: 'archived_at' },
-					{ name: 'Created At', value: 'created_at' },
-					{ name: 'Deletion Date', value: 'deletion_date' },
-					{ name: 'First Name', value: 'name.first_name' },
-					{ name: 'Last Name', value: 'name.last_name' },
-					{ name: 'Updated At', value: 'updated_at' },
-				],
-				default: 'created_at',
-			},
-			{
-				displayName: 'Order',
-				name: 'order_by',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
-		],
-	},
+	sortCollection([
+		{ name: 'Archived At', value: 'archived_at' },
+		{ name: 'Created At', value: 'created_at' },
+		{ name: 'Deletion Date', value: 'deletion_date' },
+		{ name: 'First Name', value: 'name.first_name' },
+		{ name: 'Last Name', value: 'name.last_name' },
+		{ name: 'Updated At', value: 'updated_at' },
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties);

@@ -5,7 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusList } from '../../transport';
 import { recordVerification } from '../../verdict';
-import { returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit, sortCollection } from '../common.descriptions';
 
 export const RECORD_STATUSES = [
 	'amendments',
@@ -74,38 +74,13 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sort_by',
-				type: 'options',
-				options: [
-					{ name: 'Archived At', value: 'archived_at' },
-					{ name: 'Client First Name', value: 'client.name.first_name' },
-					{ name: 'Client Last Name', value: 'client.name.last_name' },
-					{ name: 'Created At', value: 'created_at' },
-					{ name: 'Updated At', value: 'updated_at' },
-				],
-				default: 'created_at',
-			},
-			{
-				displayName: 'Order',
-				name: 'order_by',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
-		],
-	},
+	sortCollection([
+		{ name: 'Archived At', value: 'archived_at' },
+		{ name: 'Client First Name', value: 'client.name.first_name' },
+		{ name: 'Client Last Name', value: 'client.name.last_name' },
+		{ name: 'Created At', value: 'created_at' },
+		{ name: 'Updated At', value: 'updated_at' },
+	]),
 	{
 		displayName: 'Options',
 		name: 'options',

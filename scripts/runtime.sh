@@ -26,7 +26,14 @@ if [ ! -f "$N8N_DIR/.installed-$N8N_VERSION" ]; then
   cat > "$N8N_DIR/package.json" <<JSON
 { "private": true, "dependencies": { "n8n": "$N8N_VERSION" }, "overrides": { "linkedom": "0.18.14" } }
 JSON
-  (cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund >&2 && npm rebuild sqlite3 >&2)
+  # sqlite3's own install script must run (it builds the binding against Node 24's headers); npm
+  # hands a parent's ignore-scripts (ours, under `npm test`) down through the environment.
+  (cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund >&2 \
+    && npm_config_ignore_scripts=false npm rebuild sqlite3 --ignore-scripts=false >&2)
+  if [ ! -f "$N8N_DIR/node_modules/sqlite3/build/Release/node_sqlite3.node" ]; then
+    echo "sqlite3 was not built for Node $NODE_VERSION: n8n cannot start without it" >&2
+    exit 1
+  fi
   touch "$N8N_DIR/.installed-$N8N_VERSION"
 fi
 echo "runtime ready: node $("$NODE_DIR/bin/node" --version), n8n $N8N_VERSION"

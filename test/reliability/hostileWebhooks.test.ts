@@ -187,7 +187,14 @@ it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, for
 		{ what: 'POST instead of GET', body: '{"flow_id":"x"}', headers: { 'Content-Type': 'application/json' } },
 	];
 	await assault('verigramTrigger', vg, vgUrl, vgAttempts, redirected);
-	figures.verigramTrigger.genuineAccepted = 0;
+	// Then a real flow, finished on the hosted page, whose browser comes back once.
+	const created = await fetch(`${sb.verigram.baseUrl}/flow`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'X-Verigram-Api-Key': 'sandbox-verigram-test-key', 'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0] },
+		body: JSON.stringify({ callback_url: vgUrl, person_id: 'hostile-genuine' }),
+	}).then(async (r) => (await r.json()) as { flow_id: string });
+	sb.verigram.finishFlow(created.flow_id, 'pass');
+	await genuine('verigramTrigger', vg, async () => await fetch(`${vgUrl}?flow_id=${created.flow_id}`, { redirect: 'manual' }));
 
 	const nv = await host('Nevis Trigger', 'nevisTrigger', { redirectUrl: 'https://example.com/done', options: { pendingRedirectUrl: 'https://example.com/pending', waitSeconds: 0 } }, { nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } }, 'hostile-nevis');
 	const nvUrl = nv.webhookUrl('Nevis Trigger');
@@ -197,4 +204,11 @@ it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, for
 		{ what: 'POST instead of GET', body: '{"sessionId":"x"}', headers: { 'Content-Type': 'application/json' } },
 	];
 	await assault('nevisTrigger', nv, nvUrl, nvAttempts, redirected);
+	const started = await fetch(`${sb.nevis.baseUrl}/api/v1/idverification/sessions`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sandbox-nevis-access-key' },
+		body: '{}',
+	}).then(async (r) => (await r.json()) as { sessionId: string });
+	sb.nevis.finishSession(started.sessionId, 'verified');
+	await genuine('nevisTrigger', nv, async () => await fetch(`${nvUrl}?sessionId=${started.sessionId}`, { redirect: 'manual' }));
 });

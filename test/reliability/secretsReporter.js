@@ -52,8 +52,11 @@ function scan(files, secrets) {
 }
 
 class SecretsReporter {
-	constructor() {
+	constructor(globalConfig) {
 		this.error = undefined;
+		// Only a run of the whole suite may replace the figures the README quotes.
+		const g = globalConfig || {};
+		this.wholeSuite = !(g.testPathPattern || g.testNamePattern || g.onlyChanged || g.findRelatedTests || g.lastCommit || g.onlyFailures);
 	}
 
 	onRunStart() {
@@ -75,8 +78,7 @@ class SecretsReporter {
 		}
 		const { lines, bytes, leaks } = scan(files, secrets);
 		fs.rmSync(DIR, { recursive: true, force: true });
-		// A run that captured nothing (a single quiet test file) says nothing: keep the last figures.
-		if (files.length) writeFigures({ filesScanned: files.length, recordsScanned: lines, kilobytesScanned: Math.round(bytes / 1024), secretsChecked: secrets.size, leaks: leaks.length, examples: leaks.slice(0, 5) });
+		if (this.wholeSuite && files.length) writeFigures({ filesScanned: files.length, recordsScanned: lines, kilobytesScanned: Math.round(bytes / 1024), secretsChecked: secrets.size, leaks: leaks.length, examples: leaks.slice(0, 5) });
 		if (leaks.length) {
 			this.error = new Error(`Secrets scan: ${leaks.length} credential secret(s) or token(s) appear in test outputs, errors or logs:\n${leaks.slice(0, 10).map((l) => `  ${l.secret} in ${l.kind}: …${l.where}…`).join('\n')}`);
 			console.error(this.error.message);

@@ -353,8 +353,6 @@ async function main() {
 				const body = JSON.stringify({ webhook: { uuid: hook.uuid, created_at: now, events: hook.events }, trigger: { triggered_at: now, alias: 'record.finished' }, data: { record: { id: A[i % A.length], show: `${sb.amiqus.baseUrl}/records/${A[i % A.length]}` } } });
 				return { body, headers: { 'Content-Type': 'application/json', 'User-Agent': 'Amiqus AmiqusID/2', 'X-AQID-Delivery-Id': `bench-${i}`, 'X-AQID-Delivery-Attempt': '1', 'X-AQID-Signature': sb.amiqus.signature(hook.secret, body) } };
 			};
-			const plain = await deliver(plainUrl, (i) => amiqusDelivery(i));
-			const trig = await deliver(triggerUrl, amiqusDelivery);
 			const settle = async (id) => {
 				let list = [];
 				let last = -1;
@@ -369,7 +367,11 @@ async function main() {
 				}
 				return { executions: list.length, success: list.filter((e) => e.status === 'success').length };
 			};
+			// One side at a time, each after the other's executions have finished: deliveries to the
+			// second side must not compete with the first side's backlog of executions.
+			const plain = await deliver(plainUrl, (i) => amiqusDelivery(i));
 			const plainEx = await settle(WF.plain);
+			const trig = await deliver(triggerUrl, amiqusDelivery);
 			const trigEx = await settle(WF.trigger);
 			const entry = (d, ex) => ({
 				sent: DELIVERIES,

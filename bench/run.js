@@ -124,10 +124,13 @@ const WF = {
 	downloadSmall: 'benchDownSmal01',
 	trigger: 'benchAmqTrigr01',
 	plain: 'benchPlainHook1',
+	plainAuth: 'benchAuthHook01',
 };
 const TRIGGER_WEBHOOK_ID = '7e57be0c-1111-4000-8000-00000000be01';
 const PLAIN_WEBHOOK_ID = '7e57be0c-2222-4000-8000-00000000be02';
 const PLAIN_PATH = 'bench-plain';
+const AUTH_WEBHOOK_ID = '7e57be0c-3333-4000-8000-00000000be03';
+const AUTH_PATH = 'bench-header-auth';
 
 function runtimeOf(run, nodeName) {
 	const entry = (run.data?.resultData?.runData || {})[nodeName]?.[0];
@@ -255,6 +258,12 @@ async function main() {
 			{ name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: PLAIN_WEBHOOK_ID, parameters: { path: PLAIN_PATH, httpMethod: 'POST', responseMode: 'onReceived', options: {} } },
 			{ name: 'Done', type: 'n8n-nodes-base.noOp' },
 		], { Webhook: link('Done') });
+		// The same Webhook node checking a Header Auth credential: the nearest built-in that
+		// refuses unauthenticated deliveries, and like our trigger a workflow with a credential.
+		const authFlow = workflow(WF.plainAuth, 'bench: Webhook with Header Auth', [
+			{ name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: AUTH_WEBHOOK_ID, credentials: { httpHeaderAuth: CRED.header }, parameters: { path: AUTH_PATH, httpMethod: 'POST', authentication: 'headerAuth', responseMode: 'onReceived', options: {} } },
+			{ name: 'Done', type: 'n8n-nodes-base.noOp' },
+		], { Webhook: link('Done') });
 
 		await section('import credentials and workflows', async () => {
 			await n8n.importCredentials([
@@ -262,7 +271,7 @@ async function main() {
 				{ ...CRED.header, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
 				...(ondatoId ? [{ ...CRED.ondato, type: 'ondatoApi', data: sb.ondato.credentials }] : []),
 			]);
-			await n8n.importWorkflows([readFlow, downloadFlow(WF.download, 'bench: download big files', bigFiles), downloadFlow(WF.downloadSmall, 'bench: download tiny files', smallFiles), triggerFlow, plainFlow]);
+			await n8n.importWorkflows([readFlow, downloadFlow(WF.download, 'bench: download big files', bigFiles), downloadFlow(WF.downloadSmall, 'bench: download tiny files', smallFiles), triggerFlow, plainFlow, authFlow]);
 		});
 
 		await section(`throughput: ${ITEMS} record reads`, async () => {
@@ -338,9 +347,11 @@ async function main() {
 			const server = await n8n.start();
 			await server.setupOwner();
 			await server.activate(WF.plain);
+			await server.activate(WF.plainAuth);
 			await server.activate(WF.trigger);
 			const triggerUrl = `${server.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
 			const plainUrl = `${server.baseUrl}/webhook/${PLAIN_PATH}`;
+			const authUrl = `${server.baseUrl}/webhook/${AUTH_PATH}`;
 			let hook;
 			const deadline = Date.now() + 60000;
 			while (!(hook = [...sb.amiqus.state.webhooks.values()].find((h) => h.url === triggerUrl))) {
@@ -371,6 +382,12 @@ async function main() {
 			// second side must not compete with the first side's backlog of executions.
 			const plain = await deliver(plainUrl, (i) => amiqusDelivery(i));
 			const plainEx = await settle(WF.plain);
+			const auth = await deliver(authUrl, (i) => {
+				const d = amiqusDelivery(i);
+				d.headers.Authorization = `Bearer ${token}`;
+				return d;
+			});
+			const authEx = await settle(WF.plainAuth);
 			const trig = await deliver(triggerUrl, amiqusDelivery);
 			const trigEx = await settle(WF.trigger);
 			const entry = (d, ex) => ({
@@ -385,8 +402,10 @@ async function main() {
 			results.webhooks = {
 				concurrency: DELIVERY_CONCURRENCY,
 				plainWebhookNode: entry(plain, plainEx),
+				headerAuthWebhookNode: entry(auth, authEx),
 				amiqusTrigger: entry(trig, trigEx),
 				ratio: ratio(DELIVERIES / trig.ms, DELIVERIES / plain.ms),
+				ratioVsHeaderAuth: ratio(DELIVERIES / trig.ms, DELIVERIES / auth.ms),
 				serverRssMb: server.memoryMb().mb,
 			};
 			await server.stop();
@@ -450,8 +469,10 @@ function table() {
 	}
 	const w = r.webhooks;
 	if (w.amiqusTrigger) {
-		rows.push([`Webhook ingestion in n8n, ${w.amiqusTrigger.sent} signed deliveries (deliveries/s)`, `Amiqus Trigger: ${w.amiqusTrigger.deliveriesPerSecond}`, `plain Webhook node: ${w.plainWebhookNode.deliveriesPerSecond}`, `${v(w.ratio, '×')}`]);
-		rows.push(['Deliveries accounted for (2xx / executions / lost)', `${w.amiqusTrigger.answered2xx} / ${w.amiqusTrigger.successfulExecutions} / ${w.amiqusTrigger.lost}`, `${w.plainWebhookNode.answered2xx} / ${w.plainWebhookNode.successfulExecutions} / ${w.plainWebhookNode.lost}`, 'lost must be 0']);
+		const h = w.headerAuthWebhookNode;
+		const counts = (x) => `${x.answered2xx} / ${x.successfulExecutions} / ${x.lost}`;
+		rows.push([`Webhook ingestion in n8n, ${w.amiqusTrigger.sent} signed deliveries (deliveries/s)`, `Amiqus Trigger: ${w.amiqusTrigger.deliveriesPerSecond}`, `plain Webhook node: ${w.plainWebhookNode.deliveriesPerSecond}${h ? `; Webhook node with Header Auth: ${h.deliveriesPerSecond}` : ''}`, `${v(w.ratio, '×')} plain${h ? `; ${v(w.ratioVsHeaderAuth, '×')} Header Auth` : ''}`]);
+		rows.push(['Deliveries accounted for (2xx / executions / lost)', counts(w.amiqusTrigger), `${counts(w.plainWebhookNode)}${h ? `; ${counts(h)}` : ''}`, 'lost must be 0']);
 	}
 	const p = r.packageCost;
 	if (p.withOurPackageMs) {

@@ -5,7 +5,7 @@ const { unprocessable, notFound } = require('./errors');
 const { expandOf, listResponse, sortItems, getOr404 } = require('./helpers');
 const { buildSteps, validateSteps } = require('./steps');
 const { randomToken } = require('../../core/ids');
-const { minimalPdf } = require('./pdf');
+const { minimalPdf } = require('../../core/pdf');
 const ser = require('./serialize');
 
 function createRecord(ctx, body) {

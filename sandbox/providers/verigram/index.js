@@ -6,6 +6,7 @@ const crypto = require('crypto');
 const express = require('express');
 const { defaultConfig, patchConfig } = require('./config');
 const { createRateLimiter } = require('../../core/rateLimit');
+const { minimalPdf } = require('../../core/pdf');
 const { hostedRouter } = require('./hosted');
 
 const MOUNT = '/verigram';
@@ -37,7 +38,7 @@ function create(base) {
 		// A mocked service result (POST /mockery/result) replaces the fixture of the same service.
 		flow.services = [...fixtures.filter((s) => !mocked.some((m) => m.service_name === s.service_name)), ...mocked].map((s) => ({ ...s }));
 		if (outcome === 'pass' && endCause === 'completed') {
-			state.files.set(`${flow.id}:signed_doc`, { mime: 'application/pdf', name: `signed_doc_${flow.id}.pdf`, content: pdf(`Signed document for ${flow.personId}`) });
+			state.files.set(`${flow.id}:signed_doc`, { mime: 'application/pdf', name: `signed_doc_${flow.id}.pdf`, content: minimalPdf([`Signed document for ${flow.personId}`]) });
 		}
 		return flow;
 	}
@@ -240,24 +241,6 @@ function create(base) {
 	};
 }
 
-// A one-page PDF standing in for the signed document.
-function pdf(line) {
-	const text = `BT /F1 12 Tf 72 740 Td (${String(line).replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?')}) Tj ET`;
-	const objs = [
-		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-		`<< /Length ${Buffer.byteLength(text)} >>\nstream\n${text}\nendstream`,
-		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-	];
-	let out = '%PDF-1.4\n';
-	const offsets = [];
-	objs.forEach((o, i) => { offsets.push(Buffer.byteLength(out)); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-	const xref = Buffer.byteLength(out);
-	out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-	out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return Buffer.from(out, 'latin1');
-}
 
 /** What `npm run sandbox` prints for Verigram: base URLs, test credentials, controls. */
 function describe(sb) {

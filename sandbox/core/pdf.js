@@ -1,5 +1,6 @@
 'use strict';
-// Smallest valid one-page PDF with a few text lines (correct xref offsets so readers accept it).
+// Smallest valid one-page PDF with a few text lines (correct xref offsets so readers accept it):
+// the record PDFs and signed documents the sandbox serves.
 function minimalPdf(lines) {
 	const esc = (s) => String(s).replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?');
 	const text = lines.map((l, i) => `BT /F1 12 Tf 72 ${740 - i * 18} Td (${esc(l)}) Tj ET`).join('\n');

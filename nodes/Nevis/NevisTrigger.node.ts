@@ -7,10 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
+import { browserReturnProperties, browserReturnSettings, completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
 import { SESSION_ID } from './actions/common.descriptions';
 import { getSession } from './transport';
 import { isFinalSession, sessionVerification } from './verdict';
+
+const { redirectTo, pendingRedirect, waitSeconds } = browserReturnProperties('session', 'your-portal.com', 'one that is not verified or failed');
 
 export class NevisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,14 +36,7 @@ export class NevisTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Redirect To',
-				name: 'redirectUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://your-portal.com/verification-done',
-				description: 'The page the person is sent to after a finished session. Empty: a short "thank you" text.',
-			},
+			redirectTo,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -49,15 +44,7 @@ export class NevisTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Redirect When Not Finished To',
-						name: 'pendingRedirectUrl',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. https://your-portal.com/verification-pending',
-						description:
-							'The page for a visit that names no session, an unknown session, or one that is not verified or failed. Empty: the Redirect To page. Nothing is emitted for such visits.',
-					},
+					pendingRedirect,
 					{
 						displayName: 'Session ID Query Parameters',
 						name: 'sessionParameters',
@@ -66,14 +53,7 @@ export class NevisTrigger implements INodeType {
 						description:
 							'Comma-separated query parameters of the redirect that may carry the session ID, first match wins. Nevis does not document whether the redirect carries the session ID; without one the node starts nothing.',
 					},
-					{
-						displayName: 'Wait for Result (Seconds)',
-						name: 'waitSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 10,
-						description: 'How long to keep reading the session when the browser arrives before it is final. 0 reads once.',
-					},
+					waitSeconds,
 				],
 			},
 		],
@@ -83,10 +63,7 @@ export class NevisTrigger implements INodeType {
 	webhookMethods = outOfBandWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const redirectUrl = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const pendingUrl = String(options.pendingRedirectUrl ?? '').trim() || redirectUrl;
-		const query = this.getQueryData() as IDataObject;
+		const { options, query, redirectUrl, pendingRedirectUrl, waitSeconds: wait } = browserReturnSettings(this);
 		const names = String(options.sessionParameters ?? 'sessionId, tc')
 			.split(',')
 			.map((name) => name.trim())
@@ -98,9 +75,9 @@ export class NevisTrigger implements INodeType {
 			read: async () => await getSession(this, sessionId),
 			isFinal: isFinalSession,
 			toItem: (session) => ({ ...session, verification: sessionVerification(session, sessionId) }) as IDataObject,
-			waitSeconds: Number(options.waitSeconds ?? 10),
+			waitSeconds: wait,
 			redirectUrl,
-			pendingRedirectUrl: pendingUrl,
+			pendingRedirectUrl,
 			label: 'Nevis Trigger',
 		});
 	}

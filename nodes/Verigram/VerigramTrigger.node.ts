@@ -7,12 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
+import { browserReturnProperties, browserReturnSettings, completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
 import { getFlowResult } from './transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
 
 /** Flow ids come from the browser's query string: accept only plain id characters. */
 const FLOW_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const { redirectTo, pendingRedirect, waitSeconds } = browserReturnProperties('flow', 'your-company.com', 'a flow without a final result');
 
 export class VerigramTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,14 +38,7 @@ export class VerigramTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Redirect To',
-				name: 'redirectUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://your-company.com/verification-done',
-				description: 'The page the person is sent to after a finished flow. Empty: a short "thank you" text.',
-			},
+			redirectTo,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -67,23 +62,8 @@ export class VerigramTrigger implements INodeType {
 						description:
 							'The query parameter of the redirect that carries the flow ID. Verigram does not document what it adds to callback_url; without a flow ID the node starts nothing.',
 					},
-					{
-						displayName: 'Redirect When Not Finished To',
-						name: 'pendingRedirectUrl',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. https://your-company.com/verification-pending',
-						description:
-							'The page for a visit that names no flow, an unknown flow, or a flow without a final result. Empty: the Redirect To page. Nothing is emitted for such visits.',
-					},
-					{
-						displayName: 'Wait for Result (Seconds)',
-						name: 'waitSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 10,
-						description: 'How long to keep reading the result when the browser arrives before it is final. 0 reads once.',
-					},
+					pendingRedirect,
+					waitSeconds,
 				],
 			},
 		],
@@ -93,10 +73,7 @@ export class VerigramTrigger implements INodeType {
 	webhookMethods = outOfBandWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const redirectUrl = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const pendingUrl = String(options.pendingRedirectUrl ?? '').trim() || redirectUrl;
-		const query = this.getQueryData() as IDataObject;
+		const { options, query, redirectUrl, pendingRedirectUrl, waitSeconds: wait } = browserReturnSettings(this);
 		const raw = query[String(options.flowIdParameter || 'flow_id')];
 		const flowId = typeof raw === 'string' ? raw.trim() : '';
 		const finalStatuses = finalStatusesFrom(options.finalStatuses);
@@ -105,9 +82,9 @@ export class VerigramTrigger implements INodeType {
 			read: async () => await getFlowResult(this, flowId),
 			isFinal: (result) => isFinalResult(result, finalStatuses),
 			toItem: (result) => ({ ...result, verification: flowVerification(result, flowId) }) as IDataObject,
-			waitSeconds: Number(options.waitSeconds ?? 10),
+			waitSeconds: wait,
 			redirectUrl,
-			pendingRedirectUrl: pendingUrl,
+			pendingRedirectUrl,
 			label: 'Verigram Trigger',
 		});
 	}

@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IHookFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -49,6 +50,52 @@ export const outOfBandWebhookMethods = {
 		},
 	},
 };
+
+/**
+ * The settings every browser-return trigger shows: where a finished visit goes ("Redirect To"),
+ * and, for its Options collection, where any other visit goes and how long to wait for a result.
+ * `what` names the provider's object ("flow", "session"), `example` the host of the placeholders.
+ */
+export function browserReturnProperties(what: string, example: string, notFinished: string) {
+	const redirectTo: INodeProperties = {
+		displayName: 'Redirect To',
+		name: 'redirectUrl',
+		type: 'string',
+		default: '',
+		placeholder: `e.g. https://${example}/verification-done`,
+		description: `The page the person is sent to after a finished ${what}. Empty: a short "thank you" text.`,
+	};
+	const pendingRedirect: INodeProperties = {
+		displayName: 'Redirect When Not Finished To',
+		name: 'pendingRedirectUrl',
+		type: 'string',
+		default: '',
+		placeholder: `e.g. https://${example}/verification-pending`,
+		description: `The page for a visit that names no ${what}, an unknown ${what}, or ${notFinished}. Empty: the Redirect To page. Nothing is emitted for such visits.`,
+	};
+	const waitSeconds: INodeProperties = {
+		displayName: 'Wait for Result (Seconds)',
+		name: 'waitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 10,
+		description: `How long to keep reading the ${what} when the browser arrives before it is final. 0 reads once.`,
+	};
+	return { redirectTo, pendingRedirect, waitSeconds };
+}
+
+/** Reads what `browserReturnProperties` shows, plus the rest of the Options collection. */
+export function browserReturnSettings(ctx: IWebhookFunctions) {
+	const redirectUrl = String(ctx.getNodeParameter('redirectUrl', '') ?? '').trim();
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	return {
+		options,
+		redirectUrl,
+		pendingRedirectUrl: String(options.pendingRedirectUrl ?? '').trim() || redirectUrl,
+		waitSeconds: Number(options.waitSeconds ?? 10),
+		query: ctx.getQueryData() as IDataObject,
+	};
+}
 
 export interface BrowserReturn<T> {
 	/** The id the browser brought, already checked for shape; empty when it brought none. */

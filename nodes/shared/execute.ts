@@ -55,8 +55,8 @@ export async function runForEachItem(
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 	let next = 0;
 	let failure: unknown;
-	const worker = async () => {
-		while (next < items.length && failure === undefined) {
+	const worker = async (limit = items.length) => {
+		while (next < limit && failure === undefined) {
 			const itemIndex = next++;
 			try {
 				await runOne(itemIndex);
@@ -65,7 +65,10 @@ export async function runForEachItem(
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	// The first item runs alone: a credential that fetches a token before its first request
+	// (Ondato) fetches it once, and a wrong credential fails once instead of `concurrency` times.
+	if (concurrency > 1) await worker(1);
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, () => worker()));
 	if (failure !== undefined) throw failure;
 	return [results.flat()];
 }

@@ -9,7 +9,11 @@ export const MAX_CONCURRENCY = 20;
  * The node-level "Request Options" collection: settings that apply to every operation of a
  * node, read once per execution by `executionOptions` and handed to `routeOperation`.
  */
-export function requestOptionsProperty(provider: string, rateLimitNote: string): INodeProperties {
+export function requestOptionsProperty(
+	provider: string,
+	rateLimitNote: string,
+	defaultConcurrency = DEFAULT_CONCURRENCY,
+): INodeProperties {
 	return {
 		displayName: 'Request Options',
 		name: 'requestOptions',
@@ -22,17 +26,21 @@ export function requestOptionsProperty(provider: string, rateLimitNote: string):
 				name: 'concurrency',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
-				default: DEFAULT_CONCURRENCY,
+				default: defaultConcurrency,
 				description: `How many input items are sent to ${provider} at the same time (1 to ${MAX_CONCURRENCY}). Output order is kept. ${rateLimitNote} Rate-limited requests are retried after the wait ${provider} asks for.`,
 			},
 		],
 	};
 }
 
-/** Reads the node-level Request Options once (from the first item) and clamps them to safe bounds. */
-export function executionOptions(ctx: IExecuteFunctions): { concurrency: number } {
+/**
+ * Reads the node-level Request Options once (from the first item) and clamps them to safe bounds.
+ * `defaultConcurrency` must match the property's default: a collection option the user has not
+ * added is absent from the parameters.
+ */
+export function executionOptions(ctx: IExecuteFunctions, defaultConcurrency = DEFAULT_CONCURRENCY): { concurrency: number } {
 	const options = ctx.getNodeParameter('requestOptions', 0, {}) as { concurrency?: unknown };
-	const requested = Number(options.concurrency ?? DEFAULT_CONCURRENCY);
-	const concurrency = Number.isFinite(requested) ? Math.floor(requested) : DEFAULT_CONCURRENCY;
+	const requested = Number(options.concurrency ?? defaultConcurrency);
+	const concurrency = Number.isFinite(requested) ? Math.floor(requested) : defaultConcurrency;
 	return { concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, concurrency)) };
 }

@@ -77,6 +77,20 @@ describe('Ondato node against the sandbox', () => {
 			expect(ondatoRequests(sb, '/idvapi/v1/identity-verifications/').filter((r) => r.method === 'GET')).toHaveLength(1000);
 		});
 
+		it('with Concurrency 5, still one token request: the first item runs alone and fetches it', async () => {
+			const id = await createIdv(sb);
+			const before = sb.ondato.tokenRequests;
+			const result = await runNode({
+				type: ONDATO,
+				parameters: { resource: 'identityVerification', operation: 'get', identityVerificationId: id, requestOptions: { concurrency: 5 } },
+				credentials: creds(),
+				items: Array.from({ length: 50 }, (_, i) => ({ i })),
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 50 }, (_, item) => ({ item })));
+			expect(sb.ondato.tokenRequests - before).toBe(1);
+		});
+
 		it('fetches a new token after the stored one expired (401), then reuses it', async () => {
 			const id = await createIdv(sb);
 			const helper = credentialsHelperWith(creds());

@@ -11,16 +11,22 @@ describe('Request Options › Concurrency (shared per-item loop)', () => {
 	const { sb } = useSandbox();
 	let inFlight = 0;
 	let maxInFlight = 0;
+	let events: string[] = [];
 	const track = (_req: IncomingMessage, res: ServerResponse) => {
 		inFlight++;
 		maxInFlight = Math.max(maxInFlight, inFlight);
-		res.once('close', () => inFlight--);
+		events.push('start');
+		res.once('close', () => {
+			inFlight--;
+			events.push('end');
+		});
 	};
 	beforeAll(() => sb().server.on('request', track));
 	afterAll(() => sb().server.off('request', track));
 	beforeEach(() => {
 		inFlight = 0;
 		maxInFlight = 0;
+		events = [];
 	});
 
 	/** Seeds `n` records; the earlier ones answer slower, so answers arrive in reverse order. */
@@ -52,6 +58,15 @@ describe('Request Options › Concurrency (shared per-item loop)', () => {
 		const answered = sb().requests('amiqus').map((r: { path: string }) => Number(r.path.split('/').pop()));
 		expect(answered).toHaveLength(12);
 		expect(sb().requests('amiqus').every((r: { status: number }) => r.status === 200)).toBe(true);
+	});
+
+	it('runs the first item alone, then the others side by side', async () => {
+		const ids = slowRecords(8, 5);
+		await runAmiqus(sb(), getRecords(), { items: ids.map((id) => ({ id })) });
+		// The first request ends before any other starts (a token fetched once, a bad credential
+		// failing once); the rest overlap.
+		expect(events.slice(0, 3)).toEqual(['start', 'end', 'start']);
+		expect(events.slice(2, 7)).toEqual(['start', 'start', 'start', 'start', 'start']);
 	});
 
 	it('runs one item at a time with Concurrency 1', async () => {

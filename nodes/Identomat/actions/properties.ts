@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../../shared/requestOptions';
 import * as session from './session/Session.resource';
 
 /** Every parameter of the Identomat node. */
@@ -13,4 +14,5 @@ export const properties: INodeProperties[] = [
 		default: 'session',
 	},
 	...session.description,
+	requestOptionsProperty('Identomat', 'Identomat documents no rate limit: raise this with care.', 1),
 ];

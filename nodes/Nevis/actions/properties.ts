@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../../shared/requestOptions';
 import * as session from './session/Session.resource';
 
 /** Every parameter of the Nevis node: resource, then its operations. */
@@ -13,4 +14,5 @@ export const properties: INodeProperties[] = [
 		default: 'identityVerificationSession',
 	},
 	...session.description,
+	requestOptionsProperty('Nevis', 'Nevis documents no rate limit: raise this with care.', 1),
 ];

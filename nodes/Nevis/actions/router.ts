@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { executionOptions } from '../../shared/requestOptions';
 import { routeOperation } from '../../shared/router';
 import * as session from './session/Session.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, { identityVerificationSession: session });
+	return await routeOperation.call(this, { identityVerificationSession: session }, executionOptions(this, 1));
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../../shared/requestOptions';
 import * as faceAuthentication from './faceAuthentication/FaceAuthentication.resource';
 import * as identityVerification from './identityVerification/IdentityVerification.resource';
 import * as idvSetup from './idvSetup/IdvSetup.resource';
@@ -23,4 +24,5 @@ export const properties: INodeProperties[] = [
 	...idvSetup.description,
 	...kycIdentification.description,
 	...faceAuthentication.description,
+	requestOptionsProperty('Ondato', 'Ondato documents no rate limit: raise this with care.', 1),
 ];

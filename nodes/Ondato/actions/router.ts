@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { executionOptions } from '../../shared/requestOptions';
 import { routeOperation } from '../../shared/router';
 import * as faceAuthentication from './faceAuthentication/FaceAuthentication.resource';
 import * as identityVerification from './identityVerification/IdentityVerification.resource';
@@ -7,5 +8,5 @@ import * as idvSetup from './idvSetup/IdvSetup.resource';
 import * as kycIdentification from './kycIdentification/KycIdentification.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, { faceAuthentication, identityVerification, idvSetup, kycIdentification });
+	return await routeOperation.call(this, { faceAuthentication, identityVerification, idvSetup, kycIdentification }, executionOptions(this, 1));
 }

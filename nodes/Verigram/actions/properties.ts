@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../../shared/requestOptions';
 import * as file from './file/File.resource';
 import * as flow from './flow/Flow.resource';
 
@@ -18,4 +19,5 @@ export const properties: INodeProperties[] = [
 	},
 	...flow.description,
 	...file.description,
+	requestOptionsProperty('Verigram', 'Verigram rate-limits test keys without saying how much: raise this with care.', 1),
 ];

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { executionOptions } from '../../shared/requestOptions';
 import { routeOperation } from '../../shared/router';
 import * as file from './file/File.resource';
 import * as flow from './flow/Flow.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, { file, flow });
+	return await routeOperation.call(this, { file, flow }, executionOptions(this, 1));
 }

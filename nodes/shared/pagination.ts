@@ -1,3 +1,5 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 /** One page as a provider returns it, reduced to what the loop needs. */
 export interface Page<T> {
 	items: T[];
@@ -11,6 +13,12 @@ export interface CollectOptions {
 	limit: number;
 	/** Largest page the provider allows. */
 	maxPageSize: number;
+}
+
+/** Reads the "Return All" and "Limit" parameters of a list operation (limit 0 with Return All). */
+export function returnAllOrLimitOf(ctx: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
+	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex) as number) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { returnAllOrLimitOf } from '../../../shared/pagination';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusList } from '../../transport';
 import { clientLocator, expandQuery, returnAllOrLimit } from '../common.descriptions';
@@ -97,8 +98,7 @@ export const description = updateDisplayOptions({ show: { resource: ['clientFile
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const clientId = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { ...expandQuery(options.expand) };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { returnAllOrLimitOf } from '../../../shared/pagination';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusList } from '../../transport';
 import { recordLocator, returnAllOrLimit, stepIdField } from '../common.descriptions';
@@ -54,8 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const recordId = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
 	const stepId = check.positiveInteger('Step ID', this.getNodeParameter('stepId', itemIndex));
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (options.sort_by) qs.sort_by = options.sort_by;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { returnAllOrLimitOf } from '../../../shared/pagination';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusList } from '../../transport';
 import { expandQuery, recordLocator, returnAllOrLimit } from '../common.descriptions';
@@ -38,8 +39,7 @@ export const description = updateDisplayOptions({ show: { resource: ['step'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return await amiqusList(this, `/records/${id}/steps`, expandQuery(options.expand), { returnAll, limit, itemIndex });
 }

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { firstTimeSeen, rawBodyOf, refuseWebhook, verifyHmacSignature } from '../shared/signature';
+import { acceptDelivery, firstTimeSeen, forgetSeen, rawBodyOf, refuseWebhook, verifyHmacSignature } from '../shared/signature';
 import { amiqusRequest } from './transport';
 import { describeDelivery, fetchResource, resourceIdOf, resourcesToFetch } from './trigger/delivery';
 import { AMIQUS_EVENT_OPTIONS, eventMatches, normaliseEvents, sameEvents } from './trigger/events';
@@ -220,7 +220,7 @@ export class AmiqusTrigger implements INodeType {
 					}
 				}
 				clearWebhookState(state);
-				delete state.seenIds;
+				forgetSeen(this);
 				return true;
 			},
 		},
@@ -265,7 +265,7 @@ export class AmiqusTrigger implements INodeType {
 
 		const deliveryId = headerValue(headers, 'x-aqid-delivery-id');
 		// Amiqus redelivers the same delivery id after a timeout: emit it once.
-		if (deliveryId && !firstTimeSeen(state, deliveryId)) {
+		if (deliveryId && !firstTimeSeen(this, deliveryId)) {
 			return { webhookResponse: { received: true, duplicate: true } };
 		}
 
@@ -309,6 +309,6 @@ export class AmiqusTrigger implements INodeType {
 		}
 		if (options.includeHeaders) item.headers = headers;
 
-		return { workflowData: [this.helpers.returnJsonArray([item])] };
+		return acceptDelivery(this, this.helpers.returnJsonArray([item]));
 	}
 }

@@ -210,7 +210,7 @@ async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseD
 	const decided = verification.status === 'verified' || verification.status === 'rejected';
 	if (!decided && this.getNodeParameter('onlyDecided', false) === true) return redirectBrowser(this, location, null);
 	// A decided session starts one run, however often the browser comes back.
-	if (decided && !firstTimeSeen(this.getWorkflowStaticData('node'), token)) return redirectBrowser(this, location, null);
+	if (decided && !firstTimeSeen(this, token)) return redirectBrowser(this, location, null);
 	return redirectBrowser(this, location, [
 		{ session_token: token, ...result, verification: verification as unknown as IDataObject },
 	]);

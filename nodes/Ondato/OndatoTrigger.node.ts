@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { outOfBandWebhookMethods } from '../shared/redirect';
-import { firstTimeSeen, rawBodyOf, refuseWebhook, safeEqual, verifyHmacSignature } from '../shared/signature';
+import { acceptDelivery, alreadySeen, firstTimeSeen, rawBodyOf, refuseWebhook, safeEqual, verifyHmacSignature } from '../shared/signature';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
 
@@ -210,9 +210,7 @@ export class OndatoTrigger implements INodeType {
 		if (!events.includes('*') && !events.includes(envelope.event as string)) {
 			return { webhookResponse: { received: true } };
 		}
-		const staticData = this.getWorkflowStaticData('node');
-		const seen = Array.isArray(staticData.seenIds) ? (staticData.seenIds as string[]) : [];
-		if (seen.includes(envelope.id as string)) return { webhookResponse: { received: true, duplicate: true } };
+		if (alreadySeen(this, envelope.id as string)) return { webhookResponse: { received: true, duplicate: true } };
 
 		const event = envelope.event as string;
 		const payload = envelope.payload as IDataObject;
@@ -235,7 +233,7 @@ export class OndatoTrigger implements INodeType {
 			}
 		}
 		// Two copies may arrive at once: only the first one to get here starts an execution.
-		if (!firstTimeSeen(staticData, envelope.id as string)) return { webhookResponse: { received: true, duplicate: true } };
+		if (!firstTimeSeen(this, envelope.id as string)) return { webhookResponse: { received: true, duplicate: true } };
 
 		const state = resource ?? payload;
 		const output: IDataObject = { ...envelope };
@@ -246,6 +244,6 @@ export class OndatoTrigger implements INodeType {
 		else if (event.startsWith('KybIdentification.') && !event.startsWith('KybIdentification.Document.')) {
 			output.verification = kybVerification(state) as unknown as IDataObject;
 		}
-		return { workflowData: [this.helpers.returnJsonArray([output])] };
+		return acceptDelivery(this, this.helpers.returnJsonArray([output]));
 	}
 }

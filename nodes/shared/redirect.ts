@@ -134,6 +134,6 @@ export async function completeBrowserReturn<T>(ctx: IWebhookFunctions, visit: Br
 		return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
 	}
 	if (!outcome.final) return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
-	if (!firstTimeSeen(ctx.getWorkflowStaticData('node'), visit.id)) return redirectBrowser(ctx, visit.redirectUrl, null);
+	if (!firstTimeSeen(ctx, visit.id)) return redirectBrowser(ctx, visit.redirectUrl, null);
 	return redirectBrowser(ctx, visit.redirectUrl, [visit.toItem(outcome.value)]);
 }

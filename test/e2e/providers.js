@@ -349,6 +349,18 @@ function createChecks(t) {
 			await sleep(1000);
 			eq((await server.executions({ workflowId: ID.ondatoAll })).length, 5, 'executions after the refused deliveries');
 		});
+		await check('Ondato Trigger: every genuine envelope delivered again is acknowledged and starts nothing (the seen ids survive between requests)', async () => {
+			const bodies = ondatoDeliveries.filter((d) => d.url === ondatoAll && d.status === 200).map((d) => d.body);
+			eq(bodies.length, 5, 'accepted envelopes to deliver again');
+			const basic = `Basic ${Buffer.from(`${ONDATO_HOOK_USER}:${ONDATO_HOOK_PASSWORD}`).toString('base64')}`;
+			for (const body of bodies) {
+				const again = await request('POST', ondatoAll, { headers: { 'Content-Type': 'application/json', Authorization: basic }, body });
+				eq(again.status, 200, 'repeated delivery');
+				assert(/duplicate/.test(again.text), `${JSON.parse(body).type} acknowledged as a duplicate (${again.text.slice(0, 100)})`);
+			}
+			await sleep(1000);
+			eq((await server.executions({ workflowId: ID.ondatoAll })).length, 5, 'executions after the repeated delivery');
+		});
 
 		// ---- Identomat
 		let identomatBack;

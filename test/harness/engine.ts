@@ -68,9 +68,12 @@ export function credentialsHelperWith(credentials: Record<string, ICredentialDat
 	return helper;
 }
 
+let workflowCount = 0;
+
 export function buildWorkflow(definition: WorkflowDefinition): Workflow {
 	return new Workflow({
-		id: 'test-workflow',
+		// One id per workflow, as in n8n: triggers keep per-workflow state in the process.
+		id: `test-workflow-${++workflowCount}`,
 		name: 'Test workflow',
 		nodes: definition.nodes,
 		connections: definition.connections,

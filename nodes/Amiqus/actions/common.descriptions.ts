@@ -92,6 +92,18 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
+/** Ascending or descending, as Amiqus lists take it (`order_by`). */
+export const orderByOption: INodeProperties = {
+	displayName: 'Order',
+	name: 'order_by',
+	type: 'options',
+	options: [
+		{ name: 'Ascending', value: 'asc' },
+		{ name: 'Descending', value: 'desc' },
+	],
+	default: 'asc',
+};
+
 /** The "Sort" collection of a list: the fields Amiqus sorts that list by, and the order. */
 export function sortCollection(sortBy: Array<{ name: string; value: string }>): INodeProperties {
 	return {
@@ -102,16 +114,7 @@ export function sortCollection(sortBy: Array<{ name: string; value: string }>): 
 		default: {},
 		options: [
 			{ displayName: 'Sort By', name: 'sort_by', type: 'options', options: sortBy, default: 'created_at' },
-			{
-				displayName: 'Order',
-				name: 'order_by',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
+			orderByOption,
 		],
 	};
 }

@@ -5,7 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { returnAllOrLimitOf } from '../../../shared/pagination';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusList } from '../../transport';
-import { recordLocator, returnAllOrLimit, stepIdField } from '../common.descriptions';
+import { orderByOption, recordLocator, returnAllOrLimit, stepIdField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recordLocator,
@@ -25,16 +25,7 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to return the team member who reviewed in full instead of their ID',
 			},
-			{
-				displayName: 'Order',
-				name: 'order_by',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
+			orderByOption,
 			{
 				displayName: 'Sort By',
 				name: 'sort_by',

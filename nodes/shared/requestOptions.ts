@@ -35,10 +35,12 @@ export function requestOptionsProperty(
 
 /**
  * Reads the node-level Request Options once (from the first item) and clamps them to safe bounds.
- * `defaultConcurrency` must match the property's default: a collection option the user has not
- * added is absent from the parameters.
+ * An option the user has not added is absent from the parameters: its default is read from the
+ * node's own `requestOptions` property.
  */
-export function executionOptions(ctx: IExecuteFunctions, defaultConcurrency = DEFAULT_CONCURRENCY): { concurrency: number } {
+export function executionOptions(ctx: IExecuteFunctions, requestOptions: INodeProperties): { concurrency: number } {
+	const declared = (requestOptions.options as INodeProperties[] | undefined)?.find((o) => o.name === 'concurrency');
+	const defaultConcurrency = Number(declared?.default ?? DEFAULT_CONCURRENCY);
 	const options = ctx.getNodeParameter('requestOptions', 0, {}) as { concurrency?: unknown };
 	const requested = Number(options.concurrency ?? defaultConcurrency);
 	const concurrency = Number.isFinite(requested) ? Math.floor(requested) : defaultConcurrency;

@@ -11,6 +11,11 @@ import * as review from './review/Review.resource';
 import * as step from './step/Step.resource';
 
 /** Every parameter of the Amiqus node: authentication, resource, then each resource's operations. */
+export const requestOptions = requestOptionsProperty(
+	'Amiqus',
+	'Amiqus limits the requests of each user per minute and every concurrent item counts toward it, so keep this low when other workflows use the same account.',
+);
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Authentication',
@@ -45,8 +50,5 @@ export const properties: INodeProperties[] = [
 	...review.description,
 	...clientFile.description,
 	...recordTemplate.description,
-	requestOptionsProperty(
-		'Amiqus',
-		'Amiqus limits the requests of each user per minute and every concurrent item counts toward it, so keep this low when other workflows use the same account.',
-	),
+	requestOptions,
 ];

@@ -9,11 +9,12 @@ import * as record from './record/Record.resource';
 import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
 import * as review from './review/Review.resource';
 import * as step from './step/Step.resource';
+import { requestOptions } from './properties';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeOperation.call(
 		this,
 		{ check, client, clientFile, record, recordTemplate, review, step },
-		executionOptions(this),
+		executionOptions(this, requestOptions),
 	);
 }

@@ -4,6 +4,8 @@ import { requestOptionsProperty } from '../../shared/requestOptions';
 import * as session from './session/Session.resource';
 
 /** Every parameter of the Identomat node. */
+export const requestOptions = requestOptionsProperty('Identomat', 'Identomat documents no rate limit: raise this with care.', 1);
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -14,5 +16,5 @@ export const properties: INodeProperties[] = [
 		default: 'session',
 	},
 	...session.description,
-	requestOptionsProperty('Identomat', 'Identomat documents no rate limit: raise this with care.', 1),
+	requestOptions,
 ];

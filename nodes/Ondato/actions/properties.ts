@@ -6,6 +6,8 @@ import * as identityVerification from './identityVerification/IdentityVerificati
 import * as idvSetup from './idvSetup/IdvSetup.resource';
 import * as kycIdentification from './kycIdentification/KycIdentification.resource';
 
+export const requestOptions = requestOptionsProperty('Ondato', 'Ondato documents no rate limit: raise this with care.', 1);
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -24,5 +26,5 @@ export const properties: INodeProperties[] = [
 	...idvSetup.description,
 	...kycIdentification.description,
 	...faceAuthentication.description,
-	requestOptionsProperty('Ondato', 'Ondato documents no rate limit: raise this with care.', 1),
+	requestOptions,
 ];

@@ -6,7 +6,8 @@ import * as faceAuthentication from './faceAuthentication/FaceAuthentication.res
 import * as identityVerification from './identityVerification/IdentityVerification.resource';
 import * as idvSetup from './idvSetup/IdvSetup.resource';
 import * as kycIdentification from './kycIdentification/KycIdentification.resource';
+import { requestOptions } from './properties';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, { faceAuthentication, identityVerification, idvSetup, kycIdentification }, executionOptions(this, 1));
+	return await routeOperation.call(this, { faceAuthentication, identityVerification, idvSetup, kycIdentification }, executionOptions(this, requestOptions));
 }

@@ -92,6 +92,12 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
+/** Active or archived, as the client and record lists filter them. */
+export const visibilityOptions = [
+	{ name: 'Active', value: 'active' },
+	{ name: 'Archived', value: 'archived' },
+];
+
 /** Ascending or descending, as Amiqus lists take it (`order_by`). */
 export const orderByOption: INodeProperties = {
 	displayName: 'Order',

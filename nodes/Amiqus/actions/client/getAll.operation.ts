@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { returnAllOrLimitOf } from '../../../shared/pagination';
 import { amiqusList } from '../../transport';
-import { returnAllOrLimit, sortCollection } from '../common.descriptions';
+import { returnAllOrLimit, sortCollection, visibilityOptions } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -63,10 +63,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Visibility',
 				name: 'visibility',
 				type: 'options',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'Archived', value: 'archived' },
-				],
+				options: visibilityOptions,
 				default: 'active',
 			},
 		],

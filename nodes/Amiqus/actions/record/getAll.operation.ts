@@ -6,7 +6,7 @@ import { returnAllOrLimitOf } from '../../../shared/pagination';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusList } from '../../transport';
 import { recordVerification } from '../../verdict';
-import { returnAllOrLimit, sortCollection } from '../common.descriptions';
+import { returnAllOrLimit, sortCollection, visibilityOptions } from '../common.descriptions';
 
 export const RECORD_STATUSES = [
 	'amendments',
@@ -20,11 +20,6 @@ export const RECORD_STATUSES = [
 	'started',
 	'waiting',
 ] as const;
-
-const visibilityOptions = [
-	{ name: 'Active', value: 'active' },
-	{ name: 'Archived', value: 'archived' },
-];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),

@@ -29,7 +29,7 @@ JSON
   # sqlite3's own install script must run (it builds the binding against Node 24's headers); npm
   # hands a parent's ignore-scripts (ours, under `npm test`) down through the environment.
   (cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund >&2 \
-    && npm_config_ignore_scripts=false npm rebuild sqlite3 --ignore-scripts=false >&2)
+    && npm rebuild sqlite3 --ignore-scripts=false >&2)
   if [ ! -f "$N8N_DIR/node_modules/sqlite3/build/Release/node_sqlite3.node" ]; then
     echo "sqlite3 was not built for Node $NODE_VERSION: n8n cannot start without it" >&2
     exit 1

@@ -380,7 +380,7 @@ async function main() {
 			};
 			// One side at a time, each after the other's executions have finished: deliveries to the
 			// second side must not compete with the first side's backlog of executions.
-			const plain = await deliver(plainUrl, (i) => amiqusDelivery(i));
+			const plain = await deliver(plainUrl, amiqusDelivery);
 			const plainEx = await settle(WF.plain);
 			const auth = await deliver(authUrl, (i) => {
 				const d = amiqusDelivery(i);

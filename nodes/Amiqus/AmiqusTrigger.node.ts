@@ -1,6 +1,8 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -9,18 +11,25 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { acceptDelivery, firstTimeSeen, forgetSeen, rawBodyOf, refuseWebhook, verifyHmacSignature } from '../shared/signature';
+import { deliveryKey, forgetDeliveries } from '../shared/dedup';
+import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
+import { rawBodyOf, verifyHmacSignature } from '../shared/signature';
 import { amiqusRequest } from './transport';
-import { describeDelivery, fetchResource, resourceIdOf, resourcesToFetch } from './trigger/delivery';
+import {
+	addFullResources,
+	deliveryAge,
+	deliveryIdOf,
+	describeDelivery,
+	markerSeconds,
+	outputHeaders,
+} from './trigger/delivery';
 import { AMIQUS_EVENT_OPTIONS, eventMatches, normaliseEvents, sameEvents } from './trigger/events';
-import { recordVerification } from './verdict';
 
 /** What the node keeps in its static data about the webhook it registered. */
 interface WebhookState extends IDataObject {
 	webhookId?: number | string;
 	webhookSecret?: string;
 	webhookEvents?: string[];
-	seenIds?: string[];
 }
 
 function clearWebhookState(state: WebhookState): void {
@@ -78,7 +87,7 @@ export class AmiqusTrigger implements INodeType {
 			{ name: 'amiqusApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
 			{ name: 'amiqusOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', path: 'webhook', ...ANSWER_WITH_WEBHOOK_RESPONSE }],
 		properties: [
 			{
 				displayName:
@@ -136,7 +145,18 @@ export class AmiqusTrigger implements INodeType {
 						name: 'includeHeaders',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to add the HTTP headers of the delivery to the output as "headers"',
+						description:
+							'Whether to add the HTTP headers of the delivery to the output as "headers" (never the signature)',
+					},
+					{
+						displayName: 'Maximum Delivery Age (Minutes)',
+						name: 'maxDeliveryAgeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						noDataExpression: true,
+						default: 60,
+						description:
+							'Refuse deliveries whose signed trigger time ("triggered_at") is further than this from now, so an old signed delivery cannot be replayed. The default covers Amiqus\'s retries (up to 28 minutes after the first attempt); raise it to accept a manual resend of an older delivery. 0 turns the check off.',
 					},
 				],
 			},
@@ -220,7 +240,7 @@ export class AmiqusTrigger implements INodeType {
 					}
 				}
 				clearWebhookState(state);
-				forgetSeen(this);
+				forgetDeliveries(this);
 				return true;
 			},
 		},
@@ -263,52 +283,39 @@ export class AmiqusTrigger implements INodeType {
 		const subscribed = this.getNodeParameter('events', []) as string[];
 		if (!eventMatches(subscribed, event)) return { webhookResponse: { received: true, ignored: event } };
 
-		const deliveryId = headerValue(headers, 'x-aqid-delivery-id');
-		// Amiqus redelivers the same delivery id after a timeout: emit it once.
-		if (deliveryId && !firstTimeSeen(this, deliveryId)) {
-			return { webhookResponse: { received: true, duplicate: true } };
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const age = deliveryAge(triggeredAt, options.maxDeliveryAgeMinutes);
+		if (!age.ok) {
+			this.logger.warn(`Amiqus Trigger refused a delivery: ${age.reason}`);
+			return refuseWebhook(this, 400, `Refused: ${age.reason}`);
 		}
 
-		const options = this.getNodeParameter('options', {}) as {
-			fetchFullResource?: boolean;
-			includeChecks?: boolean;
-			includeHeaders?: boolean;
-		};
 		const attempt = Number(headerValue(headers, 'x-aqid-delivery-attempt'));
 		const item: IDataObject = {
 			event,
-			deliveryId: deliveryId ?? null,
-			attempt: Number.isFinite(attempt) && attempt > 0 ? attempt : null,
+			deliveryId: deliveryIdOf(headerValue(headers, 'x-aqid-delivery-id')),
+			attempt: Number.isInteger(attempt) && attempt > 0 && attempt <= 100 ? attempt : null,
 			triggeredAt,
 			payload,
 		};
+		if (options.includeHeaders) item.headers = outputHeaders(headers);
 
-		const recordId = resourceIdOf(payload, 'record');
+		// The key is a digest of the signed body, never an unsigned header: a copy with another
+		// X-AQID-Delivery-Id (or none) is the same delivery. Amiqus's retries send the same body.
+		return acceptDelivery(this, deliveryKey(raw), markerSeconds(options.maxDeliveryAgeMinutes), [item]);
+	}
+
+	/**
+	 * The start of each execution: drops a delivery an earlier execution already ran, then, with
+	 * Fetch Full Resource, reads the record or client. This runs after n8n has answered Amiqus,
+	 * so a slow API cannot make the answer late; a failed read is reported in "fetchErrors".
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const items = startOfExecution(this, markerSeconds(options.maxDeliveryAgeMinutes));
 		if (options.fetchFullResource) {
-			const errors: IDataObject[] = [];
-			for (const kind of resourcesToFetch(event)) {
-				const id = resourceIdOf(payload, kind);
-				if (id === undefined) continue;
-				const { value, error } = await fetchResource(this, kind, id);
-				if (value) item[kind] = value;
-				if (error) {
-					this.logger.warn(`Amiqus Trigger could not fetch ${kind} ${id}: ${String(error.message)}`);
-					errors.push(error);
-				}
-			}
-			if (item.record && recordId !== undefined && options.includeChecks) {
-				const { value, error } = await fetchResource(this, 'steps', recordId);
-				const steps = value && Array.isArray(value.data) ? (value.data as IDataObject[]) : undefined;
-				if (steps) item.steps = steps;
-				if (error) errors.push(error);
-				item.verification = recordVerification(item.record as IDataObject, steps);
-			} else if (item.record) {
-				item.verification = recordVerification(item.record as IDataObject);
-			}
-			if (errors.length) item.fetchErrors = errors;
+			for (const item of items) await addFullResources(this, item.json, options.includeChecks === true);
 		}
-		if (options.includeHeaders) item.headers = headers;
-
-		return acceptDelivery(this, this.helpers.returnJsonArray([item]));
+		return [items];
 	}
 }

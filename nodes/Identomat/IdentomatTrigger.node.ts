@@ -1,5 +1,7 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,8 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { outOfBandWebhookMethods, redirectBrowser } from '../shared/redirect';
-import { firstTimeSeen, refuseWebhook, safeEqual } from '../shared/signature';
+import { deliveryKey } from '../shared/dedup';
+import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, startOfExecution } from '../shared/delivery';
+import { acceptBrowserReturn, browserReturnWebhook, outOfBandWebhookMethods, redirectBrowser, startOfBrowserReturn } from '../shared/redirect';
+import { rawBodyOf, refuseWebhook, safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
 import { resultVerification } from './verdict';
@@ -36,8 +40,8 @@ export class IdentomatTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'identomatApi', required: true }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'callback' },
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'return' },
+			{ name: 'default', httpMethod: 'POST', path: 'callback', ...ANSWER_WITH_WEBHOOK_RESPONSE },
+			browserReturnWebhook('return'),
 		],
 		properties: [
 			{
@@ -154,7 +158,19 @@ export class IdentomatTrigger implements INodeType {
 		if (source !== 'callbacks') return refuseWebhook(this, 404, 'This trigger receives returning browsers only.');
 		return await callback.call(this);
 	}
+
+	/** The start of each execution: drops a callback or result an earlier execution already emitted. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (this.getNodeParameter('source', 0, 'callbacks') === 'browserReturn') return await startOfBrowserReturn.call(this);
+		return [startOfExecution(this, CALLBACK_MARKER_SECONDS)];
+	}
 }
+
+/**
+ * Callbacks carry no id or time: a repeated callback is recognised by its exact body for this
+ * long (retries of a delivery). A later identical body (the same code sent again) runs again.
+ */
+const CALLBACK_MARKER_SECONDS = 600;
 
 async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
@@ -186,7 +202,7 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 			}
 		}
 	}
-	return { workflowData: [[{ json: item }]], webhookResponse: { received: true } };
+	return acceptDelivery(this, deliveryKey(rawBodyOf(this)), CALLBACK_MARKER_SECONDS, [item]);
 }
 
 async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -209,9 +225,8 @@ async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseD
 	const verification = resultVerification(token, result);
 	const decided = verification.status === 'verified' || verification.status === 'rejected';
 	if (!decided && this.getNodeParameter('onlyDecided', false) === true) return redirectBrowser(this, location, null);
+	const item = { session_token: token, ...result, verification: verification as unknown as IDataObject };
 	// A decided session starts one run, however often the browser comes back.
-	if (decided && !firstTimeSeen(this, token)) return redirectBrowser(this, location, null);
-	return redirectBrowser(this, location, [
-		{ session_token: token, ...result, verification: verification as unknown as IDataObject },
-	]);
+	if (decided) return acceptBrowserReturn(this, token, item, location);
+	return { workflowData: [[{ json: item }]], webhookResponse: 'Thank you. You can close this page.' };
 }

@@ -7,7 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { browserReturnProperties, browserReturnSettings, completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
+import {
+	browserReturnProperties,
+	browserReturnSettings,
+	browserReturnWebhook,
+	completeBrowserReturn,
+	outOfBandWebhookMethods,
+	startOfBrowserReturn,
+} from '../shared/redirect';
 import { SESSION_ID } from './actions/common.descriptions';
 import { getSession } from './transport';
 import { isFinalSession, sessionVerification } from './verdict';
@@ -27,7 +34,7 @@ export class NevisTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nevisApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'redirect' }],
+		webhooks: [browserReturnWebhook('redirect')],
 		properties: [
 			{
 				displayName:
@@ -61,6 +68,9 @@ export class NevisTrigger implements INodeType {
 
 	// Nothing to register at Nevis: the redirect URL is a setting of the instance.
 	webhookMethods = outOfBandWebhookMethods;
+
+	// The start of each execution: drops a result an earlier execution already emitted.
+	execute = startOfBrowserReturn;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { options, query, redirectUrl, pendingRedirectUrl, waitSeconds: wait } = browserReturnSettings(this);

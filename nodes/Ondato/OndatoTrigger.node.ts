@@ -1,5 +1,7 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +10,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { outOfBandWebhookMethods } from '../shared/redirect';
-import { acceptDelivery, alreadySeen, firstTimeSeen, rawBodyOf, refuseWebhook, safeEqual, verifyHmacSignature } from '../shared/signature';
+import { deliveryKey, lookupDelivery } from '../shared/dedup';
+import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
+import { rawBodyOf, safeEqual, verifyHmacSignature } from '../shared/signature';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
 
@@ -34,6 +38,11 @@ const EVENTS: Array<{ name: string; value: string; description: string }> = [
 	{ name: 'KYC Identification Updated', value: 'KycIdentification.Updated', description: 'Data was edited in the Ondato portal' },
 ];
 
+/** Envelope ids are UUIDs; anything much longer is not an Ondato envelope. */
+const MAX_ID_LENGTH = 200;
+/** Ondato retries a delivery for 24 hours: an envelope id is remembered a little longer. */
+const MARKER_SECONDS = 25 * 3600;
+
 /** Older docs name the IDV events Idv.*; they are the same events. */
 function normalizeEventType(type: string): string {
 	return type.startsWith('Idv.') ? `IdentityVerification.${type.slice(4)}` : type;
@@ -48,7 +57,7 @@ function parseEnvelope(body: unknown): IDataObject | undefined {
 	const id = pick('id');
 	const type = pick('type');
 	const payload = pick('payload');
-	if (typeof id !== 'string' || !id || typeof type !== 'string' || !type) return undefined;
+	if (typeof id !== 'string' || !id || id.length > MAX_ID_LENGTH || typeof type !== 'string' || !type) return undefined;
 	if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
 	return {
 		id,
@@ -85,7 +94,7 @@ export class OndatoTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ondatoApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', path: 'webhook', ...ANSWER_WITH_WEBHOOK_RESPONSE }],
 		properties: [
 			{
 				displayName:
@@ -210,7 +219,10 @@ export class OndatoTrigger implements INodeType {
 		if (!events.includes('*') && !events.includes(envelope.event as string)) {
 			return { webhookResponse: { received: true } };
 		}
-		if (alreadySeen(this, envelope.id as string)) return { webhookResponse: { received: true, duplicate: true } };
+		const key = deliveryKey(envelope.id as string);
+		const known = lookupDelivery(this, key);
+		if (known === 'duplicate') return { webhookResponse: { received: true, duplicate: true } };
+		if (known === 'inFlight') return refuseWebhook(this, 409, 'This delivery is being processed; retry later');
 
 		const event = envelope.event as string;
 		const payload = envelope.payload as IDataObject;
@@ -232,9 +244,6 @@ export class OndatoTrigger implements INodeType {
 				return refuseWebhook(this, 503, 'The current state could not be read from Ondato; retry later');
 			}
 		}
-		// Two copies may arrive at once: only the first one to get here starts an execution.
-		if (!firstTimeSeen(this, envelope.id as string)) return { webhookResponse: { received: true, duplicate: true } };
-
 		const state = resource ?? payload;
 		const output: IDataObject = { ...envelope };
 		if (resource) output.currentState = resource;
@@ -244,6 +253,12 @@ export class OndatoTrigger implements INodeType {
 		else if (event.startsWith('KybIdentification.') && !event.startsWith('KybIdentification.Document.')) {
 			output.verification = kybVerification(state) as unknown as IDataObject;
 		}
-		return acceptDelivery(this, this.helpers.returnJsonArray([output]));
+		// Two copies may arrive at once: only the first one to get here starts an execution.
+		return acceptDelivery(this, key, MARKER_SECONDS, [output]);
+	}
+
+	/** The start of each execution: drops an envelope an earlier execution already ran. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [startOfExecution(this, MARKER_SECONDS)];
 	}
 }

@@ -7,7 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { browserReturnProperties, browserReturnSettings, completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
+import {
+	browserReturnProperties,
+	browserReturnSettings,
+	browserReturnWebhook,
+	completeBrowserReturn,
+	outOfBandWebhookMethods,
+	startOfBrowserReturn,
+} from '../shared/redirect';
 import { getFlowResult } from './transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
 
@@ -29,7 +36,7 @@ export class VerigramTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'verigramApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'callback' }],
+		webhooks: [browserReturnWebhook('callback')],
 		properties: [
 			{
 				displayName:
@@ -71,6 +78,9 @@ export class VerigramTrigger implements INodeType {
 
 	// Nothing to register at Verigram: the URL goes into each flow's callback_url.
 	webhookMethods = outOfBandWebhookMethods;
+
+	// The start of each execution: drops a result an earlier execution already emitted.
+	execute = startOfBrowserReturn;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { options, query, redirectUrl, pendingRedirectUrl, waitSeconds: wait } = browserReturnSettings(this);

@@ -1,35 +1,91 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { claimDelivery, deliveryKey, lookupDelivery } from './dedup';
+import { startOfExecution } from './delivery';
 import { pollUntilFinal } from './polling';
 import { describeRequestError } from './request';
-import { firstTimeSeen } from './signature';
+
+const THANK_YOU = 'Thank you. You can close this page.';
+/** A finished result is emitted once per id: the id is remembered this long. */
+const RETURN_MARKER_SECONDS = 7 * 86_400;
+/** A result the provider finished longer ago than this is not emitted (an old URL visited again). */
+const RETURN_WINDOW_SECONDS = 86_400;
+
+const REDIRECT_TO = 'String($parameter["redirectUrl"] || "").trim()';
+
+/**
+ * The webhook of a browser-return trigger. When a visit starts an execution, n8n answers (once
+ * the execution exists): a redirect to Redirect To, or the thank-you text when it is empty.
+ */
+export function browserReturnWebhook(path: string): IWebhookDescription {
+	return {
+		name: 'default',
+		httpMethod: 'GET',
+		path,
+		responseMode: 'onReceived',
+		responseData: '',
+		responseCode: `={{ ${REDIRECT_TO} ? 302 : 200 }}`,
+		responseHeaders: `={{ { entries: ${REDIRECT_TO} ? [{ name: "Location", value: ${REDIRECT_TO} }] : [{ name: "Content-Type", value: "text/plain; charset=utf-8" }] } }}`,
+	};
+}
+
+/**
+ * Emits one item for a browser's visit, once per id: a repeated visit (a reload, the URL opened
+ * again) is only redirected. The browser is answered by n8n once the execution exists (see
+ * browserReturnWebhook), or with an error page when it could not start, so a reload retries.
+ * A result decided longer ago than a day is not emitted: the URL of an old session fires nothing.
+ */
+export function acceptBrowserReturn(
+	ctx: IWebhookFunctions,
+	id: string,
+	item: IDataObject,
+	redirectUrl: string,
+	now = Date.now(),
+): IWebhookResponseData {
+	const decidedAt = Date.parse(String((item.verification as IDataObject | undefined)?.decidedAt ?? ''));
+	if (Number.isFinite(decidedAt) && now - decidedAt > RETURN_WINDOW_SECONDS * 1000) {
+		ctx.logger.info(`${ctx.getNode().name}: a visit for a result decided at ${new Date(decidedAt).toISOString()} emits nothing`);
+		return redirectBrowser(ctx, redirectUrl, null);
+	}
+	const key = deliveryKey(id);
+	// Seen before, or being handed to n8n by another visit right now: only send the browser on.
+	if (lookupDelivery(ctx, key, now) !== 'new') return redirectBrowser(ctx, redirectUrl, null);
+	claimDelivery(ctx, key, RETURN_MARKER_SECONDS);
+	return { workflowData: [[{ json: { ...item, deliveryKey: key } }]], webhookResponse: THANK_YOU };
+}
+
+/** The execute() of a browser-return trigger: the start of each execution it starts. */
+export async function startOfBrowserReturn(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return [startOfExecution(this, RETURN_MARKER_SECONDS)];
+}
 
 /**
  * For providers that only send the person's browser back (no server-side events): answer the
- * browser with a redirect to the page the user chose, and start the workflow with `items`
- * (or nothing when the visit did not name a finished session).
+ * browser with a redirect to the page the user chose, and start nothing. A visit that starts an
+ * execution goes through acceptBrowserReturn instead, so n8n answers once the execution exists.
  */
 export function redirectBrowser(
 	ctx: IWebhookFunctions,
 	location: string,
 	items: IDataObject[] | null,
 ): IWebhookResponseData {
+	if (items && items.length) throw new Error('redirectBrowser starts nothing: use acceptBrowserReturn');
 	const res = ctx.getResponseObject();
 	if (location) {
 		res.redirect(302, location);
 	} else {
-		res.status(200).type('text/plain').send('Thank you. You can close this page.');
+		res.status(200).type('text/plain').send(THANK_YOU);
 	}
-	if (!items || items.length === 0) return { noWebhookResponse: true };
-	const data: INodeExecutionData[] = items.map((json) => ({ json }));
-	return { noWebhookResponse: true, workflowData: [data] };
+	return { noWebhookResponse: true };
 }
 
 /**
@@ -134,6 +190,5 @@ export async function completeBrowserReturn<T>(ctx: IWebhookFunctions, visit: Br
 		return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
 	}
 	if (!outcome.final) return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
-	if (!firstTimeSeen(ctx, visit.id)) return redirectBrowser(ctx, visit.redirectUrl, null);
-	return redirectBrowser(ctx, visit.redirectUrl, [visit.toItem(outcome.value)]);
+	return acceptBrowserReturn(ctx, visit.id, visit.toItem(outcome.value), visit.redirectUrl);
 }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
-import type { INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IWebhookFunctions } from 'n8n-workflow';
 
 export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
 export type SignatureEncoding = 'hex' | 'base64';
@@ -81,64 +81,5 @@ export function rawBodyOf(ctx: IWebhookFunctions): Buffer {
 	return Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? {}), 'utf8');
 }
 
-/**
- * Acknowledges a delivery with 200 and starts the workflow with `items`. The node answers the
- * provider itself, before n8n starts the execution: n8n then saves the node's static data (the
- * record of delivery ids already emitted). When n8n answers after starting the execution, as it
- * does for `workflowData` alone, n8n 2.40 drops static data changed in `webhook()` (measured).
- */
-export function acceptDelivery(ctx: IWebhookFunctions, items: INodeExecutionData[]): IWebhookResponseData {
-	ctx.getResponseObject().status(200).json({ received: true });
-	return { noWebhookResponse: true, workflowData: [items] };
-}
-
-/** Answers the caller with a status and starts no execution. */
-export function refuseWebhook(ctx: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
-	const res = ctx.getResponseObject();
-	res.status(status).send(text).end();
-	return { noWebhookResponse: true };
-}
-
-const SEEN_MAX = 1000;
-
-/**
- * Ids emitted by this n8n process, per trigger. n8n gives each webhook request its own copy of
- * the static data and the last save wins, so two deliveries in flight at once would each miss
- * the other's id; this record catches them within the process.
- */
-const seenInProcess = new Map<string, string[]>();
-
-type TriggerContext = Pick<IWebhookFunctions, 'getWorkflow' | 'getNode' | 'getWorkflowStaticData'>;
-
-const scopeOf = (ctx: TriggerContext) => `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().name}`;
-const storedOf = (ctx: TriggerContext) => {
-	const seen = ctx.getWorkflowStaticData('node').seenIds;
-	return Array.isArray(seen) ? (seen as string[]) : [];
-};
-
-/** Whether a trigger has emitted this id before (records nothing). */
-export function alreadySeen(ctx: TriggerContext, id: string): boolean {
-	return storedOf(ctx).includes(id) || (seenInProcess.get(scopeOf(ctx)) ?? []).includes(id);
-}
-
-/**
- * Remembers ids already emitted (bounded: the newest 1,000) so a repeated delivery starts no
- * second execution. Kept in the node's static data, which n8n saves when the node answers the
- * request itself (`acceptDelivery`, `refuseWebhook`), and in this process, for copies that arrive
- * at the same time. Returns false when the id was seen before.
- */
-export function firstTimeSeen(ctx: TriggerContext, id: string): boolean {
-	if (alreadySeen(ctx, id)) return false;
-	const scope = scopeOf(ctx);
-	const recent = [...(seenInProcess.get(scope) ?? []), id].slice(-SEEN_MAX);
-	seenInProcess.set(scope, recent);
-	// Saved as the union, so this request's save also carries ids that requests in flight recorded.
-	ctx.getWorkflowStaticData('node').seenIds = [...new Set([...storedOf(ctx), ...recent])].slice(-SEEN_MAX);
-	return true;
-}
-
-/** Forgets the ids a trigger has seen (on deactivation: a new registration starts afresh). */
-export function forgetSeen(ctx: TriggerContext): void {
-	seenInProcess.delete(scopeOf(ctx));
-	delete ctx.getWorkflowStaticData('node').seenIds;
-}
+// Answering and de-duplicating deliveries: see delivery.ts and dedup.ts.
+export { refuseWebhook } from './delivery';

@@ -292,6 +292,7 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 		expect(items[0]).toEqual({
 			event: 'record.finished',
 			deliveryId: finished.deliveryId,
+			deliveryKey: expect.any(String),
 			attempt: 1,
 			triggeredAt: JSON.parse(finished.body).trigger.triggered_at,
 			payload: JSON.parse(finished.body),
@@ -329,7 +330,7 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 	describe('signature', () => {
 		const body = JSON.stringify({
 			webhook: { uuid: 'db6a2d91-b67e-4f88-b71a-b73da98c5168', created_at: '2023-02-11T13:01:34Z', events: ['*'] },
-			trigger: { triggered_at: '2023-06-28T16:15:27Z', alias: 'client.updated' },
+			trigger: { triggered_at: new Date().toISOString(), alias: 'client.updated' },
 			data: { client: { id: 472346, show: 'https://id.amiqus.co/api/clients/472346' } },
 		});
 		let host: WebhookHost;
@@ -358,8 +359,9 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 			expect(item).toEqual({
 				event: 'client.updated',
 				deliveryId: 'd-valid',
+				deliveryKey: expect.any(String),
 				attempt: 2,
-				triggeredAt: '2023-06-28T16:15:27Z',
+				triggeredAt: JSON.parse(body).trigger.triggered_at,
 				payload: JSON.parse(body),
 			});
 		});
@@ -395,22 +397,56 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 			expect(host.executions).toEqual([]);
 		});
 
-		it('emits a replayed delivery id once and answers the replay with 200', async () => {
+		it('emits a signed body once, whatever its unsigned delivery id, and answers the copies with 200', async () => {
 			const headers = headersFor(sign(secret, body), 'd-replayed');
 			expect((await post(host, body, headers)).status).toBe(200);
 			await host.waitForExecutions(1, 20_000);
 			const replay = await post(host, body, { ...headers, 'X-AQID-Delivery-Attempt': '3' });
 			expect(replay.status).toBe(200);
+			expect(JSON.parse(replay.text)).toMatchObject({ duplicate: true });
+			// The delivery id is not signed: another id, or none, is still the same signed body.
+			const otherId = await post(host, body, headersFor(sign(secret, body), 'd-other'));
+			const { 'X-AQID-Delivery-Id': _dropped, ...noId } = headersFor(sign(secret, body), '');
+			const withoutId = await post(host, body, noId);
+			expect([otherId.status, withoutId.status]).toEqual([200, 200]);
 			await settle();
 			expect(host.executions).toHaveLength(1);
 			expect(host.deliveries.map((d) => [d.status, d.started])).toEqual([
 				[200, true],
 				[200, false],
+				[200, false],
+				[200, false],
 			]);
-			// Another delivery of the same event is a new delivery id: it runs.
-			expect((await post(host, body, headersFor(sign(secret, body), 'd-other'))).status).toBe(200);
-			await host.waitForExecutions(2, 20_000);
-			expect(outputOf(host.executions[1])[0].deliveryId).toBe('d-other');
+		});
+
+		it('refuses a signed delivery triggered longer ago than the window (400), and accepts it with a wider window', async () => {
+			const old = body.replace(/"triggered_at":"[^"]+"/, `"triggered_at":"${new Date(Date.now() - 3 * 3600_000).toISOString()}"`);
+			const res = await post(host, old, headersFor(sign(secret, old), 'd-old'));
+			expect(res.status).toBe(400);
+			expect(res.text).toMatch(/60-minute window/);
+			await settle();
+			expect(host.executions).toEqual([]);
+			const wide = await startHost({ events: ['*'], options: { maxDeliveryAgeMinutes: 240 } });
+			await wide.activate();
+			const wideSecret = sandboxHooks().find((h) => h.url === wide.webhookUrl(TRIGGER))!.secret;
+			expect((await post(wide, old, headersFor(sign(wideSecret, old), 'd-old'))).status).toBe(200);
+			await wide.waitForExecutions(1, 20_000);
+		});
+
+		it('answers 2xx only once the execution exists: when n8n cannot create it, the answer is 500 and the retry runs', async () => {
+			host.failExecutionCreation = 1;
+			const headers = headersFor(sign(secret, body), 'd-retried');
+			const first = await post(host, body, headers);
+			expect(first.status).toBe(500);
+			await settle();
+			expect(host.executions).toEqual([]);
+			// Amiqus retries a failed delivery: the retry is not a duplicate of the one that never ran.
+			const retry = await post(host, body, { ...headers, 'X-AQID-Delivery-Attempt': '3' });
+			expect(retry.status).toBe(200);
+			await host.waitForExecutions(1, 20_000);
+			expect(outputOf(host.executions[0])[0].attempt).toBe(3);
+			// Every 2xx answered is an execution.
+			expect(host.deliveries.filter((d) => d.status >= 200 && d.status < 300)).toHaveLength(host.executionsStarted);
 		});
 
 		it('answers a signed body that is not JSON with 400, without a crash or an execution', async () => {
@@ -453,6 +489,8 @@ describe('Amiqus Trigger: Fetch Full Resource', () => {
 		expect(clientRecord.client).toMatchObject({ object: 'client', id: record.client });
 		expect(clientRecord.fetchErrors).toBeUndefined();
 		expect((clientRecord.headers as IDataObject)['x-aqid-delivery-id']).toBe(byEvent('client.record').deliveryId);
+		// Never the signature: it is replay material for anyone who can read executions.
+		expect(Object.keys(clientRecord.headers as IDataObject)).not.toContain('x-aqid-signature');
 
 		const [finished] = outputOf(host.executions.find((e) => e.output(OUT)[0].json.event === 'record.finished')!);
 		expect(finished.payload).toEqual(JSON.parse(byEvent('record.finished').body));
@@ -467,6 +505,22 @@ describe('Amiqus Trigger: Fetch Full Resource', () => {
 				[`/records/${record.id}`, 200],
 			].sort(),
 		);
+	});
+
+	it('answers Amiqus before its lookups: a lookup slower than the 5-second deadline does not hold the answer', async () => {
+		const host = await startHost({ events: ['record.finished'], options: { fetchFullResource: true } });
+		await host.activate();
+		const record = sb.amiqus.seed.record();
+		sb.faults.add({ provider: 'amiqus', method: 'GET', path: `/records/${record.id}`, delayMs: 6000 });
+		sb.amiqus.completeRecord(Number(record.id));
+		const [delivery] = await sb.amiqus.waitForDeliveries(1, 20_000);
+		// When Amiqus had its answer, the lookup had not been answered yet (it was still waiting).
+		const lookupsAtAnswer = sb.requests('amiqus').filter((r) => r.method === 'GET' && r.path === `/records/${record.id}`);
+		expect(delivery).toMatchObject({ ok: true, status: 200 });
+		expect(lookupsAtAnswer.map((r) => r.status)).not.toContain(200);
+		await host.waitForExecutions(1, 20_000);
+		const [item] = outputOf(host.executions[0]);
+		expect(item.record).toMatchObject({ object: 'record', id: record.id });
 	});
 
 	it('still emits the event when the lookup fails, and says why', async () => {
@@ -505,7 +559,9 @@ describe('Amiqus Trigger: description', () => {
 	it('is a webhook trigger with the action node credentials', () => {
 		expect(description.group).toEqual(['trigger']);
 		expect(description.inputs).toEqual([]);
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
+		]);
 		expect(description.credentials?.map((c) => c.name)).toEqual(['amiqusApi', 'amiqusOAuth2Api']);
 	});
 });

@@ -9,8 +9,9 @@ import type {
 	INodeType,
 	IWebhookData,
 	IWebhookDescription,
-	Workflow,
+	IWebhookResponseData,
 } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from './credentials';
 import type { RunResult } from './engine';
@@ -34,8 +35,16 @@ export interface DeliveryRecord {
  * A stand-in for n8n's webhook server (packages/cli/src/webhooks): it activates the trigger
  * nodes of a workflow through their webhook methods, receives real HTTP deliveries at
  * `/webhook/<webhookId>/<path>` (or `/webhook-test/...`), hands the node the raw body like
- * n8n does, answers as n8n answers (`onReceived`), and runs the workflow through the real
- * engine for every delivery the node accepts.
+ * n8n does, answers as n8n 2.40 answers (`onReceived`: after creating the execution, 500 when
+ * it could not), and runs the workflow through the real engine for every delivery the node
+ * accepts.
+ *
+ * Static data as in n8n 2.40 (live-webhooks.js, workflow-runner.js): `workflow.staticData` is
+ * the stored copy ("the database"). Each request gets its own copy; what webhook() changes is
+ * saved when n8n answers before starting an execution (the node answered itself, or started
+ * nothing), and dropped when n8n starts an execution and answers afterwards (building the
+ * execution resets the changed flag before the save). Each execution loads its own copy at
+ * its start and saves it at its end if the execution changed it. Last save wins.
  */
 export class WebhookHost {
 	baseUrl = '';
@@ -43,6 +52,15 @@ export class WebhookHost {
 	readonly executions: RunResult[] = [];
 
 	readonly deliveries: DeliveryRecord[] = [];
+
+	/** Executions created (n8n's ActiveExecutions.add), finished or not. */
+	executionsStarted = 0;
+
+	/** Static-data saves (each a write of the workflow row in n8n). */
+	staticDataSaves = 0;
+
+	/** The next N executions cannot be created (as when n8n's database refuses the insert). */
+	failExecutionCreation = 0;
 
 	private server?: Server;
 
@@ -207,8 +225,9 @@ export class WebhookHost {
 		additionalData.httpRequest = request;
 		additionalData.httpResponse = res;
 		const { node, type, description } = match;
+		const requestWorkflow = this.copyOfWorkflow();
 		const ctx = new WebhookContext(
-			this.workflow,
+			requestWorkflow,
 			node,
 			additionalData,
 			isTest ? 'manual' : 'webhook',
@@ -216,7 +235,7 @@ export class WebhookHost {
 			[],
 			null,
 		);
-		let response;
+		let response: IWebhookResponseData;
 		try {
 			response = await type.webhook!.call(ctx);
 		} catch (error) {
@@ -225,28 +244,95 @@ export class WebhookHost {
 			if (!res.headersSent) res.status(500).json({ code: 0, message: 'Error in workflow' });
 			return;
 		}
+		const mode = isTest ? 'manual' : 'webhook';
+		const responseCode = Number(
+			requestWorkflow.expression.getSimpleParameterValue(node, description.responseCode, mode, {}, undefined, 200),
+		);
 		// As n8n: `noWebhookResponse` means the node answered itself; it may still start a run.
 		if (response.noWebhookResponse) {
 			if (!res.headersSent) res.end();
+			this.saveStaticData(requestWorkflow);
 			if (!response.workflowData) return;
 		} else if (!response.workflowData) {
-			res.status(200).json(response.webhookResponse ?? { message: 'Webhook call received' });
+			this.saveStaticData(requestWorkflow);
+			res.status(responseCode).json(response.webhookResponse ?? { message: 'Webhook call received' });
 			return;
-		} else {
-			res.status(200).json(response.webhookResponse ?? { message: 'Workflow was started' });
+		}
+		// An execution: n8n 2.40 resets the changed flag of the request's static data here.
+		if (this.failExecutionCreation > 0) {
+			this.failExecutionCreation--;
+			if (!res.headersSent) res.status(500).json({ code: 0, message: 'There was a problem executing the workflow' });
+			return;
 		}
 		record.started = true;
-		const run = executeWorkflow({
-			workflow: this.workflow,
-			credentials: this.credentials,
-			startNode: node.name,
-			startData: response.workflowData,
-			mode: 'webhook',
-			webhookBaseUrl: this.baseUrl,
-		}).then((result) => {
-			this.executions.push(result);
-		});
+		this.executionsStarted++;
+		const run = this.runExecution(node.name, response.workflowData, isTest ? 'manual' : 'webhook');
 		this.pending.push(run);
+		if (!response.noWebhookResponse && !res.headersSent) this.answerOnReceived(res, requestWorkflow, node, description, response, responseCode, mode);
 		await run;
 	}
+
+	/** n8n's "onReceived" answer, sent once the execution exists (webhook-helpers.js). */
+	private answerOnReceived(
+		res: express.Response,
+		workflow: Workflow,
+		node: INode,
+		description: IWebhookDescription,
+		response: IWebhookResponseData,
+		responseCode: number,
+		mode: 'manual' | 'webhook',
+	): void {
+		const headers = workflow.expression.getComplexParameterValue(node, description.responseHeaders, mode, {}, undefined) as
+			| { entries?: Array<{ name: string; value: string }> }
+			| undefined;
+		for (const entry of headers?.entries ?? []) res.setHeader(entry.name, entry.value);
+		const responseData = workflow.expression.getComplexParameterValue(node, description.responseData, mode, {}, undefined, 'firstEntryJson');
+		const body =
+			responseData === 'noData'
+				? undefined
+				: responseData || (response.webhookResponse ?? { message: 'Workflow was started' });
+		res.status(responseCode);
+		if (typeof body === 'string') res.send(body);
+		else res.json(body);
+	}
+
+	/** A workflow like the stored one, with its own copy of the stored static data. */
+	private copyOfWorkflow(): Workflow {
+		const stored = JSON.parse(JSON.stringify(this.workflow.staticData ?? {})) as IDataObject;
+		return new Workflow({
+			id: this.workflow.id,
+			name: this.workflow.name,
+			nodes: Object.values(this.workflow.nodes),
+			connections: this.workflow.connectionsBySourceNode,
+			nodeTypes: this.workflow.nodeTypes,
+			active: false,
+			staticData: stored,
+			settings: this.workflow.settings,
+		});
+	}
+
+	/** Writes a copy's static data back as the stored one, if it was changed (last save wins). */
+	private saveStaticData(workflow: Workflow): void {
+		if ((workflow.staticData as IDataObject).__dataChanged !== true) return;
+		const stored = this.workflow.staticData as IDataObject;
+		for (const key of Object.keys(stored)) delete stored[key];
+		Object.assign(stored, JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject);
+		this.staticDataSaves++;
+	}
+
+	private async runExecution(startNode: string, startData: IWebhookResponseData['workflowData'], mode: 'manual' | 'webhook') {
+		const workflow = this.copyOfWorkflow();
+		const result = await executeWorkflow({
+			workflow,
+			credentials: this.credentials,
+			startNode,
+			startData,
+			mode,
+			webhookBaseUrl: this.baseUrl,
+		});
+		// As n8n's workflowExecuteAfter hook: static data is saved when the execution changed it (not in manual runs).
+		if (mode !== 'manual') this.saveStaticData(workflow);
+		this.executions.push(result);
+	}
+
 }

@@ -42,9 +42,30 @@ describe('Identomat Trigger: callbacks', () => {
 		await sb.identomat.emitCallback('one-time-password-request', 'wwb83rh1se22wd81z0tx8bqlerljq5kgf6rxem1q', { text: 'Your code is 6867', phoneNumber: '+995512345678' });
 		const [run] = await host.waitForExecutions(1);
 		expect(run.output(OUT).map((i) => i.json)).toEqual([
-			{ type: 'one-time-password-request', sessionId: 'wwb83rh1se22wd81z0tx8bqlerljq5kgf6rxem1q', text: 'Your code is 6867', phoneNumber: '+995512345678' },
+			{ type: 'one-time-password-request', sessionId: 'wwb83rh1se22wd81z0tx8bqlerljq5kgf6rxem1q', text: 'Your code is 6867', phoneNumber: '+995512345678', deliveryKey: expect.any(String) },
 		]);
 		expect(sb.identomat.deliveries[0].attempts[0]).toMatchObject({ status: 200, ok: true });
+	});
+
+	it('runs the same callback once when it is delivered again or twice at once (answered 2xx only with an execution)', async () => {
+		const sb = sandbox();
+		const host = await startHost({ source: 'callbacks', events: ['share-session-link-via-sms'] });
+		const body = { callbackApiKey: sb.identomat.config.callbacks.apiKey, type: 'share-session-link-via-sms', sessionId: 'ku2a5ldv4i13go76ftkych1je055nvyjtvjuurkp', text: 'Hello', phoneNumber: '+995512345678', sessionLink: 'https://x' };
+		const first = await post(callbackUrl(host), body);
+		expect(first.status).toBe(200);
+		expect(first.data).toEqual({ received: true });
+		await host.waitForExecutions(1);
+		const again = await post(callbackUrl(host), body);
+		expect(again.status).toBe(200);
+		expect(again.data).toEqual({ received: true, duplicate: true });
+		const other = { ...body, text: 'Hello again' };
+		const copies = await Promise.all([post(callbackUrl(host), other), post(callbackUrl(host), other)]);
+		// One copy runs; the other is answered 2xx as a duplicate, or 409 (retry later) while the first is in flight.
+		expect(copies.map((r) => r.status).sort()).toEqual(expect.arrayContaining([200]));
+		await host.waitForExecutions(2);
+		await new Promise((r) => setTimeout(r, 150));
+		expect(host.executions).toHaveLength(2);
+		expect(host.deliveries.filter((d) => d.status >= 200 && d.status < 300 && d.started)).toHaveLength(2);
 	});
 
 	it('refuses a wrong or missing callbackApiKey with 401 and starts nothing', async () => {

@@ -1,8 +1,76 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RetryPolicy } from '../../shared/request';
 import { describeRequestError, providerMessage, providerRequest } from '../../shared/request';
 import { amiqusCredentialType } from '../transport';
+import { recordVerification } from '../verdict';
+
+const DEFAULT_MAX_AGE_MINUTES = 60;
+/** Clock difference allowed between Amiqus and n8n, added to the window. */
+const CLOCK_SKEW_SECONDS = 300;
+
+function maxAgeMinutes(option: unknown): number {
+	const minutes = Number(option ?? DEFAULT_MAX_AGE_MINUTES);
+	return Number.isFinite(minutes) && minutes >= 0 ? minutes : DEFAULT_MAX_AGE_MINUTES;
+}
+
+/** Whether a delivery's signed `triggered_at` is within the window (0: no window). */
+export function deliveryAge(triggeredAt: string | null, option: unknown, now = Date.now()): { ok: true } | { ok: false; reason: string } {
+	const minutes = maxAgeMinutes(option);
+	if (minutes === 0) return { ok: true };
+	const time = triggeredAt ? Date.parse(triggeredAt) : NaN;
+	if (!Number.isFinite(time)) return { ok: false, reason: 'the delivery has no readable trigger time (triggered_at)' };
+	if (Math.abs(now - time) > (minutes * 60 + CLOCK_SKEW_SECONDS) * 1000) {
+		return { ok: false, reason: `the delivery was triggered at ${triggeredAt}, outside the ${minutes}-minute window` };
+	}
+	return { ok: true };
+}
+
+/** How long a delivery is remembered: as long as a copy of it can be accepted (24 h without a window). */
+export function markerSeconds(option: unknown): number {
+	const minutes = maxAgeMinutes(option);
+	return minutes === 0 ? 86_400 : minutes * 60 + 2 * CLOCK_SKEW_SECONDS;
+}
+
+/** X-AQID-Delivery-Id for the output, when it looks like an id (unsigned: informative only). */
+export function deliveryIdOf(value: string | undefined): string | null {
+	return value && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : null;
+}
+
+/** Headers never copied into an execution: replay material and credentials. */
+const SECRET_HEADERS = new Set(['x-aqid-signature', 'authorization', 'proxy-authorization', 'cookie']);
+
+export function outputHeaders(headers: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(headers).filter(([name]) => !SECRET_HEADERS.has(name.toLowerCase())));
+}
+
+/** Fetch Full Resource: adds the record and/or client (and the steps) to an emitted item. */
+export async function addFullResources(ctx: IExecuteFunctions, item: IDataObject, includeChecks: boolean): Promise<void> {
+	const payload = (item.payload ?? {}) as IDataObject;
+	const event = String(item.event ?? '');
+	const errors: IDataObject[] = [];
+	for (const kind of resourcesToFetch(event)) {
+		const id = resourceIdOf(payload, kind);
+		if (id === undefined) continue;
+		const { value, error } = await fetchResource(ctx, kind, id);
+		if (value) item[kind] = value;
+		if (error) {
+			ctx.logger.warn(`Amiqus Trigger could not fetch ${kind} ${id}: ${String(error.message)}`);
+			errors.push(error);
+		}
+	}
+	const recordId = resourceIdOf(payload, 'record');
+	if (item.record && recordId !== undefined && includeChecks) {
+		const { value, error } = await fetchResource(ctx, 'steps', recordId);
+		const steps = value && Array.isArray(value.data) ? (value.data as IDataObject[]) : undefined;
+		if (steps) item.steps = steps;
+		if (error) errors.push(error);
+		item.verification = recordVerification(item.record as IDataObject, steps);
+	} else if (item.record) {
+		item.verification = recordVerification(item.record as IDataObject);
+	}
+	if (errors.length) item.fetchErrors = errors;
+}
 
 /** Event alias and time of a delivery, in either body format Amiqus is documented to use (amiqus.md §7.2). */
 export function describeDelivery(body: IDataObject): { event: string; triggeredAt: string | null } {
@@ -39,14 +107,15 @@ export function resourcesToFetch(event: string): Array<'record' | 'client'> {
 }
 
 /**
- * Amiqus wants a 2xx within 5 seconds and the fetch happens before n8n answers, so the
- * lookup gets a short timeout and at most one quick retry (not the action node's 30 s budget).
+ * The lookup runs in the execution, after n8n has answered Amiqus (whose 5-second deadline
+ * therefore does not apply): a bounded budget, so an unreachable API still ends the execution
+ * soon with the delivery and a fetch error.
  */
-const TRIGGER_FETCH_RETRY: RetryPolicy = { maxRetries: 1, maxTotalWaitMs: 1000, baseDelayMs: 250 };
-const TRIGGER_FETCH_TIMEOUT_MS = 3000;
+const TRIGGER_FETCH_RETRY: RetryPolicy = { maxRetries: 2, maxTotalWaitMs: 5000, baseDelayMs: 500 };
+const TRIGGER_FETCH_TIMEOUT_MS = 10_000;
 
 export async function fetchResource(
-	ctx: IWebhookFunctions,
+	ctx: IExecuteFunctions,
 	kind: 'record' | 'client' | 'steps',
 	id: number,
 ): Promise<{ value?: IDataObject; error?: IDataObject }> {

@@ -14,6 +14,7 @@ const path = require('path');
 const http = require('http');
 const { execFileSync, spawn, spawnSync } = require('child_process');
 const { N8n, REPO, build, nodeOutput, sleep } = require('../test/e2e/n8n');
+const { startCpuLoad, deliver, settle, account } = require('../test/e2e/load');
 const { startSandbox } = require('../sandbox');
 
 const argv = process.argv.slice(2);
@@ -135,20 +136,6 @@ const AUTH_PATH = 'bench-header-auth';
 function runtimeOf(run, nodeName) {
 	const entry = (run.data?.resultData?.runData || {})[nodeName]?.[0];
 	return entry ? { ms: entry.executionTime, error: entry.error?.message } : {};
-}
-
-/** Every execution of a workflow through the public API (cursor pagination). */
-async function allExecutions(server, workflowId) {
-	const list = [];
-	let cursor;
-	for (;;) {
-		const qs = new URLSearchParams({ workflowId, limit: '250', ...(cursor ? { cursor } : {}) });
-		const r = await server.api('GET', `/executions?${qs}`);
-		if (r.status !== 200) throw new Error(`executions: ${r.status} ${r.text.slice(0, 200)}`);
-		list.push(...r.json.data);
-		cursor = r.json.nextCursor;
-		if (!cursor) return list;
-	}
 }
 
 /** Peak resident memory (VmHWM) of a process, sampled until it exits. */
@@ -343,7 +330,7 @@ async function main() {
 			};
 		});
 
-		await section(`webhook ingestion: ${DELIVERIES} signed deliveries vs a plain Webhook node`, async () => {
+		await section(`webhook ingestion: ${DELIVERIES} signed deliveries vs a plain Webhook node, quiet and under CPU load`, async () => {
 			const server = await n8n.start();
 			await server.setupOwner();
 			await server.activate(WF.plain);
@@ -359,55 +346,47 @@ async function main() {
 				await sleep(250);
 			}
 			await server.waitForWebhook(PLAIN_PATH, { expect: (r) => /not registered for GET/i.test(r.text) || r.status === 405, timeoutMs: 30000 }).catch(() => sleep(2000));
-			const now = new Date().toISOString();
-			const amiqusDelivery = (i) => {
-				const body = JSON.stringify({ webhook: { uuid: hook.uuid, created_at: now, events: hook.events }, trigger: { triggered_at: now, alias: 'record.finished' }, data: { record: { id: A[i % A.length], show: `${sb.amiqus.baseUrl}/records/${A[i % A.length]}` } } });
-				return { body, headers: { 'Content-Type': 'application/json', 'User-Agent': 'Amiqus AmiqusID/2', 'X-AQID-Delivery-Id': `bench-${i}`, 'X-AQID-Delivery-Attempt': '1', 'X-AQID-Signature': sb.amiqus.signature(hook.secret, body) } };
+			await server.waitForWebhook(`${TRIGGER_WEBHOOK_ID}/webhook`, { method: 'POST', expect: (r) => !(r.status === 404 && /not registered/i.test(r.text)), timeoutMs: 30000 });
+			// Every delivery of the whole section is a distinct body (distinct record and run), as Amiqus's are.
+			let serial = 0;
+			const amiqusDelivery = () => {
+				const n = serial++;
+				const now = new Date().toISOString();
+				const body = JSON.stringify({ webhook: { uuid: hook.uuid, created_at: now, events: hook.events }, trigger: { triggered_at: now, alias: 'record.finished' }, data: { record: { id: A[n % A.length], show: `${sb.amiqus.baseUrl}/records/${A[n % A.length]}` }, bench: n } });
+				return { body, headers: { 'Content-Type': 'application/json', 'User-Agent': 'Amiqus AmiqusID/2', 'X-AQID-Delivery-Id': `bench-${n}`, 'X-AQID-Delivery-Attempt': '1', 'X-AQID-Signature': sb.amiqus.signature(hook.secret, body) } };
 			};
-			const settle = async (id) => {
-				let list = [];
-				let last = -1;
-				let stableSince = Date.now();
-				const end = Date.now() + 180000;
-				for (;;) {
-					list = await allExecutions(server, id);
-					const done = list.filter((e) => e.finished || e.stoppedAt).length;
-					if (done !== last) { last = done; stableSince = Date.now(); }
-					if (done >= DELIVERIES || Date.now() - stableSince > 15000 || Date.now() > end) break;
-					await sleep(1000);
+			const sides = [
+				{ key: 'plainWebhookNode', url: plainUrl, workflow: WF.plain, make: amiqusDelivery },
+				{ key: 'headerAuthWebhookNode', url: authUrl, workflow: WF.plainAuth, make: () => { const d = amiqusDelivery(); d.headers.Authorization = `Bearer ${token}`; return d; } },
+				{ key: 'amiqusTrigger', url: triggerUrl, workflow: WF.trigger, make: amiqusDelivery },
+			];
+			// One side at a time, each after the previous side's executions have finished, quiet and then
+			// with a bounded busy loop per core beside n8n (started and stopped here).
+			const counted = {};
+			results.webhooks = { concurrency: DELIVERY_CONCURRENCY, loadProcesses: os.cpus().length, quiet: {}, loaded: {} };
+			for (const mode of ['quiet', 'loaded']) {
+				for (const side of sides) {
+					const cpu = mode === 'loaded' ? startCpuLoad({ maxSeconds: 900 }) : null;
+					let d;
+					let ex;
+					try {
+						d = await deliver(side.url, side.make, { count: DELIVERIES, concurrency: DELIVERY_CONCURRENCY });
+						// Executions are counted per workflow over the whole section: subtract what the quiet run left.
+						ex = await settle(server, side.workflow, (counted[side.workflow]?.executions ?? 0) + d.ok);
+					} finally {
+						if (cpu) await cpu.stop();
+					}
+					const before = counted[side.workflow] ?? { executions: 0, successful: 0, errorIds: new Set() };
+					counted[side.workflow] = { executions: ex.executions, successful: ex.successful, errorIds: new Set(ex.errors.map((e) => e.id)) };
+					const delta = { executions: ex.executions - before.executions, successful: ex.successful - before.successful, errors: ex.errors.filter((e) => !before.errorIds.has(e.id)) };
+					results.webhooks[mode][side.key] = account(DELIVERIES, d, delta);
+					log(`  · ${mode} ${side.key}: ${JSON.stringify({ ...results.webhooks[mode][side.key], failedExecutions: results.webhooks[mode][side.key].failedExecutions.length })}`);
 				}
-				return { executions: list.length, success: list.filter((e) => e.status === 'success').length };
-			};
-			// One side at a time, each after the other's executions have finished: deliveries to the
-			// second side must not compete with the first side's backlog of executions.
-			const plain = await deliver(plainUrl, amiqusDelivery);
-			const plainEx = await settle(WF.plain);
-			const auth = await deliver(authUrl, (i) => {
-				const d = amiqusDelivery(i);
-				d.headers.Authorization = `Bearer ${token}`;
-				return d;
-			});
-			const authEx = await settle(WF.plainAuth);
-			const trig = await deliver(triggerUrl, amiqusDelivery);
-			const trigEx = await settle(WF.trigger);
-			const entry = (d, ex) => ({
-				sent: DELIVERIES,
-				answered2xx: d.ok,
-				refusedOrFailed: d.failed,
-				deliveriesPerSecond: round(DELIVERIES / (d.ms / 1000), 0),
-				executions: ex.executions,
-				successfulExecutions: ex.success,
-				lost: DELIVERIES - ex.success,
-			});
-			results.webhooks = {
-				concurrency: DELIVERY_CONCURRENCY,
-				plainWebhookNode: entry(plain, plainEx),
-				headerAuthWebhookNode: entry(auth, authEx),
-				amiqusTrigger: entry(trig, trigEx),
-				ratio: ratio(DELIVERIES / trig.ms, DELIVERIES / plain.ms),
-				ratioVsHeaderAuth: ratio(DELIVERIES / trig.ms, DELIVERIES / auth.ms),
-				serverRssMb: server.memoryMb().mb,
-			};
+				const w = results.webhooks[mode];
+				w.ratio = ratio(w.amiqusTrigger.deliveriesPerSecond, w.plainWebhookNode.deliveriesPerSecond);
+				w.ratioVsHeaderAuth = ratio(w.amiqusTrigger.deliveriesPerSecond, w.headerAuthWebhookNode.deliveriesPerSecond);
+			}
+			results.webhooks.serverRssMb = server.memoryMb().mb;
 			await server.stop();
 		});
 		ok = results.errors.length === 0;
@@ -429,32 +408,6 @@ async function createOndatoIdv(sb) {
 	return idv.json?.id ?? null;
 }
 
-/** Sends DELIVERIES posts with DELIVERY_CONCURRENCY at a time over keep-alive; counts 2xx answers. */
-async function deliver(url, make) {
-	const agent = new http.Agent({ keepAlive: true, maxSockets: DELIVERY_CONCURRENCY });
-	const send = ({ body, headers }) => new Promise((resolve) => {
-		const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-			res.resume();
-			res.on('end', () => resolve(res.statusCode));
-		});
-		req.setTimeout(60000, () => req.destroy());
-		req.on('error', () => resolve(0));
-		req.end(body);
-	});
-	const t = Date.now();
-	let next = 0;
-	let ok = 0;
-	let failed = 0;
-	await Promise.all(Array.from({ length: DELIVERY_CONCURRENCY }, async () => {
-		while (next < DELIVERIES) {
-			const status = await send(make(next++));
-			if (status >= 200 && status < 300) ok++; else failed++;
-		}
-	}));
-	agent.destroy();
-	return { ms: Date.now() - t, ok, failed };
-}
-
 // ---------------------------------------------------------------- report
 function table() {
 	const r = results;
@@ -467,12 +420,15 @@ function table() {
 		rows.push(['Requests per item (reads)', `Amiqus: ${v(r.requestsPerItem.amiqusGet)}`, `HTTP Request node: ${v(r.requestsPerItem.httpRequestNode)}`, 'must be 1']);
 		rows.push([`Ondato token requests per ${t.items} items`, typeof o === 'object' ? `${v(o.tokenRequestsPer1000Items)} (API requests per item: ${v(o.apiRequestsPerItem)})` : 'pending', '-', 'must be 1']);
 	}
-	const w = r.webhooks;
-	if (w.amiqusTrigger) {
+	for (const mode of ['quiet', 'loaded']) {
+		const w = r.webhooks?.[mode];
+		if (!w?.amiqusTrigger) continue;
 		const h = w.headerAuthWebhookNode;
-		const counts = (x) => `${x.answered2xx} / ${x.successfulExecutions} / ${x.lost}`;
-		rows.push([`Webhook ingestion in n8n, ${w.amiqusTrigger.sent} signed deliveries (deliveries/s)`, `Amiqus Trigger: ${w.amiqusTrigger.deliveriesPerSecond}`, `plain Webhook node: ${w.plainWebhookNode.deliveriesPerSecond}${h ? `; Webhook node with Header Auth: ${h.deliveriesPerSecond}` : ''}`, `${v(w.ratio, '×')} plain${h ? `; ${v(w.ratioVsHeaderAuth, '×')} Header Auth` : ''}`]);
-		rows.push(['Deliveries accounted for (2xx / executions / lost)', counts(w.amiqusTrigger), `${counts(w.plainWebhookNode)}${h ? `; ${counts(h)}` : ''}`, 'lost must be 0']);
+		const where = mode === 'quiet' ? 'quiet' : `under CPU load (${r.webhooks.loadProcesses} busy loops)`;
+		const counts = (x) => `${x.answered2xx} / ${x.executions} / ${x.successfulExecutions} / ${x.lost}`;
+		const failed = (x) => (x.failedExecutions?.length ? ` (failed: ${[...new Set(x.failedExecutions.map((e) => e.error))].slice(0, 2).join('; ')})` : '');
+		rows.push([`Webhook ingestion in n8n, ${w.amiqusTrigger.sent} signed deliveries, ${where} (deliveries/s)`, `Amiqus Trigger: ${w.amiqusTrigger.deliveriesPerSecond}`, `plain Webhook node: ${w.plainWebhookNode.deliveriesPerSecond}${h ? `; Webhook node with Header Auth: ${h.deliveriesPerSecond}` : ''}`, `${v(w.ratio, '×')} plain${h ? `; ${v(w.ratioVsHeaderAuth, '×')} Header Auth` : ''}`]);
+		rows.push([`Deliveries accounted for, ${where} (answered 2xx / executions / successful / lost)`, `${counts(w.amiqusTrigger)}${failed(w.amiqusTrigger)}`, `${counts(w.plainWebhookNode)}${failed(w.plainWebhookNode)}${h ? `; ${counts(h)}${failed(h)}` : ''}`, 'lost must be 0']);
 	}
 	const p = r.packageCost;
 	if (p.withOurPackageMs) {
@@ -503,6 +459,10 @@ function reliabilityTable() {
 	const h = r.hostileWebhooks;
 	if (h) {
 		for (const [name, x] of Object.entries(h.triggers)) rows.push([`Hostile webhooks, ${name}`, `${x.tried} tried`, `${x.refused} refused, ${x.executions} executions (genuine: ${x.genuineAccepted}), ${x.crashed} crashed`, `${x.lost}`]);
+	}
+	const rp = r.hostileReplays;
+	if (rp) {
+		for (const [name, x] of Object.entries(rp.triggers)) rows.push([`Generated replays, ${name}`, `${x.copies} copies of ${x.distinct} deliveries (changed, missing or overlong unsigned headers, stale times, many at once)`, `${x.executions} executions (one per delivery), ${x.extraExecutions} extra, ${x.crashed} crashed`, '0']);
 	}
 	const sc = r.secrets;
 	if (sc) rows.push(['Secrets in captured output', `${sc.secretsChecked} secrets in ${sc.recordsScanned} records (${sc.kilobytesScanned} KB)`, `${sc.leaks} found`, '-']);

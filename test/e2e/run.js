@@ -18,6 +18,9 @@ const path = require('path');
 const { N8n, REPO, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
 const wf = require('./workflows');
 const providers = require('./providers');
+const { startCpuLoad, deliver, settle, allExecutions } = require('./load');
+
+const LOAD_DELIVERIES = 300;
 
 const argv = process.argv.slice(2);
 const FORCE_BUILD = argv.includes('--build');
@@ -221,8 +224,9 @@ async function triggerPath(sb, n8n, recordId, { triggerBuilt, plan }) {
 		const t = Date.now();
 		await server.activate(wf.TRIGGER_FINISHED.id);
 		await server.activate(wf.TRIGGER_ALL.id);
+		await server.activate(wf.TRIGGER_LOAD.id);
 		let hooks = [];
-		await waitFor(async () => (hooks = await listHooks()).length >= 2, { timeoutMs: 40000 });
+		await waitFor(async () => (hooks = await listHooks()).length >= 3, { timeoutMs: 40000 });
 		log(`webhooks registered ${Date.now() - t} ms after the activate calls`);
 		if (hooks.length < 2) log(`server log:\n${server.logTail(25)}`);
 		log(`sandbox received: ${sb.requests('amiqus').filter((q) => q.path.startsWith('/webhooks')).map((q) => `${q.method} ${q.path} ${q.status ?? ''}`).join(', ')}`);
@@ -232,12 +236,12 @@ async function triggerPath(sb, n8n, recordId, { triggerBuilt, plan }) {
 		eq(all.length, 1, 'webhooks for the record.* workflow');
 		eq(JSON.stringify(finished[0].events), JSON.stringify(['record.finished']), 'events');
 		eq(JSON.stringify(all[0].events), JSON.stringify(['record.*']), 'events');
-		eq(hooks.length, 2, 'webhooks in the sandbox');
+		eq(hooks.length, 3, 'webhooks in the sandbox');
 		// n8n 2.40 runs the trigger's create() (which registers at Amiqus) before it serves the production
 		// route: a delivery in that window gets n8n's 404 and the sandbox retries it (measured once in
 		// ~5 runs). Wait until both routes are served (an unsigned probe is refused and starts nothing).
 		const notRegistered = (r) => r.status === 404 && /not registered/i.test(r.text);
-		for (const t of [wf.TRIGGER_FINISHED, wf.TRIGGER_ALL]) {
+		for (const t of [wf.TRIGGER_FINISHED, wf.TRIGGER_ALL, wf.TRIGGER_LOAD]) {
 			await server.waitForWebhook(`${t.webhookId}/webhook`, { method: 'POST', expect: (r) => !notRegistered(r), timeoutMs: 30000 });
 		}
 	});
@@ -296,9 +300,8 @@ async function triggerPath(sb, n8n, recordId, { triggerBuilt, plan }) {
 		const list = await server.executions({ workflowId: wf.TRIGGER_FINISHED.id });
 		eq(list.length, 1, 'executions of the record.finished workflow after forged deliveries');
 	});
-	// The seen delivery id must survive between requests in a real n8n. n8n 2.40 drops static data
-	// written in webhook() when it answers after starting the execution, so the trigger answers
-	// itself first (acceptDelivery): this check fails if the id is lost again.
+	// A delivery sent again must be recognised in a real n8n, where n8n answers only once the
+	// execution exists (and drops static data written in webhook() then): nodes/shared/dedup.ts.
 	await check('a genuine delivery sent again is acknowledged and starts no second execution', async () => {
 		const d = delivered.find((x) => x.url === urlOf(wf.TRIGGER_FINISHED));
 		const hook = [...sb.amiqus.state.webhooks.values()].find((h) => h.url === urlOf(wf.TRIGGER_FINISHED));
@@ -311,20 +314,27 @@ async function triggerPath(sb, n8n, recordId, { triggerBuilt, plan }) {
 		assert(/duplicate/.test(replay.text), `the replay is acknowledged as a duplicate (${replay.text.slice(0, 100)})`);
 	});
 	// n8n hands each request its own copy of the static data; copies in flight at once are caught
-	// by the trigger's in-process record.
-	await check('five copies of a new delivery sent at once start exactly one execution', async () => {
+	// by the trigger's in-process record: one runs, the others are duplicates or told to retry (409).
+	// The key is the signed body, so copies with other (unsigned) delivery ids are copies too.
+	await check('five copies of a new signed body sent at once, with different delivery ids, start exactly one execution', async () => {
 		const d = delivered.find((x) => x.url === urlOf(wf.TRIGGER_FINISHED));
 		const hook = [...sb.amiqus.state.webhooks.values()].find((h) => h.url === urlOf(wf.TRIGGER_FINISHED));
-		const headers = { 'Content-Type': 'application/json', 'X-AQID-Delivery-Id': 'e2e-concurrent-copy', 'X-AQID-Delivery-Attempt': '1', 'X-AQID-Signature': sb.amiqus.signature(hook.secret, d.body) };
-		const answers = await Promise.all(Array.from({ length: 5 }, () => request('POST', urlOf(wf.TRIGGER_FINISHED), { headers, body: d.body })));
-		assert(answers.every((r) => r.status === 200), `statuses ${answers.map((r) => r.status)}`);
-		eq(answers.filter((r) => /duplicate/.test(r.text)).length, 4, 'copies acknowledged as duplicates');
+		const body = d.body.replace(/"triggered_at":"[^"]+"/, `"triggered_at":"${new Date().toISOString()}"`);
+		const headers = (i) => ({ 'Content-Type': 'application/json', 'X-AQID-Delivery-Id': `e2e-concurrent-copy-${i}`, 'X-AQID-Delivery-Attempt': '1', 'X-AQID-Signature': sb.amiqus.signature(hook.secret, body) });
+		const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => request('POST', urlOf(wf.TRIGGER_FINISHED), { headers: headers(i), body })));
+		const ran = answers.filter((r) => r.status === 200 && !/duplicate/.test(r.text));
+		eq(ran.length, 1, `copies answered as the one that runs (statuses ${answers.map((r) => r.status)})`);
+		assert(answers.every((r) => r.status === 200 || r.status === 409), `statuses ${answers.map((r) => r.status)}`);
 		await sleep(1500);
 		eq((await server.executions({ workflowId: wf.TRIGGER_FINISHED.id })).length, 2, 'executions after the copies (one earlier, one new)');
+	});
+	await check(`under CPU load, ${LOAD_DELIVERIES} signed deliveries at concurrency 10: every one becomes one successful execution`, async () => {
+		await loadCheck(sb, server);
 	});
 	await check('deactivation removes the webhooks from the sandbox', async () => {
 		await server.deactivate(wf.TRIGGER_FINISHED.id);
 		await server.deactivate(wf.TRIGGER_ALL.id);
+		await server.deactivate(wf.TRIGGER_LOAD.id);
 		const t = Date.now();
 		let hooks = [];
 		await waitFor(async () => (hooks = await listHooks()).length === 0, { timeoutMs: 40000 });
@@ -334,6 +344,44 @@ async function triggerPath(sb, n8n, recordId, { triggerBuilt, plan }) {
 		eq(r.status, 404, 'webhook URL after deactivation');
 	});
 	return server;
+}
+
+/**
+ * The count test of issue 17: a bounded busy loop per core beside n8n, LOAD_DELIVERIES distinct
+ * signed deliveries sent 10 at a time, each sent again (as Amiqus retries) while it is answered
+ * with anything but a 2xx. Then every delivery must have been answered 2xx and be exactly one
+ * successful execution: a count, not a timing.
+ */
+async function loadCheck(sb, server) {
+	const url = `${server.baseUrl}/webhook/${wf.TRIGGER_LOAD.webhookId}/webhook`;
+	const hook = [...sb.amiqus.state.webhooks.values()].find((h) => h.url === url);
+	assert(hook, 'the load workflow registered no webhook');
+	const make = (i) => {
+		const body = JSON.stringify({ webhook: { uuid: hook.uuid, events: hook.events }, trigger: { triggered_at: new Date().toISOString(), alias: 'record.reviewed' }, data: { record: { id: 500000 + i } } });
+		return { body, headers: { 'Content-Type': 'application/json', 'X-AQID-Delivery-Id': `e2e-load-${i}`, 'X-AQID-Signature': sb.amiqus.signature(hook.secret, body) } };
+	};
+	const bodies = Array.from({ length: LOAD_DELIVERIES }, (_, i) => make(i));
+	const cpu = startCpuLoad({ maxSeconds: 600 });
+	let answered;
+	let pending = bodies.map((_, i) => i);
+	const attempts = [];
+	try {
+		for (let attempt = 1; attempt <= 5 && pending.length; attempt++) {
+			answered = await deliver(url, (j) => bodies[pending[j]], { count: pending.length, concurrency: 10 });
+			attempts.push(answered.byStatus);
+			pending = pending.filter((_, j) => !(answered.statuses[j] >= 200 && answered.statuses[j] < 300));
+			if (pending.length) await sleep(2000);
+		}
+	} finally {
+		await cpu.stop();
+	}
+	log(`answers per attempt (status: count): ${attempts.map((a) => JSON.stringify(a)).join(', ')}`);
+	eq(pending.length, 0, 'deliveries never answered 2xx after 5 attempts');
+	const ex = await settle(server, wf.TRIGGER_LOAD.id, LOAD_DELIVERIES);
+	const list = await allExecutions(server, wf.TRIGGER_LOAD.id);
+	log(`executions: ${ex.executions}, successful: ${ex.successful}, failed: ${JSON.stringify(ex.errors.slice(0, 5))}`);
+	eq(ex.successful, LOAD_DELIVERIES, 'successful executions');
+	assert(list.length >= LOAD_DELIVERIES, `executions ${list.length}`);
 }
 
 main()

@@ -80,6 +80,7 @@ const readiness = (p = 'e2e-ready') => chain('e2eReadyProbe01', 'e2e: readiness 
 
 const TRIGGER_FINISHED = { id: 'e2eTrigFinish01', webhookId: '5d7a1c3e-1111-4a2b-9c3d-0000000000f1' };
 const TRIGGER_ALL = { id: 'e2eTrigRecAll01', webhookId: '5d7a1c3e-2222-4a2b-9c3d-0000000000a2' };
+const TRIGGER_LOAD = { id: 'e2eTrigLoad0001', webhookId: '5d7a1c3e-3333-4a2b-9c3d-0000000000c3' };
 
 function triggerWorkflow({ id, webhookId }, name, events, options = {}) {
 	return chain(id, name, [
@@ -91,6 +92,7 @@ function triggerWorkflow({ id, webhookId }, name, events, options = {}) {
 const triggers = () => [
 	triggerWorkflow(TRIGGER_FINISHED, 'e2e: Amiqus Trigger record.finished', ['record.finished'], { fetchFullResource: true }),
 	triggerWorkflow(TRIGGER_ALL, 'e2e: Amiqus Trigger record.*', ['record.*']),
+	triggerWorkflow(TRIGGER_LOAD, 'e2e: Amiqus Trigger under load', ['record.reviewed']),
 ];
 
-module.exports = { CRED, BAD_CRED, credentials, onboarding, badToken, readiness, triggers, TRIGGER_FINISHED, TRIGGER_ALL, chain };
+module.exports = { CRED, BAD_CRED, credentials, onboarding, badToken, readiness, triggers, TRIGGER_FINISHED, TRIGGER_ALL, TRIGGER_LOAD, chain };

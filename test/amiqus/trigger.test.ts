@@ -449,6 +449,22 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 			expect(host.deliveries.filter((d) => d.status >= 200 && d.status < 300)).toHaveLength(host.executionsStarted);
 		});
 
+		it('does not save the static data per delivery: at most once per 10 seconds, by an execution', async () => {
+			const started = Date.now();
+			const savesBefore = host.staticDataSaves;
+			for (let i = 0; i < 30; i++) {
+				const distinct = body.replace('"client.updated"', `"client.updated","n":${i}`);
+				expect((await post(host, distinct, headersFor(sign(secret, distinct), `d-many-${i}`))).status).toBe(200);
+			}
+			await host.waitForExecutions(30, 30_000);
+			const saves = host.staticDataSaves - savesBefore;
+			expect(saves).toBeGreaterThanOrEqual(1);
+			expect(saves).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / 10_000));
+			// What was saved names deliveries that ran.
+			const keys = host.executions.map((run) => outputOf(run)[0].deliveryKey);
+			expect(Object.keys(staticDataOf(host).deliveries as IDataObject).every((key) => keys.includes(key))).toBe(true);
+		});
+
 		it('answers a signed body that is not JSON with 400, without a crash or an execution', async () => {
 			const res = await post(host, 'not json', headersFor(sign(secret, 'not json'), 'd-bad'));
 			expect(res.status).toBe(400);

@@ -12,7 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { deliveryKey } from '../shared/dedup';
 import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, startOfExecution } from '../shared/delivery';
 import { acceptBrowserReturn, browserReturnWebhook, outOfBandWebhookMethods, redirectBrowser, startOfBrowserReturn } from '../shared/redirect';
-import { rawBodyOf, refuseWebhook, safeEqual } from '../shared/signature';
+import { refuseWebhook, safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
 import { resultVerification } from './verdict';
@@ -191,6 +191,8 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 	// The shared key is a secret: it never reaches the workflow.
 	const item: IDataObject = { ...body };
 	delete item.callbackApiKey;
+	// Named by the body without the key: the digest is in the output, and must not help guess the key.
+	const key = deliveryKey(JSON.stringify(item));
 	if (isStatusUpdate) {
 		item.event = 'statusUpdate';
 		const sessionId = typeof body.sessionId === 'string' ? body.sessionId : '';
@@ -202,7 +204,7 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 			}
 		}
 	}
-	return acceptDelivery(this, deliveryKey(rawBodyOf(this)), CALLBACK_MARKER_SECONDS, [item]);
+	return acceptDelivery(this, key, CALLBACK_MARKER_SECONDS, [item]);
 }
 
 async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseData> {

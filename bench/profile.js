@@ -37,8 +37,14 @@ function analyse(file) {
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 	const parent = new Map();
 	for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+	// Only the node's run: from the first to the last sample with this package's operation on the
+	// stack (the process also starts n8n, opens the database and loads every node before it).
+	const ours = (id) => { for (let cur = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur).callFrame.url.includes('identity-verification') && /operation/.test(byId.get(cur).callFrame.url)) return true; return false; };
+	let first = -1;
+	let last = -1;
+	profile.samples.forEach((id, i) => { if (ours(id)) { if (first < 0) first = i; last = i; } });
 	const dt = new Map();
-	profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) || 0) + (profile.timeDeltas[i] || 0)));
+	profile.samples.forEach((id, i) => { if (i >= first && i <= last) dt.set(id, (dt.get(id) || 0) + (profile.timeDeltas[i] || 0)); });
 	const total = [...dt.values()].reduce((a, b) => a + b, 0);
 	const areas = {};
 	const inclusive = {};

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { isSafePathSegment, pathSegment } from '../shared/ids';
 import { acceptDelivery, firstTimeSeen, forgetSeen, rawBodyOf, refuseWebhook, verifyHmacSignature } from '../shared/signature';
 import { amiqusRequest } from './transport';
 import { describeDelivery, fetchResource, resourceIdOf, resourcesToFetch } from './trigger/delivery';
@@ -50,8 +51,10 @@ function storeWebhook(ctx: IHookFunctions, state: WebhookState, response: unknow
 	const hook = (response ?? {}) as IDataObject;
 	const id = hook.id;
 	const secret = hook.secret;
-	if ((typeof id !== 'number' && typeof id !== 'string') || id === '' || typeof secret !== 'string' || !secret) {
-		throw new NodeApiError(ctx.getNode(), hook as JsonObject, {
+	if ((typeof id !== 'number' && typeof id !== 'string') || !isSafePathSegment(String(id)) || typeof secret !== 'string' || !secret) {
+		// Never the answer itself: it may hold the signing secret.
+		const received = { fields: Object.keys(hook).join(', ') || 'none' };
+		throw new NodeApiError(ctx.getNode(), received, {
 			message: `Amiqus: the response to ${action} the webhook has no id or no signing secret`,
 			description:
 				'Without the secret no delivery can be verified, so the trigger cannot be activated. Try activating the workflow again.',
@@ -91,6 +94,7 @@ export class AmiqusTrigger implements INodeType {
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
+				noDataExpression: true,
 				options: [
 					{ name: 'Personal Access Token', value: 'accessToken' },
 					{ name: 'OAuth2', value: 'oAuth2' },
@@ -101,6 +105,7 @@ export class AmiqusTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
+				noDataExpression: true,
 				options: AMIQUS_EVENT_OPTIONS,
 				required: true,
 				default: ['record.finished'],
@@ -152,7 +157,7 @@ export class AmiqusTrigger implements INodeType {
 				if (!state.webhookSecret) return false;
 				let hook: IDataObject;
 				try {
-					hook = (await amiqusRequest(this, 'GET', `/webhooks/${encodeURIComponent(String(state.webhookId))}`)) as IDataObject;
+					hook = (await amiqusRequest(this, 'GET', `/webhooks/${pathSegment(state.webhookId)}`)) as IDataObject;
 				} catch (error) {
 					if (isNotFound(error)) {
 						// Deleted on the Amiqus side: forget it so create registers a new one.
@@ -181,7 +186,7 @@ export class AmiqusTrigger implements INodeType {
 				if (state.webhookId !== undefined) {
 					// A hook we registered before: fix it in place when it still points at us (other events,
 					// disabled by Amiqus after repeated failures, or the secret was lost from static data).
-					const path = `/webhooks/${encodeURIComponent(String(state.webhookId))}`;
+					const path = `/webhooks/${pathSegment(state.webhookId)}`;
 					let existing: IDataObject | undefined;
 					try {
 						existing = (await amiqusRequest(this, 'GET', path)) as IDataObject;
@@ -212,7 +217,7 @@ export class AmiqusTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				if (state.webhookId !== undefined) {
 					try {
-						await amiqusRequest(this, 'DELETE', `/webhooks/${encodeURIComponent(String(state.webhookId))}`);
+						await amiqusRequest(this, 'DELETE', `/webhooks/${pathSegment(state.webhookId)}`);
 					} catch (error) {
 						// Already gone on the Amiqus side is the outcome we want; anything else must be seen.
 						if (!isNotFound(error)) throw asNodeError(this, error);

@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { outOfBandWebhookMethods, redirectBrowser } from '../shared/redirect';
-import { firstTimeSeen, refuseWebhook, safeEqual } from '../shared/signature';
+import { completeBrowserReturn, outOfBandWebhookMethods } from '../shared/redirect';
+import { refuseWebhook, safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
 import { resultVerification } from './verdict';
@@ -71,6 +71,7 @@ export class IdentomatTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
+				noDataExpression: true,
 				options: [
 					{ name: 'Email One-Time Password Request', value: 'email-one-time-password-request' },
 					{ name: 'One-Time Password Request (SMS)', value: 'one-time-password-request' },
@@ -132,6 +133,7 @@ export class IdentomatTrigger implements INodeType {
 				displayName: 'Only Decided Results',
 				name: 'onlyDecided',
 				type: 'boolean',
+				noDataExpression: true,
 				default: false,
 				description:
 					'Whether to start the workflow only when the result is approved or rejected (a person may come back before the verification is decided)',
@@ -192,26 +194,27 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const location = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
 	const parameter = String(this.getNodeParameter('sessionParameter', 'session_token') || 'session_token');
+	const onlyDecided = this.getNodeParameter('onlyDecided', false) === true;
 	const query = this.getQueryData() as IDataObject;
 	const token = typeof query[parameter] === 'string' ? (query[parameter] as string).trim() : '';
+	const decided = (result: IDataObject | undefined) => {
+		const status = result ? resultVerification(token, result).status : undefined;
+		return status === 'verified' || status === 'rejected';
+	};
 	// Whatever the browser brings, it is only a pointer: the result is read server-side.
-	if (!/^[A-Za-z0-9_-]{8,128}$/.test(token)) return redirectBrowser(this, location, null);
-	let result: IDataObject;
-	try {
-		const { body } = await identomatRequest(this, 'result/', { session_token: token });
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return redirectBrowser(this, location, null);
-		result = body as IDataObject;
-	} catch (error) {
-		// An unknown or forged token (or an unreachable Identomat) starts no run; the person still moves on.
-		this.logger.warn(`Identomat Trigger: the result of a returning session could not be read: ${(error as Error).message}`);
-		return redirectBrowser(this, location, null);
-	}
-	const verification = resultVerification(token, result);
-	const decided = verification.status === 'verified' || verification.status === 'rejected';
-	if (!decided && this.getNodeParameter('onlyDecided', false) === true) return redirectBrowser(this, location, null);
-	// A decided session starts one run, however often the browser comes back.
-	if (decided && !firstTimeSeen(this, token)) return redirectBrowser(this, location, null);
-	return redirectBrowser(this, location, [
-		{ session_token: token, ...result, verification: verification as unknown as IDataObject },
-	]);
+	return await completeBrowserReturn(this, {
+		id: /^[A-Za-z0-9_-]{8,128}$/.test(token) ? token : '',
+		read: async () => {
+			const { body } = await identomatRequest(this, 'result/', { session_token: token });
+			return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+		},
+		isFinal: decided,
+		// A session not decided yet is emitted too (unless Only Decided Results), once per status.
+		interimStatus: (result) => (onlyDecided || !result ? undefined : String(resultVerification(token, result).providerStatus)),
+		toItem: (result) => ({ session_token: token, ...result, verification: resultVerification(token, result ?? {}) as unknown as IDataObject }),
+		waitSeconds: 0,
+		redirectUrl: location,
+		pendingRedirectUrl: location,
+		label: 'Identomat Trigger',
+	});
 }

@@ -7,9 +7,15 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { finiteNumber } from './numbers';
 import { pollUntilFinal } from './polling';
 import { describeRequestError } from './request';
-import { firstTimeSeen } from './signature';
+import { alreadySeen, firstTimeSeen } from './signature';
+import { endRead, startRead } from './visitLimits';
+
+/** Default and upper bound of "Wait for Result": each waiting visit holds a connection and polls. */
+const DEFAULT_WAIT_SECONDS = 3;
+const MAX_WAIT_SECONDS = 30;
 
 /**
  * For providers that only send the person's browser back (no server-side events): answer the
@@ -77,9 +83,10 @@ export function browserReturnProperties(what: string, example: string, notFinish
 		displayName: 'Wait for Result (Seconds)',
 		name: 'waitSeconds',
 		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 10,
-		description: `How long to keep reading the ${what} when the browser arrives before it is final. 0 reads once.`,
+		noDataExpression: true,
+		typeOptions: { minValue: 0, maxValue: MAX_WAIT_SECONDS },
+		default: DEFAULT_WAIT_SECONDS,
+		description: `How long to keep reading the ${what} when the browser arrives before it is final (at most ${MAX_WAIT_SECONDS}). 0 reads once.`,
 	};
 	return { redirectTo, pendingRedirect, waitSeconds };
 }
@@ -92,7 +99,7 @@ export function browserReturnSettings(ctx: IWebhookFunctions) {
 		options,
 		redirectUrl,
 		pendingRedirectUrl: String(options.pendingRedirectUrl ?? '').trim() || redirectUrl,
-		waitSeconds: Number(options.waitSeconds ?? 10),
+		waitSeconds: finiteNumber(options.waitSeconds, DEFAULT_WAIT_SECONDS, { min: 0, max: MAX_WAIT_SECONDS }),
 		query: ctx.getQueryData() as IDataObject,
 	};
 }
@@ -112,28 +119,46 @@ export interface BrowserReturn<T> {
 	pendingRedirectUrl: string;
 	/** For the log line, e.g. "Verigram Trigger". */
 	label: string;
+	/**
+	 * For a value that is not final: the status under which it is still emitted (once per id and
+	 * status), or undefined to emit nothing. Without it only final values are emitted.
+	 */
+	interimStatus?: (value: T) => string | undefined;
 }
 
 /**
  * The whole "person's browser comes back" flow shared by the redirect triggers: read the
  * result server-side, emit it once per id (a reload starts nothing new), and send the browser
- * on. An unknown, unreadable or unfinished id emits nothing misleading.
+ * on. Anyone can visit with any id, so: an unknown, unreadable or unfinished id gets the same
+ * answer (the pending page) and emits nothing; a negative answer is not read again for a few
+ * seconds; one read per id and a few in total are in flight at once; a non-final result is
+ * emitted at most once per id and status.
  */
 export async function completeBrowserReturn<T>(ctx: IWebhookFunctions, visit: BrowserReturn<T>): Promise<IWebhookResponseData> {
-	if (!visit.id) return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	const pending = () => redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	if (!visit.id) return pending();
+	// Emitted already: nothing to read.
+	if (alreadySeen(ctx, visit.id)) return redirectBrowser(ctx, visit.redirectUrl, null);
+	if (!startRead(ctx, visit.id)) return pending();
 	let outcome;
 	try {
 		outcome = await pollUntilFinal(visit.read, visit.isFinal, {
-			timeoutSeconds: Math.max(0, visit.waitSeconds),
+			timeoutSeconds: finiteNumber(visit.waitSeconds, 0, { min: 0, max: MAX_WAIT_SECONDS }),
 			initialIntervalSeconds: 1,
 			maxIntervalSeconds: 4,
 		});
 	} catch (error) {
+		endRead(ctx, visit.id, true);
 		const { status } = describeRequestError(error);
 		ctx.logger.warn(`${visit.label}: the result of a returning visit could not be read (HTTP ${status ?? 'none'})`);
-		return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+		return pending();
 	}
-	if (!outcome.final) return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	endRead(ctx, visit.id, !outcome.final);
+	if (!outcome.final) {
+		const status = visit.interimStatus?.(outcome.value);
+		if (status === undefined || !firstTimeSeen(ctx, `${visit.id}#${status}`)) return pending();
+		return redirectBrowser(ctx, visit.pendingRedirectUrl, [visit.toItem(outcome.value)]);
+	}
 	if (!firstTimeSeen(ctx, visit.id)) return redirectBrowser(ctx, visit.redirectUrl, null);
 	return redirectBrowser(ctx, visit.redirectUrl, [visit.toItem(outcome.value)]);
 }

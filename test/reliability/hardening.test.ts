@@ -105,6 +105,12 @@ async function createFlow(callbackUrl = 'https://example.com/cb'): Promise<strin
 const verigramReads = (path?: string) => sb.requests('verigram').filter((r: IDataObject) => r.method === 'GET' && (path ? r.path === path : true));
 const browserOptions = (options: IDataObject = {}) => ({ redirectUrl: 'https://example.com/done', options: { pendingRedirectUrl: 'https://example.com/pending', waitSeconds: 0, ...options } });
 
+const nevisCredentials = () => ({ nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } });
+const startNevisSession = async () =>
+	await fetch(`${sb.nevis.baseUrl}/api/v1/idverification/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sandbox-nevis-access-key' }, body: '{}' }).then(
+		async (r) => (await r.json()) as { sessionId: string },
+	);
+
 describe('Verigram flow ids in paths', () => {
 	it('the node refuses a flow id of "." or ".." (or with "/", "?", "#", "%") before sending anything', async () => {
 		for (const value of ['..', '.', '../x', 'x?y', 'x#y', '%2e%2e']) {
@@ -140,8 +146,8 @@ describe('Browser-return limits', () => {
 	});
 
 	it('an id already emitted is not read again', async () => {
-		const { h, url } = await host('nevisTrigger', { redirectUrl: 'https://portal.example.com/done', options: { pendingRedirectUrl: 'https://portal.example.com/pending', waitSeconds: 0 } }, { nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } });
-		const started = await fetch(`${sb.nevis.baseUrl}/api/v1/idverification/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sandbox-nevis-access-key' }, body: '{}' }).then(async (r) => (await r.json()) as { sessionId: string });
+		const { h, url } = await host('nevisTrigger', { redirectUrl: 'https://portal.example.com/done', options: { pendingRedirectUrl: 'https://portal.example.com/pending', waitSeconds: 0 } }, nevisCredentials());
+		const started = await startNevisSession();
 		sb.nevis.finishSession(started.sessionId, 'verified');
 		for (let i = 0; i < 3; i++) expect((await get(`${url}?sessionId=${started.sessionId}`)).location).toBe('https://portal.example.com/done');
 		await h.waitForExecutions(1);
@@ -167,9 +173,13 @@ describe('Browser-return limits', () => {
 	});
 
 	it('a Wait for Result that is not a number falls back to the default instead of polling for ever', async () => {
-		const { h, url } = await host('verigramTrigger', browserOptions({ waitSeconds: 'abc' }), verigramCredentials());
-		const flowId = await createFlow();
-		expect(await get(`${url}?flow_id=${flowId}`)).toMatchObject({ status: 302, location: 'https://example.com/pending' });
+		const { h, url } = await host('nevisTrigger', { redirectUrl: 'https://portal.example.com/done', options: { pendingRedirectUrl: 'https://portal.example.com/pending', waitSeconds: 'abc' } }, nevisCredentials());
+		const { sessionId } = await startNevisSession();
+		expect(await get(`${url}?sessionId=${sessionId}`)).toMatchObject({ status: 302, location: 'https://portal.example.com/pending' });
+		// It was read (and found pending), a bounded number of times.
+		const reads = sb.requests('nevis').filter((r: IDataObject) => r.method === 'GET' && String(r.path).endsWith(`/${sessionId}`));
+		expect(reads.length).toBeGreaterThan(0);
+		expect(reads.length).toBeLessThan(10);
 		expect(h.executions).toHaveLength(0);
 	});
 

@@ -168,7 +168,9 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 		return refuseWebhook(this, 401, 'Unauthorized');
 	}
 	const type = typeof body.type === 'string' ? body.type : '';
-	const events = this.getNodeParameter('events', []) as string[];
+	const chosen = this.getNodeParameter('events', []);
+	// Fail closed: anything but a list (an expression giving text) selects no event.
+	const events = Array.isArray(chosen) ? (chosen as string[]) : [];
 	const statusTypes = list(this.getNodeParameter('statusUpdateTypes', ''));
 	const isStatusUpdate = !CALLBACK_TYPES.includes(type) && (statusTypes.length === 0 || statusTypes.includes(type));
 	const wanted = CALLBACK_TYPES.includes(type) ? events.includes(type) : isStatusUpdate && events.includes('statusUpdate');

@@ -189,7 +189,13 @@ export class OndatoTrigger implements INodeType {
 	webhookMethods = outOfBandWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const authentication = this.getNodeParameter('authentication', 'basicAuth');
+		let authentication: unknown;
+		try {
+			authentication = this.getNodeParameter('authentication', 'basicAuth');
+		} catch {
+			// An expression that cannot be evaluated is no known value either.
+			authentication = undefined;
+		}
 		// Fail closed: only a known value runs its checks; anything else refuses every delivery.
 		const checks = (typeof authentication === 'string' && AUTHENTICATION_CHECKS.get(authentication)) || [];
 		if (checks.length === 0) {

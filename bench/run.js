@@ -504,6 +504,10 @@ function reliabilityTable() {
 	if (h) {
 		for (const [name, x] of Object.entries(h.triggers)) rows.push([`Hostile webhooks, ${name}`, `${x.tried} tried`, `${x.refused} refused, ${x.executions} executions (genuine: ${x.genuineAccepted}), ${x.crashed} crashed`, `${x.lost}`]);
 	}
+	const g = r.hostileGenerated;
+	if (g) {
+		for (const [name, x] of Object.entries(g.triggers)) rows.push([`Hostile requests, generated, ${name}`, `${x.tried} tried`, `${x.refused} refused (${Object.entries(x.statuses).map(([status, count]) => `${count} × ${status === '0' ? 'closed' : status}`).join(', ')}), ${x.executions} executions (genuine: ${x.genuineAccepted}), ${x.crashed} crashed`, `${x.lost}`]);
+	}
 	const sc = r.secrets;
 	if (sc) rows.push(['Secrets in captured output', `${sc.secretsChecked} secrets in ${sc.recordsScanned} records (${sc.kilobytesScanned} KB)`, `${sc.leaks} found`, '-']);
 	if (!rows.length) return null;

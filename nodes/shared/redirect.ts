@@ -131,19 +131,20 @@ export interface BrowserReturn<T> {
  * result server-side, emit it once per id (a reload starts nothing new), and send the browser
  * on. Anyone can visit with any id, so: an unknown, unreadable or unfinished id gets the same
  * answer (the pending page) and emits nothing; a negative answer is not read again for a few
- * seconds; one read per id and a few in total are in flight at once; a non-final result is
- * emitted at most once per id and status.
+ * seconds; one read per id is in flight at once, and only a few visits wait for a result (the
+ * others read once); a non-final result is emitted at most once per id and status.
  */
 export async function completeBrowserReturn<T>(ctx: IWebhookFunctions, visit: BrowserReturn<T>): Promise<IWebhookResponseData> {
 	const pending = () => redirectBrowser(ctx, visit.pendingRedirectUrl, null);
 	if (!visit.id) return pending();
 	// Emitted already: nothing to read.
 	if (alreadySeen(ctx, visit.id)) return redirectBrowser(ctx, visit.redirectUrl, null);
-	if (!startRead(ctx, visit.id)) return pending();
+	const reading = startRead(ctx, visit.id);
+	if (!reading) return pending();
 	let outcome;
 	try {
 		outcome = await pollUntilFinal(visit.read, visit.isFinal, {
-			timeoutSeconds: finiteNumber(visit.waitSeconds, 0, { min: 0, max: MAX_WAIT_SECONDS }),
+			timeoutSeconds: reading === 'poll' ? finiteNumber(visit.waitSeconds, 0, { min: 0, max: MAX_WAIT_SECONDS }) : 0,
 			initialIntervalSeconds: 1,
 			maxIntervalSeconds: 4,
 		});

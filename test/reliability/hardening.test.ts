@@ -156,16 +156,20 @@ describe('Browser-return limits', () => {
 		expect(h.executions).toHaveLength(1);
 	});
 
-	it('a bounded number of visits poll at once: the next one gets the pending page without a read', async () => {
+	it('a bounded number of visits poll at once: the next one reads once without waiting, a second visit of a polled id reads nothing', async () => {
 		const { h, url } = await host('verigramTrigger', browserOptions({ waitSeconds: 20 }), verigramCredentials());
 		const flows = await Promise.all(Array.from({ length: 9 }, async () => await createFlow()));
 		const polling = flows.slice(0, 8).map(async (id) => await get(`${url}?flow_id=${id}`));
 		// Wait until all eight are polling (each has read its flow once).
 		while (new Set(verigramReads().map((r: IDataObject) => r.path)).size < 8) await new Promise((resolve) => setTimeout(resolve, 20));
+		// The ninth reads once and answers: a poll of 20 s would have read it again.
 		expect(await get(`${url}?flow_id=${flows[8]}`)).toMatchObject({ status: 302, location: 'https://example.com/pending' });
+		expect(verigramReads(`/flow/${flows[8]}/result`)).toHaveLength(1);
+		// A second visit of a flow being polled is answered at once, without a read of its own.
+		const before = verigramReads(`/flow/${flows[0]}/result`).length;
 		expect(await get(`${url}?flow_id=${flows[0]}`)).toMatchObject({ status: 302, location: 'https://example.com/pending' });
-		expect(verigramReads(`/flow/${flows[8]}/result`)).toEqual([]);
-		// The eight end as soon as their flows finish.
+		expect(verigramReads(`/flow/${flows[0]}/result`).length).toBeLessThanOrEqual(before + 1);
+		// The eight end as soon as their flows finish, each emitted once.
 		for (const id of flows.slice(0, 8)) sb.verigram.finishFlow(id, 'pass');
 		expect((await Promise.all(polling)).map((r) => r.location)).toEqual(Array(8).fill('https://example.com/done'));
 		await h.waitForExecutions(8);

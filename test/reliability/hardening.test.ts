@@ -56,7 +56,7 @@ describe('Ondato Trigger', () => {
 	it('refuses every delivery when Authentication has a value it does not know (fail closed)', async () => {
 		const { h, node, url } = await host('ondatoTrigger', { events: ['*'], authentication: 'basicAuth' }, ondatoCredentials());
 		const forged = envelope('forged-1');
-		for (const value of ['', 'none', 'BasicAuth', ' basicAuth', '={{ "none" }}', '={{ "" }}', 'oAuth2']) {
+		for (const value of ['', 'none', 'BasicAuth', ' basicAuth', '={{ "none" }}', '={{ "" }}', 'oauth2']) {
 			node.parameters.authentication = value;
 			// Without credentials, and even with the right ones: an unknown mode checks nothing, so it must refuse all.
 			expect([value, await postOndato(url, forged)]).toEqual([value, 401]);

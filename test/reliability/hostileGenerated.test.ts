@@ -323,7 +323,7 @@ it('Ondato Trigger: generated hostile deliveries start nothing; a genuine one th
 		// The body changed after signing.
 		mutate(envelope()).map((changed): Attempt => ({ what: 'envelope changed after signing', body: changed, headers: { ...json, Authorization: basic, 'Ondato-Signature': signature(envelope()) } })),
 		// Option values of Authentication: with the right credentials and signature, an unknown mode still refuses.
-		fc.oneof(optionValue, fc.constantFrom('basicauth', 'BasicAuth', 'basicAuth ', 'none', 'oAuth2', 'hmac,basicAuth', '={{ $env.HOME }}', "={{ $('x').item.json.y }}")).map((value): Attempt => {
+		fc.oneof(optionValue, fc.constantFrom('basicauth', 'BasicAuth', 'basicAuth ', 'none', 'oauth2', 'hmac,basicAuth', '={{ $env.HOME }}', "={{ $('x').item.json.y }}")).map((value): Attempt => {
 			const body = envelope();
 			return { what: `Authentication = ${JSON.stringify(value)}`, body, headers: authenticated(body), parameters: { authentication: value } };
 		}),

@@ -495,6 +495,10 @@ function reliabilityTable() {
 	if (h) {
 		for (const [name, x] of Object.entries(h.triggers)) rows.push([`Hostile webhooks, ${name}`, `${x.tried} tried`, `${x.refused} refused, ${x.executions} executions (genuine: ${x.genuineAccepted}), ${x.crashed} crashed`, `${x.lost}`]);
 	}
+	const g = r.hostileGenerated;
+	if (g) {
+		for (const [name, x] of Object.entries(g.triggers)) rows.push([`Hostile requests, generated, ${name}`, `${x.tried} tried`, `${x.refused} refused (${Object.entries(x.statuses).map(([status, count]) => `${count} × ${status === '0' ? 'closed' : status}`).join(', ')}), ${x.executions} executions (genuine: ${x.genuineAccepted}), ${x.crashed} crashed`, `${x.lost}`]);
+	}
 	const rp = r.hostileReplays;
 	if (rp) {
 		for (const [name, x] of Object.entries(rp.triggers)) rows.push([`Generated replays, ${name}`, `${x.copies} copies of ${x.distinct} deliveries (changed, missing or overlong unsigned headers, stale times, many at once)`, `${x.executions} executions (one per delivery), ${x.extraExecutions} extra, ${x.crashed} crashed`, '0']);

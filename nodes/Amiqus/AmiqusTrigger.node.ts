@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { isSafePathSegment, pathSegment } from '../shared/ids';
 import { deliveryKey, forgetDeliveries } from '../shared/dedup';
 import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
 import { rawBodyOf, verifyHmacSignature } from '../shared/signature';
@@ -59,8 +60,10 @@ function storeWebhook(ctx: IHookFunctions, state: WebhookState, response: unknow
 	const hook = (response ?? {}) as IDataObject;
 	const id = hook.id;
 	const secret = hook.secret;
-	if ((typeof id !== 'number' && typeof id !== 'string') || id === '' || typeof secret !== 'string' || !secret) {
-		throw new NodeApiError(ctx.getNode(), hook as JsonObject, {
+	if ((typeof id !== 'number' && typeof id !== 'string') || !isSafePathSegment(String(id)) || typeof secret !== 'string' || !secret) {
+		// Never the answer itself: it may hold the signing secret.
+		const received = { fields: Object.keys(hook).join(', ') || 'none' };
+		throw new NodeApiError(ctx.getNode(), received, {
 			message: `Amiqus: the response to ${action} the webhook has no id or no signing secret`,
 			description:
 				'Without the secret no delivery can be verified, so the trigger cannot be activated. Try activating the workflow again.',
@@ -100,6 +103,7 @@ export class AmiqusTrigger implements INodeType {
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
+				noDataExpression: true,
 				options: [
 					{ name: 'Personal Access Token', value: 'accessToken' },
 					{ name: 'OAuth2', value: 'oAuth2' },
@@ -110,6 +114,7 @@ export class AmiqusTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
+				noDataExpression: true,
 				options: AMIQUS_EVENT_OPTIONS,
 				required: true,
 				default: ['record.finished'],
@@ -172,7 +177,7 @@ export class AmiqusTrigger implements INodeType {
 				if (!state.webhookSecret) return false;
 				let hook: IDataObject;
 				try {
-					hook = (await amiqusRequest(this, 'GET', `/webhooks/${encodeURIComponent(String(state.webhookId))}`)) as IDataObject;
+					hook = (await amiqusRequest(this, 'GET', `/webhooks/${pathSegment(state.webhookId)}`)) as IDataObject;
 				} catch (error) {
 					if (isNotFound(error)) {
 						// Deleted on the Amiqus side: forget it so create registers a new one.
@@ -201,7 +206,7 @@ export class AmiqusTrigger implements INodeType {
 				if (state.webhookId !== undefined) {
 					// A hook we registered before: fix it in place when it still points at us (other events,
 					// disabled by Amiqus after repeated failures, or the secret was lost from static data).
-					const path = `/webhooks/${encodeURIComponent(String(state.webhookId))}`;
+					const path = `/webhooks/${pathSegment(state.webhookId)}`;
 					let existing: IDataObject | undefined;
 					try {
 						existing = (await amiqusRequest(this, 'GET', path)) as IDataObject;
@@ -232,7 +237,7 @@ export class AmiqusTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				if (state.webhookId !== undefined) {
 					try {
-						await amiqusRequest(this, 'DELETE', `/webhooks/${encodeURIComponent(String(state.webhookId))}`);
+						await amiqusRequest(this, 'DELETE', `/webhooks/${pathSegment(state.webhookId)}`);
 					} catch (error) {
 						// Already gone on the Amiqus side is the outcome we want; anything else must be seen.
 						if (!isNotFound(error)) throw asNodeError(this, error);

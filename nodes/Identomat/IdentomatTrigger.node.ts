@@ -10,9 +10,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryKey } from '../shared/dedup';
-import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, startOfExecution } from '../shared/delivery';
-import { acceptBrowserReturn, browserReturnWebhook, outOfBandWebhookMethods, redirectBrowser, startOfBrowserReturn } from '../shared/redirect';
-import { refuseWebhook, safeEqual } from '../shared/signature';
+import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
+import { browserReturnWebhook, completeBrowserReturn, outOfBandWebhookMethods, startOfBrowserReturn } from '../shared/redirect';
+import { safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
 import { resultVerification } from './verdict';
@@ -75,6 +75,7 @@ export class IdentomatTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
+				noDataExpression: true,
 				options: [
 					{ name: 'Email One-Time Password Request', value: 'email-one-time-password-request' },
 					{ name: 'One-Time Password Request (SMS)', value: 'one-time-password-request' },
@@ -136,6 +137,7 @@ export class IdentomatTrigger implements INodeType {
 				displayName: 'Only Decided Results',
 				name: 'onlyDecided',
 				type: 'boolean',
+				noDataExpression: true,
 				default: false,
 				description:
 					'Whether to start the workflow only when the result is approved or rejected (a person may come back before the verification is decided)',
@@ -182,7 +184,9 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 		return refuseWebhook(this, 401, 'Unauthorized');
 	}
 	const type = typeof body.type === 'string' ? body.type : '';
-	const events = this.getNodeParameter('events', []) as string[];
+	const chosen = this.getNodeParameter('events', []);
+	// Fail closed: anything but a list (an expression giving text) selects no event.
+	const events = Array.isArray(chosen) ? (chosen as string[]) : [];
 	const statusTypes = list(this.getNodeParameter('statusUpdateTypes', ''));
 	const isStatusUpdate = !CALLBACK_TYPES.includes(type) && (statusTypes.length === 0 || statusTypes.includes(type));
 	const wanted = CALLBACK_TYPES.includes(type) ? events.includes(type) : isStatusUpdate && events.includes('statusUpdate');
@@ -210,25 +214,27 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const location = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
 	const parameter = String(this.getNodeParameter('sessionParameter', 'session_token') || 'session_token');
+	const onlyDecided = this.getNodeParameter('onlyDecided', false) === true;
 	const query = this.getQueryData() as IDataObject;
 	const token = typeof query[parameter] === 'string' ? (query[parameter] as string).trim() : '';
+	const decided = (result: IDataObject | undefined) => {
+		const status = result ? resultVerification(token, result).status : undefined;
+		return status === 'verified' || status === 'rejected';
+	};
 	// Whatever the browser brings, it is only a pointer: the result is read server-side.
-	if (!/^[A-Za-z0-9_-]{8,128}$/.test(token)) return redirectBrowser(this, location, null);
-	let result: IDataObject;
-	try {
-		const { body } = await identomatRequest(this, 'result/', { session_token: token });
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return redirectBrowser(this, location, null);
-		result = body as IDataObject;
-	} catch (error) {
-		// An unknown or forged token (or an unreachable Identomat) starts no run; the person still moves on.
-		this.logger.warn(`Identomat Trigger: the result of a returning session could not be read: ${(error as Error).message}`);
-		return redirectBrowser(this, location, null);
-	}
-	const verification = resultVerification(token, result);
-	const decided = verification.status === 'verified' || verification.status === 'rejected';
-	if (!decided && this.getNodeParameter('onlyDecided', false) === true) return redirectBrowser(this, location, null);
-	const item = { session_token: token, ...result, verification: verification as unknown as IDataObject };
-	// A decided session starts one run, however often the browser comes back.
-	if (decided) return acceptBrowserReturn(this, token, item, location);
-	return { workflowData: [[{ json: item }]], webhookResponse: 'Thank you. You can close this page.' };
+	return await completeBrowserReturn(this, {
+		id: /^[A-Za-z0-9_-]{8,128}$/.test(token) ? token : '',
+		read: async () => {
+			const { body } = await identomatRequest(this, 'result/', { session_token: token });
+			return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+		},
+		isFinal: decided,
+		// A session not decided yet is emitted too (unless Only Decided Results), once per status.
+		interimStatus: (result) => (onlyDecided || !result ? undefined : String(resultVerification(token, result).providerStatus)),
+		toItem: (result) => ({ session_token: token, ...result, verification: resultVerification(token, result ?? {}) as unknown as IDataObject }),
+		waitSeconds: 0,
+		redirectUrl: location,
+		pendingRedirectUrl: location,
+		label: 'Identomat Trigger',
+	});
 }

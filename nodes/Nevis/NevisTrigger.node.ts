@@ -56,6 +56,7 @@ export class NevisTrigger implements INodeType {
 						displayName: 'Session ID Query Parameters',
 						name: 'sessionParameters',
 						type: 'string',
+						noDataExpression: true,
 						default: 'sessionId, tc',
 						description:
 							'Comma-separated query parameters of the redirect that may carry the session ID, first match wins. Nevis does not document whether the redirect carries the session ID; without one the node starts nothing.',

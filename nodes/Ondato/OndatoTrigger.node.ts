@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { isSafePathSegment, pathSegment } from '../shared/ids';
+import { finiteNumber } from '../shared/numbers';
 import { outOfBandWebhookMethods } from '../shared/redirect';
 import { deliveryKey, lookupDelivery } from '../shared/dedup';
 import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
@@ -71,6 +73,19 @@ function parseEnvelope(body: unknown): IDataObject | undefined {
 	};
 }
 
+/**
+ * Every value of Authentication the trigger knows, with the checks each one runs (all must pass).
+ * Any other value (an expression, an empty string, an imported workflow) refuses every delivery.
+ * A new mode is one line here.
+ */
+const AUTHENTICATION_CHECKS = new Map<string, ReadonlyArray<'basic' | 'hmac'>>([
+	['basicAuth', ['basic']],
+	['basicAuthAndHmac', ['basic', 'hmac']],
+	['hmac', ['hmac']],
+]);
+
+const DEFAULT_TOLERANCE_SECONDS = 90000;
+
 /** Parses `t=<unix seconds>, s=<hex>` (the third-party description of Ondato's HMAC header). */
 function parseSignatureHeader(value: string): { t?: string; s?: string } {
 	const out: { t?: string; s?: string } = {};
@@ -107,6 +122,7 @@ export class OndatoTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
+				noDataExpression: true,
 				options: [{ name: 'All Events', value: '*', description: 'Any event Ondato sends' }, ...EVENTS],
 				default: ['*'],
 				required: true,
@@ -116,6 +132,7 @@ export class OndatoTrigger implements INodeType {
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
+				noDataExpression: true,
 				options: [
 					{
 						name: 'Basic Auth',
@@ -156,6 +173,7 @@ export class OndatoTrigger implements INodeType {
 						displayName: 'Signature Header',
 						name: 'signatureHeader',
 						type: 'string',
+						noDataExpression: true,
 						default: 'Ondato-Signature',
 						description:
 							'Header carrying "t=UNIX-SECONDS, s=HEX" where HEX is the HMAC-SHA256 of "UNIX-SECONDS.BODY". Both the name and the format come from a third-party integration, not from Ondato\'s docs.',
@@ -165,8 +183,9 @@ export class OndatoTrigger implements INodeType {
 						displayName: 'Signature Tolerance (Seconds)',
 						name: 'toleranceSeconds',
 						type: 'number',
+						noDataExpression: true,
 						typeOptions: { minValue: 1 },
-						default: 90000,
+						default: DEFAULT_TOLERANCE_SECONDS,
 						description: 'Refuse signed timestamps further than this from now. The default (25 hours) covers Ondato\'s 24-hour retry period.',
 						displayOptions: { show: { '/authentication': ['hmac', 'basicAuthAndHmac'] } },
 					},
@@ -179,12 +198,24 @@ export class OndatoTrigger implements INodeType {
 	webhookMethods = outOfBandWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const authentication = this.getNodeParameter('authentication', 'basicAuth') as string;
+		let authentication: unknown;
+		try {
+			authentication = this.getNodeParameter('authentication', 'basicAuth');
+		} catch {
+			// An expression that cannot be evaluated is no known value either.
+			authentication = undefined;
+		}
+		// Fail closed: only a known value runs its checks; anything else refuses every delivery.
+		const checks = (typeof authentication === 'string' && AUTHENTICATION_CHECKS.get(authentication)) || [];
+		if (checks.length === 0) {
+			this.logger.warn(`Ondato Trigger refused a delivery: Authentication has an unknown value "${String(authentication).slice(0, 40)}"`);
+			return refuseWebhook(this, 401, 'Unauthorized');
+		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const req = this.getRequestObject();
 
-		if (authentication === 'basicAuth' || authentication === 'basicAuthAndHmac') {
+		if (checks.includes('basic')) {
 			const username = String(credentials.webhookUsername ?? '');
 			const password = String(credentials.webhookPassword ?? '');
 			const match = /^Basic\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
@@ -197,7 +228,7 @@ export class OndatoTrigger implements INodeType {
 				return refuseWebhook(this, 401, 'Unauthorized');
 			}
 		}
-		if (authentication === 'hmac' || authentication === 'basicAuthAndHmac') {
+		if (checks.includes('hmac')) {
 			const headerName = String(options.signatureHeader || 'Ondato-Signature').toLowerCase();
 			const header = req.headers[headerName];
 			const { t, s } = parseSignatureHeader(Array.isArray(header) ? header[0] : String(header ?? ''));
@@ -207,7 +238,7 @@ export class OndatoTrigger implements INodeType {
 				received: s,
 				encoding: 'hex',
 				timestamp: t,
-				toleranceSeconds: Number(options.toleranceSeconds ?? 90000),
+				toleranceSeconds: finiteNumber(options.toleranceSeconds, DEFAULT_TOLERANCE_SECONDS, { min: 1 }),
 			});
 			if (!verdict.valid) return refuseWebhook(this, 401, 'Unauthorized');
 		}
@@ -215,7 +246,8 @@ export class OndatoTrigger implements INodeType {
 		const envelope = parseEnvelope(this.getBodyData());
 		if (!envelope) return refuseWebhook(this, 400, 'Not an Ondato webhook envelope (id, type and payload are required)');
 
-		const events = this.getNodeParameter('events', ['*']) as string[];
+		const chosen = this.getNodeParameter('events', ['*']);
+		const events = Array.isArray(chosen) ? chosen : [];
 		if (!events.includes('*') && !events.includes(envelope.event as string)) {
 			return { webhookResponse: { received: true } };
 		}
@@ -228,16 +260,21 @@ export class OndatoTrigger implements INodeType {
 		const payload = envelope.payload as IDataObject;
 		let resource: IDataObject | undefined;
 		let kyc: IDataObject | undefined;
-		if (options.fetchCurrentState && typeof payload.id === 'string') {
+		const fetches = options.fetchCurrentState && (event.startsWith('IdentityVerification.') || event.startsWith('KycIdentification.'));
+		if (fetches && typeof payload.id === 'string' && !isSafePathSegment(payload.id)) {
+			// The id goes into a URL path: `..` or a `/` could move the request elsewhere.
+			return refuseWebhook(this, 400, 'The payload id is not a valid Ondato id');
+		}
+		if (fetches && typeof payload.id === 'string') {
 			try {
 				if (event.startsWith('IdentityVerification.')) {
-					resource = (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${encodeURIComponent(payload.id)}`)) as IDataObject;
+					resource = (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${pathSegment(payload.id)}`)) as IDataObject;
 					const kycId = (((resource.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)?.id;
 					if (resource.status === 'Completed' && typeof kycId === 'string') {
-						kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${encodeURIComponent(kycId)}`)) as IDataObject;
+						kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${pathSegment(kycId)}`)) as IDataObject;
 					}
 				} else if (event.startsWith('KycIdentification.')) {
-					resource = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${encodeURIComponent(payload.id)}`)) as IDataObject;
+					resource = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${pathSegment(payload.id)}`)) as IDataObject;
 				}
 			} catch {
 				// Ondato retries a delivery that is not acknowledged, so nothing is lost.

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { isSafePathSegment } from '../shared/ids';
 import {
 	browserReturnProperties,
 	browserReturnSettings,
@@ -17,9 +18,6 @@ import {
 } from '../shared/redirect';
 import { getFlowResult } from './transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
-
-/** Flow ids come from the browser's query string: accept only plain id characters. */
-const FLOW_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const { redirectTo, pendingRedirect, waitSeconds } = browserReturnProperties('flow', 'your-company.com', 'a flow without a final result');
 
@@ -57,6 +55,7 @@ export class VerigramTrigger implements INodeType {
 						displayName: 'Final Flow Statuses',
 						name: 'finalStatuses',
 						type: 'string',
+						noDataExpression: true,
 						default: 'pass, fail',
 						description:
 							'Comma-separated flow_status values that count as finished. Verigram documents pass and fail; it does not document whether other values exist.',
@@ -65,6 +64,7 @@ export class VerigramTrigger implements INodeType {
 						displayName: 'Flow ID Query Parameter',
 						name: 'flowIdParameter',
 						type: 'string',
+						noDataExpression: true,
 						default: 'flow_id',
 						description:
 							'The query parameter of the redirect that carries the flow ID. Verigram does not document what it adds to callback_url; without a flow ID the node starts nothing.',
@@ -88,7 +88,8 @@ export class VerigramTrigger implements INodeType {
 		const flowId = typeof raw === 'string' ? raw.trim() : '';
 		const finalStatuses = finalStatusesFrom(options.finalStatuses);
 		return await completeBrowserReturn(this, {
-			id: FLOW_ID.test(flowId) ? flowId : '',
+			// Flow ids come from the browser's query string and go into a path: plain id characters only, never `..`.
+			id: isSafePathSegment(flowId) ? flowId : '',
 			read: async () => await getFlowResult(this, flowId),
 			isFinal: (result) => isFinalResult(result, finalStatuses),
 			toItem: (result) => ({ ...result, verification: flowVerification(result, flowId) }) as IDataObject,

@@ -1,12 +1,34 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-/** The file name the provider suggests in Content-Disposition, if any. */
+/** Percent-decoding that never throws: a malformed escape leaves the text as it was. */
+function decodeSafely(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * A file name safe to hand on: the base name only (no folders, so `../../config` is `config`),
+ * without control characters; `fallback` when nothing usable is left.
+ */
+export function safeFileName(name: string, fallback = 'file'): string {
+	const base = Array.from(name.split(/[/\\]/).pop() ?? '')
+		.filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f)
+		.join('')
+		.trim();
+	if (base && !/^\.+$/.test(base)) return base.slice(0, 255);
+	return fallback === name ? 'file' : safeFileName(fallback, 'file');
+}
+
+/** The file name the provider suggests in Content-Disposition (base name only), or `fallback`. */
 export function fileNameFromHeaders(headers: IDataObject, fallback: string): string {
 	const disposition = String(headers['content-disposition'] ?? '');
-	const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
-	if (star) return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+	const star = /filename\*=(?:UTF-8'[^']*')?([^;]+)/i.exec(disposition);
 	const plain = /filename="?([^";]+)"?/i.exec(disposition);
-	return plain ? plain[1].trim() : fallback;
+	const name = star ? decodeSafely(star[1].trim().replace(/^"|"$/g, '')) : plain ? plain[1].trim() : '';
+	return safeFileName(name, fallback);
 }
 
 /** Builds an output item carrying a downloaded file in the given binary property. */

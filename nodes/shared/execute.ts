@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets } from './redact';
+import { credentialSecrets, redactError, redactSecrets } from './redact';
 
 /** What an operation returns for one input item. */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
@@ -37,7 +37,7 @@ export async function runForEachItem(
 		try {
 			results[itemIndex] = toItems(await operation.call(this, itemIndex), itemIndex);
 		} catch (error) {
-			const wrapped = withItemIndex(this, error, itemIndex);
+			const wrapped = redactError(withItemIndex(this, error, itemIndex), await credentialSecrets(this, itemIndex));
 			if (!this.continueOnFail()) throw wrapped;
 			results[itemIndex] = [
 				{

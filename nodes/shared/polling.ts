@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { finiteNumber } from './numbers';
 import type { InputValidator } from './validation';
 
 export interface PollOptions {
@@ -28,9 +29,10 @@ export async function pollUntilFinal<T>(
 	isFinal: (value: T) => boolean,
 	options: PollOptions,
 ): Promise<PollOutcome<T>> {
-	const deadline = Date.now() + options.timeoutSeconds * 1000;
-	let interval = (options.initialIntervalSeconds ?? 2) * 1000;
-	const maxInterval = (options.maxIntervalSeconds ?? 30) * 1000;
+	// A limit that is not a number (NaN from an expression) must not make the loop endless.
+	const deadline = Date.now() + finiteNumber(options.timeoutSeconds, 0, { min: 0 }) * 1000;
+	let interval = finiteNumber(options.initialIntervalSeconds, 2, { min: 0.01 }) * 1000;
+	const maxInterval = finiteNumber(options.maxIntervalSeconds, 30, { min: 0.01 }) * 1000;
 	let attempts = 0;
 	for (;;) {
 		const value = await read();

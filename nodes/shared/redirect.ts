@@ -11,14 +11,20 @@ import type {
 
 import { claimDelivery, deliveryKey, lookupDelivery } from './dedup';
 import { startOfExecution } from './delivery';
+import { finiteNumber } from './numbers';
 import { pollUntilFinal } from './polling';
 import { describeRequestError } from './request';
+import { endRead, startRead } from './visitLimits';
 
 const THANK_YOU = 'Thank you. You can close this page.';
 /** A finished result is emitted once per id: the id is remembered this long. */
 const RETURN_MARKER_SECONDS = 7 * 86_400;
 /** A result the provider finished longer ago than this is not emitted (an old URL visited again). */
 const RETURN_WINDOW_SECONDS = 86_400;
+
+/** Default and upper bound of "Wait for Result": each waiting visit holds a connection and polls. */
+const DEFAULT_WAIT_SECONDS = 3;
+const MAX_WAIT_SECONDS = 30;
 
 const REDIRECT_TO = 'String($parameter["redirectUrl"] || "").trim()';
 
@@ -133,9 +139,10 @@ export function browserReturnProperties(what: string, example: string, notFinish
 		displayName: 'Wait for Result (Seconds)',
 		name: 'waitSeconds',
 		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 10,
-		description: `How long to keep reading the ${what} when the browser arrives before it is final. 0 reads once.`,
+		noDataExpression: true,
+		typeOptions: { minValue: 0, maxValue: MAX_WAIT_SECONDS },
+		default: DEFAULT_WAIT_SECONDS,
+		description: `How long to keep reading the ${what} when the browser arrives before it is final (at most ${MAX_WAIT_SECONDS}). 0 reads once.`,
 	};
 	return { redirectTo, pendingRedirect, waitSeconds };
 }
@@ -148,7 +155,7 @@ export function browserReturnSettings(ctx: IWebhookFunctions) {
 		options,
 		redirectUrl,
 		pendingRedirectUrl: String(options.pendingRedirectUrl ?? '').trim() || redirectUrl,
-		waitSeconds: Number(options.waitSeconds ?? 10),
+		waitSeconds: finiteNumber(options.waitSeconds, DEFAULT_WAIT_SECONDS, { min: 0, max: MAX_WAIT_SECONDS }),
 		query: ctx.getQueryData() as IDataObject,
 	};
 }
@@ -168,27 +175,47 @@ export interface BrowserReturn<T> {
 	pendingRedirectUrl: string;
 	/** For the log line, e.g. "Verigram Trigger". */
 	label: string;
+	/**
+	 * For a value that is not final: the status under which it is still emitted (once per id and
+	 * status), or undefined to emit nothing. Without it only final values are emitted.
+	 */
+	interimStatus?: (value: T) => string | undefined;
 }
 
 /**
  * The whole "person's browser comes back" flow shared by the redirect triggers: read the
  * result server-side, emit it once per id (a reload starts nothing new), and send the browser
- * on. An unknown, unreadable or unfinished id emits nothing misleading.
+ * on. Anyone can visit with any id, so: an unknown, unreadable or unfinished id gets the same
+ * answer (the pending page) and emits nothing; a negative answer is not read again for a few
+ * seconds; one read per id is in flight at once, and only a few visits wait for a result (the
+ * others read once); a non-final result is emitted at most once per id and status.
  */
 export async function completeBrowserReturn<T>(ctx: IWebhookFunctions, visit: BrowserReturn<T>): Promise<IWebhookResponseData> {
-	if (!visit.id) return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	const pending = () => redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	if (!visit.id) return pending();
+	// Emitted already (or being handed to n8n right now): nothing to read.
+	if (lookupDelivery(ctx, deliveryKey(visit.id)) !== 'new') return redirectBrowser(ctx, visit.redirectUrl, null);
+	const reading = startRead(ctx, visit.id);
+	if (!reading) return pending();
 	let outcome;
 	try {
 		outcome = await pollUntilFinal(visit.read, visit.isFinal, {
-			timeoutSeconds: Math.max(0, visit.waitSeconds),
+			timeoutSeconds: reading === 'poll' ? finiteNumber(visit.waitSeconds, 0, { min: 0, max: MAX_WAIT_SECONDS }) : 0,
 			initialIntervalSeconds: 1,
 			maxIntervalSeconds: 4,
 		});
 	} catch (error) {
+		endRead(ctx, visit.id, true);
 		const { status } = describeRequestError(error);
 		ctx.logger.warn(`${visit.label}: the result of a returning visit could not be read (HTTP ${status ?? 'none'})`);
-		return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+		return pending();
 	}
-	if (!outcome.final) return redirectBrowser(ctx, visit.pendingRedirectUrl, null);
+	endRead(ctx, visit.id, !outcome.final);
+	if (!outcome.final) {
+		const status = visit.interimStatus?.(outcome.value);
+		if (status === undefined) return pending();
+		// Emitted once per id and status; n8n answers the browser as for a final result.
+		return acceptBrowserReturn(ctx, `${visit.id}#${status}`, visit.toItem(outcome.value), visit.pendingRedirectUrl);
+	}
 	return acceptBrowserReturn(ctx, visit.id, visit.toItem(outcome.value), visit.redirectUrl);
 }

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { redactSecrets } from './redact';
+import { credentialSecrets, redactSecrets } from './redact';
 
 /** Any n8n context that may call `httpRequestWithAuthentication`. */
 export type RequestContext =
@@ -190,12 +190,16 @@ const STATUS_HINTS: Record<number, { message: string; description: string }> = {
 	},
 };
 
-/** Turns a failed request into a NodeApiError that names the provider, the status and its message, with no secrets. */
+/**
+ * Turns a failed request into a NodeApiError that names the provider, the status and its message,
+ * with no secrets: `secrets` are the credential's own values, removed wherever the provider echoed them.
+ */
 export function toNodeApiError(
 	ctx: RequestContext,
 	provider: string,
 	error: unknown,
 	itemIndex?: number,
+	secrets: readonly string[] = [],
 ): NodeApiError {
 	const info = describeRequestError(error);
 	const hint = info.status ? STATUS_HINTS[info.status] : undefined;
@@ -210,7 +214,7 @@ export function toNodeApiError(
 			? 'The provider may be down or overloaded. Try again later.'
 			: info.status
 				? undefined
-				: `Check the Base URL in the credential and the network. ${redactSecrets(info.message)}`.trim());
+				: `Check the Base URL in the credential and the network. ${redactSecrets(info.message, secrets)}`.trim());
 	const retryAfter = retryAfterMs(info.headers);
 	const failure =
 		info.status === 429
@@ -221,14 +225,14 @@ export function toNodeApiError(
 					? { cause: 'temporarily-unavailable' as const }
 					: undefined;
 	const sanitized: JsonObject = {
-		message: redactSecrets(message),
+		message: redactSecrets(message, secrets),
 		...(info.status ? { httpCode: String(info.status) } : {}),
 		...(info.data !== undefined && !Buffer.isBuffer(info.data)
-			? { body: redactSecrets(info.data) as JsonObject }
+			? { body: redactSecrets(info.data, secrets) as JsonObject }
 			: {}),
 	};
 	return new NodeApiError(ctx.getNode(), sanitized, {
-		message: redactSecrets(message),
+		message: redactSecrets(message, secrets),
 		description,
 		httpCode: info.status ? String(info.status) : undefined,
 		itemIndex,
@@ -283,9 +287,10 @@ export async function providerRequest(
 			const retryable =
 				info.status === 429 ||
 				(idempotent && ((info.status !== undefined && info.status >= 500) || isNetworkError(info)));
-			if (!retryable || attempt >= policy.maxRetries) throw toNodeApiError(ctx, http.provider, error, itemIndex);
+			const fail = async () => toNodeApiError(ctx, http.provider, error, itemIndex, await credentialSecrets(ctx, itemIndex));
+			if (!retryable || attempt >= policy.maxRetries) throw await fail();
 			const delay = retryAfterMs(lowerCaseKeys(info.headers)) ?? policy.baseDelayMs * 2 ** attempt;
-			if (waited + delay > policy.maxTotalWaitMs) throw toNodeApiError(ctx, http.provider, error, itemIndex);
+			if (waited + delay > policy.maxTotalWaitMs) throw await fail();
 			waited += delay;
 			await sleep(delay);
 			continue;

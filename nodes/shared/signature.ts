@@ -53,6 +53,8 @@ export function verifyHmacSignature(check: SignatureCheck): SignatureVerdict {
 		received = received.slice(check.prefix.length);
 	}
 	if (check.toleranceSeconds !== undefined) {
+		// A tolerance that is not a number would turn the window off (`x > NaN` is false): refuse instead.
+		if (!Number.isFinite(check.toleranceSeconds)) return { valid: false, reason: 'the allowed time window is not a number' };
 		if (check.timestamp === undefined || check.timestamp === '') {
 			return { valid: false, reason: 'the signed timestamp is missing' };
 		}
@@ -65,11 +67,9 @@ export function verifyHmacSignature(check: SignatureCheck): SignatureVerdict {
 		}
 	}
 	const expected = hmac(check.algorithm ?? 'sha256', check.secret, check.payload, check.encoding);
-	const equal =
-		check.encoding === 'hex'
-			? safeEqual(expected.toLowerCase(), received.toLowerCase())
-			: safeEqual(Buffer.from(expected, 'base64'), Buffer.from(received, 'base64')) &&
-				/^[A-Za-z0-9+/=_-]+$/.test(received);
+	// Compared as text in the canonical spelling (lowercase hex; standard, padded base64): decoding
+	// first would also accept unpadded, URL-safe or trailing-garbage spellings of the same bytes.
+	const equal = check.encoding === 'hex' ? safeEqual(expected, received.toLowerCase()) : safeEqual(expected, received);
 	return equal ? { valid: true } : { valid: false, reason: 'the signature does not match the body' };
 }
 

@@ -1,6 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isSafePathSegment } from './ids';
+
 /**
  * Input checks done before anything is sent, so a bad item costs no request and the
  * message names the field and the item.
@@ -85,6 +87,15 @@ export class InputValidator {
 		const text = typeof value === 'string' ? value.trim() : '';
 		if (!text) return optional ? undefined : this.required(field, text);
 		if (!/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(text)) this.fail(field, `must be an http(s) URL, got "${text}"`);
+		return text;
+	}
+
+	/** An id that goes into a URL path: never `.`, `..` or anything with `/`, `?`, `#` or `%`. */
+	pathId(field: string, value: unknown): string {
+		const text = this.required(field, value);
+		if (!isSafePathSegment(text)) {
+			this.fail(field, `is not a valid ID, got "${text.slice(0, 64)}"`, 'IDs are made of letters, digits, "-", "_", "." and ":".');
+		}
 		return text;
 	}
 

@@ -92,9 +92,12 @@ export const AMIQUS_EVENT_OPTIONS: INodePropertyOptions[] = [
 export const AMIQUS_EVENTS = AMIQUS_EVENT_OPTIONS.map((option) => String(option.value));
 
 /** Whether an event alias is covered by a subscription list (`*`, `record.*`, or the alias itself). */
-export function eventMatches(subscribed: string[], alias: string): boolean {
+export function eventMatches(subscribed: unknown, alias: string): boolean {
+	// Fail closed: anything but a list of event names (an expression, an empty string) matches nothing.
+	if (!Array.isArray(subscribed)) return false;
 	return subscribed.some(
-		(event) => event === '*' || event === alias || (event.endsWith('.*') && alias.startsWith(event.slice(0, -1))),
+		(event) =>
+			typeof event === 'string' && (event === '*' || event === alias || (event.endsWith('.*') && alias.startsWith(event.slice(0, -1)))),
 	);
 }
 

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ApiRequest, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { credentialSettings } from '../../shared/auth';
+import { pathSegment } from '../../shared/ids';
 
 export const NEVIS_CREDENTIAL = 'nevisApi';
 
@@ -59,12 +60,12 @@ export async function getSession(ctx: RequestContext, sessionId: string, itemInd
 	const request =
 		s.lookup === 'query'
 			? { url: `${s.base}${s.idvPath}`, qs: { [s.queryParameter]: sessionId } }
-			: { url: `${s.base}${s.idvPath}/${encodeURIComponent(sessionId)}` };
+			: { url: `${s.base}${s.idvPath}/${pathSegment(sessionId)}` };
 	return (await nevisRequest(ctx, 'GET', request.url, { qs: request.qs }, itemIndex)) as IDataObject;
 }
 
 /** DELETE {idv path}/{sessionId}: the console deletes sessions; the API route is not documented. */
 export async function deleteSession(ctx: RequestContext, sessionId: string, itemIndex?: number): Promise<void> {
 	const s = await settingsOf(ctx, itemIndex);
-	await nevisRequest(ctx, 'DELETE', `${s.base}${s.idvPath}/${encodeURIComponent(sessionId)}`, {}, itemIndex);
+	await nevisRequest(ctx, 'DELETE', `${s.base}${s.idvPath}/${pathSegment(sessionId)}`, {}, itemIndex);
 }

@@ -4,6 +4,7 @@ import { VerigramApi } from '../../../credentials/VerigramApi.credentials';
 import type { ApiRequest, FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { credentialSettings } from '../../shared/auth';
+import { pathSegment } from '../../shared/ids';
 
 export const VERIGRAM_CREDENTIAL = 'verigramApi';
 
@@ -31,8 +32,8 @@ export async function verigramRequest(
 	);
 }
 
-/** Flow ids go into paths: encode them so an id can never change the route. */
-export const flowPath = (flowId: string, suffix = '') => `/flow/${encodeURIComponent(flowId)}${suffix}`;
+/** Flow ids go into paths: checked and encoded so an id can never change the route. */
+export const flowPath = (flowId: string, suffix = '') => `/flow/${pathSegment(flowId)}${suffix}`;
 
 /** GET /flow/{flow_id}/result. */
 export async function getFlowResult(ctx: RequestContext, flowId: string, itemIndex?: number): Promise<IDataObject> {

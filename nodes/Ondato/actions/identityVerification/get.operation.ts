@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { pathSegment } from '../../../shared/ids';
 import { InputValidator } from '../../../shared/validation';
 import { ondatoRequest } from '../../transport';
 import { idvVerification } from '../../verdict';
@@ -40,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const idv = (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${id}`, { itemIndex })) as IDataObject;
 	const kycId = (((idv.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)?.id;
 	if (options.includeKycIdentification && typeof kycId === 'string') {
-		const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${encodeURIComponent(kycId)}`, { itemIndex })) as IDataObject;
+		const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${pathSegment(kycId)}`, { itemIndex })) as IDataObject;
 		return { ...idv, kycIdentification: kyc, verification: idvVerification(idv, kyc) as unknown as IDataObject };
 	}
 	return { ...idv, verification: idvVerification(idv) as unknown as IDataObject };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryItem } from '../../../shared/binary';
+import { pathSegment } from '../../../shared/ids';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { ondatoDownload, ondatoRequest } from '../../transport';
@@ -92,7 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const items: INodeExecutionData[] = [];
 	for (const file of files) {
 		const fileId = String(file.fileId);
-		const response = await ondatoDownload(this, `/v1/identifications/${id}/files/${encodeURIComponent(fileId)}`, itemIndex);
+		const response = await ondatoDownload(this, `/v1/identifications/${id}/files/${pathSegment(fileId)}`, itemIndex);
 		const { data, headers } = fileBytes(response.body as Buffer, response.headers);
 		const extension = String(file.fileExtension ?? '').toLowerCase();
 		const typed =

@@ -33,7 +33,7 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 /** GET /resources/file?label=...&flow_id=...; a JSON body with error_code is an error, not a file. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.required('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
+	const flowId = check.pathId('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
 	const label = check.required('Label', this.getNodeParameter('label', itemIndex, 'signed_doc'));
 	const property = check.required('Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
 	const response = await downloadFlowFile(this, flowId, label, itemIndex);

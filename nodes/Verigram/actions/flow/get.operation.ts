@@ -13,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['flow'], op
 /** GET /flow/{flow_id}: Verigram documents the route ("detailed information about a specific flow"), not its fields. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.required('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
+	const flowId = check.pathId('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
 	return (await verigramRequest(this, 'GET', flowPath(flowId), { itemIndex })) as IDataObject;
 }

@@ -33,7 +33,7 @@ export const description = updateDisplayOptions({ show: { resource: ['flow'], op
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.required('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
+	const flowId = check.pathId('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const finalStatuses = finalStatusesFrom(options.finalStatuses);
 	const { value: result, extra } = await readUntilFinalIfAsked(

@@ -151,11 +151,14 @@ const sample = <T>(arbitrary: fc.Arbitrary<T>, count: number, salt: number): T[]
 const headerText = fc.stringMatching(/^[!-~][ -~]{0,79}$/);
 /** Any text, any Unicode. */
 const anyText = fc.string({ unit: 'binary', maxLength: 60 });
-/** Values an option may end up holding: empty, expressions, text where a number or a list belongs. */
+/**
+ * Values an option may end up holding: empty, expressions, text where a number or a list belongs.
+ * Not null: n8n replaces a null parameter with the option's default when it loads the workflow.
+ */
 const optionValue = fc.oneof(
 	fc.constantFrom('', ' ', '={{ "" }}', '={{ "none" }}', '={{ [] }}', '={{ {} }}', '={{ null }}', '={{ 1/0 }}', '={{ $now }}', 'abc', 'NaN', '-1', '1e309', '={{ undefined }}'),
 	headerText,
-	fc.constantFrom(null, 0, -5, Number.NaN, [], {}, true),
+	fc.constantFrom(0, -5, Number.NaN, [], {}, true),
 );
 /** Ids meant to move a request, break a parser or probe for existing ones. */
 const hostileId = fc.oneof(

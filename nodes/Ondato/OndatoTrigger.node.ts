@@ -11,6 +11,7 @@ import { outOfBandWebhookMethods } from '../shared/redirect';
 import { acceptDelivery, alreadySeen, firstTimeSeen, rawBodyOf, refuseWebhook, safeEqual, verifyHmacSignature } from '../shared/signature';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
+import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './webhookToken';
 
 /** Every event type of Ondato's webhook docs (ondato.md §7.4), by group. */
 const EVENTS: Array<{ name: string; value: string; description: string }> = [
@@ -85,7 +86,11 @@ export class OndatoTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ondatoApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			// The token URL of the OAuth2 delivery mode; it refuses everything in the other modes.
+			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', path: 'token' },
+		],
 		properties: [
 			{
 				displayName:
@@ -124,6 +129,12 @@ export class OndatoTrigger implements INodeType {
 						description:
 							'HMAC-SHA256 with the Webhook Signing Secret. Ondato offers HMAC, but the header format is not in its official docs: this follows a third-party description.',
 					},
+					{
+						name: 'OAuth2',
+						value: 'oAuth2',
+						description:
+							"Documented by Ondato: give Ondato support the Webhook OAuth2 Client ID and Secret of the credential and this node's token URL (the Production URL ending in /token). Ondato gets a token there and sends it as a Bearer token with every delivery.",
+					},
 				],
 				default: 'basicAuth',
 				description: 'How deliveries prove they come from Ondato. Anything that fails is refused with 401 and starts no execution.',
@@ -142,6 +153,15 @@ export class OndatoTrigger implements INodeType {
 						default: false,
 						description:
 							'Whether to read the identity verification or KYC identification from the API instead of trusting the payload, since deliveries can arrive late and out of order. Other events are emitted as received.',
+					},
+					{
+						displayName: 'Token Lifetime (Seconds)',
+						name: 'tokenLifetimeSeconds',
+						type: 'number',
+						typeOptions: { minValue: 60 },
+						default: 3600,
+						description: 'How long a token issued at the token URL is accepted (expires_in of the answer)',
+						displayOptions: { show: { '/authentication': ['oAuth2'] } },
 					},
 					{
 						displayName: 'Signature Header',
@@ -167,13 +187,19 @@ export class OndatoTrigger implements INodeType {
 	};
 
 	// Ondato has no webhook API (its support registers the URL): activation changes nothing remotely.
-	webhookMethods = outOfBandWebhookMethods;
+	webhookMethods = { ...outOfBandWebhookMethods, setup: outOfBandWebhookMethods.default };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const authentication = this.getNodeParameter('authentication', 'basicAuth') as string;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const req = this.getRequestObject();
+
+		if (this.getWebhookName() === 'setup') {
+			if (authentication !== 'oAuth2') return refuseWebhook(this, 404, 'Not found');
+			return answerTokenRequest(this, credentials, Number(options.tokenLifetimeSeconds ?? 3600));
+		}
+		if (authentication === 'oAuth2' && !hasValidToken(this, credentials)) return refuseWithoutToken(this);
 
 		if (authentication === 'basicAuth' || authentication === 'basicAuthAndHmac') {
 			const username = String(credentials.webhookUsername ?? '');

@@ -114,7 +114,11 @@ async function main() {
 			const params = t.node.parameters || {};
 			sb.ondato.registerWebhook({ url: t.url, events: params.events && !params.events.includes('*') ? params.events : ['*'], basic: ONDATO_HOOK });
 		}
-		if (t.provider === 'nevis') sb.nevis.setConfig({ redirectUrl: t.url }); // the instance redirect URL
+		// The browser-return triggers need the id appended to the redirect, which no provider documents: the
+		// sandbox does it only when asked by name (sandbox/README.md). The Wait-node examples need nothing.
+		if (t.provider === 'nevis') sb.nevis.setConfig({ redirectUrl: t.url, redirectSessionParam: 'sessionId' }); // the instance redirect URL
+		if (t.provider === 'verigram') sb.verigram.setConfig({ callbackFlowIdParam: 'flow_id' });
+		if (t.provider === 'identomat' && !t.callbacks) sb.identomat.setConfig({ returnUrlTokenParameter: 'session_token' });
 		if (t.callbacks) sb.identomat.setConfig({ callbacks: { url: t.url, statusUpdates: true } }); // the company's Callback URL
 		return true;
 	}));

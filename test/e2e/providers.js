@@ -13,6 +13,7 @@ const { chain } = require('./workflows');
 const ONDATO_KYC_SETUP = '5f16990b-d00a-4ff2-8102-e7b8d5820c28';
 const ONDATO_HOOK_USER = 'ondato-hooks';
 const ONDATO_HOOK_PASSWORD = 'e2e-hook-password-1';
+const ONDATO_OAUTH = { webhookClientId: 'e2e-ondato-delivery', webhookClientSecret: 'e2e-oauth-delivery-secret-0123456789' };
 const DONE_PAGE = (p) => `https://example.com/${p}/done`;
 const PENDING_PAGE = (p) => `https://example.com/${p}/pending`;
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
@@ -29,7 +30,7 @@ const credRef = (p) => ({ [CRED[p].type]: { id: CRED[p].id, name: CRED[p].name }
 function credentials(sb) {
 	const idm = sb.identomat.config.companies[1]; // the HMAC company: requests and responses signed
 	const data = {
-		ondato: { ...sb.ondato.credentials, webhookUsername: ONDATO_HOOK_USER, webhookPassword: ONDATO_HOOK_PASSWORD },
+		ondato: { ...sb.ondato.credentials, webhookUsername: ONDATO_HOOK_USER, webhookPassword: ONDATO_HOOK_PASSWORD, ...ONDATO_OAUTH },
 		identomat: { companyApiKey: idm.companyKey, secretKey: idm.secretKey, callbackApiKey: sb.identomat.config.callbacks.apiKey, baseUrl: sb.identomat.baseUrl },
 		verigram: { apiKey: 'sandbox-verigram-prod-key', apiSecret: 'sandbox-verigram-prod-secret', host: 'custom', baseUrl: sb.verigram.baseUrl },
 		nevis: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl },
@@ -495,4 +496,4 @@ function plan(baseUrl) {
 	};
 }
 
-module.exports = { credentials, workflows, createChecks, plan, statusSwitch, ID, HOOK, CRED, ACTION_IDS, TRIGGER_IDS };
+module.exports = { credentials, workflows, createChecks, plan, statusSwitch, ID, HOOK, CRED, ACTION_IDS, TRIGGER_IDS, ONDATO_OAUTH };

@@ -73,14 +73,17 @@ export class NevisApi implements ICredentialType {
 	// Plain code rather than a generic expression: no expression evaluation per request.
 	authenticate = bearerAuthenticate('accessToken');
 
-	// GET /ping with the Bearer key answers "PONG" (Nevis API docs). Whether it refuses a wrong key is
-	// not documented; the provider sandbox refuses it by default.
+	// GET /ping is not documented to refuse a wrong key. Starting a session is the documented call
+	// that needs the access key; the session is never opened and stays pending until it times out.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{$credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://" + $credentials.instanceId + ".mauth.nevis.cloud"}}',
-			url: '/ping',
-			method: 'GET',
+			url: '={{"/" + String($credentials.idvPath || "/api/v1/idverification/sessions").trim().replace(/^\\/+|\\/+$/g, "")}}',
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			// A string: n8n drops an empty object body.
+			body: '{}',
 		},
 	};
 }

@@ -75,6 +75,22 @@ export class OndatoApi implements ICredentialType {
 			description: 'Used by the Ondato Trigger: the HTTP Basic password Ondato sends with every delivery',
 		},
 		{
+			displayName: 'Webhook OAuth2 Client ID',
+			name: 'webhookClientId',
+			type: 'string',
+			default: '',
+			description:
+				"Only for the Ondato Trigger's OAuth2 authentication: a client ID you choose and give Ondato support, with the secret below and the trigger's token URL. Ondato gets a token there and sends it with every delivery.",
+		},
+		{
+			displayName: 'Webhook OAuth2 Client Secret',
+			name: 'webhookClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: "Only for the Ondato Trigger's OAuth2 authentication: the client secret you give Ondato support (a long random value)",
+		},
+		{
 			displayName: 'Webhook Signing Secret',
 			name: 'webhookSigningSecret',
 			type: 'string',
@@ -113,7 +129,7 @@ export class OndatoApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://idvapi.ondato.com',
-			description: `Root of the Face Authentication API. Ondato does not document its host; empty means the IDV API URL. ${overrideHint}`,
+			description: `Root of the Face Authentication API, which Ondato documents as a separate API without naming its host (unconfirmed). Empty means the IDV API URL, an assumption: set the host Ondato gives you. ${overrideHint}`,
 		},
 		{
 			displayName: 'Hosted Flow URL',

@@ -131,14 +131,15 @@ export class VerigramApi implements ICredentialType {
 		return { ...requestOptions, headers };
 	}
 
-	// Verigram documents no "who am I" route. The legacy access-token route answers 200 with an
-	// access_token when the key (and, with a secret, the signature) is valid, and does not create anything.
+	// Verigram documents no "who am I" route. Creating a flow is the documented call (quickstart, with a
+	// test key; production keys sign it) whose success means the key, version and signature work; the
+	// flow is never opened. The legacy access-token route is called by public code with production keys only.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.host === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.host}}',
-			url: '/resources/access-token?person_id=n8n-credential-test',
-			method: 'GET',
-			headers: { 'X-Verigram-Api-Version': '1.1' },
+			url: '/flow',
+			method: 'POST',
+			body: { callback_url: 'https://example.com/n8n-credential-test', person_id: 'n8n-credential-test', locale: 'en' },
 		},
 	};
 }

@@ -114,7 +114,11 @@ async function main() {
 			const params = t.node.parameters || {};
 			sb.ondato.registerWebhook({ url: t.url, events: params.events && !params.events.includes('*') ? params.events : ['*'], basic: ONDATO_HOOK });
 		}
-		if (t.provider === 'nevis') sb.nevis.setConfig({ redirectUrl: t.url }); // the instance redirect URL
+		// The browser-return triggers need the id appended to the redirect, which no provider documents: the
+		// sandbox does it only when asked by name (sandbox/README.md). The Wait-node examples need nothing.
+		if (t.provider === 'nevis') sb.nevis.setConfig({ redirectUrl: t.url, redirectSessionParam: 'sessionId' }); // the instance redirect URL
+		if (t.provider === 'verigram') sb.verigram.setConfig({ callbackFlowIdParam: 'flow_id' });
+		if (t.provider === 'identomat' && !t.callbacks) sb.identomat.setConfig({ returnUrlTokenParameter: 'session_token' });
 		if (t.callbacks) sb.identomat.setConfig({ callbacks: { url: t.url, statusUpdates: true } }); // the company's Callback URL
 		return true;
 	}));
@@ -135,14 +139,17 @@ async function main() {
       curl -X POST ${c}/ondato/identity-verifications/<identityVerificationId>/complete -H 'Content-Type: application/json' -d '{"outcome":"approved"}'
     "Ondato: route completed verifications" runs on the StatusChanged webhook (Basic auth) and routes on verification.status.`),
 		line('exIdentomOnboard', `Identomat   ${editor('exIdentomOnboard')}
-    Execute: begins a session; open widgetUrl and click "approved" (or "rejected"): the widget sends you back
-    through n8n ("Identomat: route returning customers"), which reads the result and thanks you.`),
+    Execute: begins a session with return_url = this execution's resume URL and waits (Wait node); open
+    widget_url (Begin Session's output) and click "approved" or "rejected": the widget sends you back to the
+    waiting execution, which reads the result, routes it and sends you on. Nothing undocumented is used.`),
 		line('exVerigrOnboard', `Verigram    ${editor('exVerigrOnboard')}
-    Execute: creates a flow; open vlink and click Pass or Fail: Verigram sends you back through n8n
-    ("Verigram: route finished flows"), which reads the flow result and thanks you.`),
+    Execute: creates a flow with callback_url = this execution's resume URL and waits (Wait node); open
+    vlink (Create Flow's output) and click Pass or Fail: Verigram sends you back to the waiting execution,
+    which reads the result, routes it and sends you on. Nothing undocumented is used.`),
 		line('exNevisOnboard', `Nevis       ${editor('exNevisOnboard')}
-    Execute: starts a session; open startUrl and click Verify or Fail: the instance redirect URL is
-    "Nevis: route finished sessions" in n8n, which reads the session and thanks you.`),
+    Execute: starts a session and reads it every 2 minutes (at most 30 times); open startUrl and click
+    Verify or Fail: the next read routes the result. (The instance redirect URL also goes to
+    "Nevis: route finished sessions", with the session id the sandbox appends for that trigger.)`),
 	].filter(Boolean);
 	const others = workflows.filter((w) => !/^ex(Amiqus|Ondato|Identom|Verigr|Nevis)/.test(w.id));
 

@@ -109,7 +109,7 @@ export class IdentomatTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Set the Return URL of Begin to the ".../return" production URL above. The result is read from Identomat server-side; the browser only brings the session token.',
+					'Not documented by Identomat: this mode needs Identomat to append the session token to return_url (the Session Token Query Parameter below), and Identomat documents nothing about what it appends. Without it no workflow starts. Relying on documented behaviour only: Begin with {{ $execution.resumeUrl }} as Return URL and a Wait node (see examples/identomat-onboarding.json). Otherwise set the Return URL of Begin to the ".../return" production URL above; the result is read from Identomat server-side.',
 				name: 'returnNotice',
 				type: 'notice',
 				default: '',

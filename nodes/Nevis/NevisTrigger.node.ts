@@ -38,7 +38,7 @@ export class NevisTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Nevis sends no server-side events for identity verification: when a person finishes, it redirects their browser to your instance's redirect URL (set when identity verification was ordered, or through a Nevis Portal ticket). Have that redirect URL set to this node's Production URL. The node reads the session from Nevis itself (it never trusts the browser), starts the workflow once per finished session, and sends the browser on to the page below.",
+					"Not documented by Nevis: this node needs the session ID on the redirect to your instance's redirect URL (the Session ID Query Parameters option), and Nevis documents no such parameter. Without it no workflow starts. Relying on documented behaviour only: read the session with Get in a bounded Wait → Get loop, or with Wait for Final Result (see examples/nevis-onboarding.json). Otherwise have the instance redirect URL set to this node's Production URL; the node reads the session from Nevis itself, starts the workflow once per finished session and sends the browser on.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -17,6 +17,7 @@ import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExe
 import { rawBodyOf, safeEqual, verifyHmacSignature } from '../shared/signature';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
+import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './webhookToken';
 
 /** Every event type of Ondato's webhook docs (ondato.md §7.4), by group. */
 const EVENTS: Array<{ name: string; value: string; description: string }> = [
@@ -78,10 +79,11 @@ function parseEnvelope(body: unknown): IDataObject | undefined {
  * Any other value (an expression, an empty string, an imported workflow) refuses every delivery.
  * A new mode is one line here.
  */
-const AUTHENTICATION_CHECKS = new Map<string, ReadonlyArray<'basic' | 'hmac'>>([
+const AUTHENTICATION_CHECKS = new Map<string, ReadonlyArray<'basic' | 'hmac' | 'oAuth2'>>([
 	['basicAuth', ['basic']],
 	['basicAuthAndHmac', ['basic', 'hmac']],
 	['hmac', ['hmac']],
+	['oAuth2', ['oAuth2']],
 ]);
 
 const DEFAULT_TOLERANCE_SECONDS = 90000;
@@ -109,7 +111,11 @@ export class OndatoTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ondatoApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', path: 'webhook', ...ANSWER_WITH_WEBHOOK_RESPONSE }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', path: 'webhook', ...ANSWER_WITH_WEBHOOK_RESPONSE },
+			// The token URL of the OAuth2 delivery mode; it refuses everything in the other modes.
+			{ name: 'setup', httpMethod: 'POST', path: 'token', ...ANSWER_WITH_WEBHOOK_RESPONSE },
+		],
 		properties: [
 			{
 				displayName:
@@ -150,6 +156,12 @@ export class OndatoTrigger implements INodeType {
 						description:
 							'HMAC-SHA256 with the Webhook Signing Secret. Ondato offers HMAC, but the header format is not in its official docs: this follows a third-party description.',
 					},
+					{
+						name: 'OAuth2',
+						value: 'oAuth2',
+						description:
+							"Documented by Ondato: give Ondato support the Webhook OAuth2 Client ID and Secret of the credential and this node's token URL (the Production URL ending in /token). Ondato gets a token there and sends it as a Bearer token with every delivery.",
+					},
 				],
 				default: 'basicAuth',
 				description: 'How deliveries prove they come from Ondato. Anything that fails is refused with 401 and starts no execution.',
@@ -168,6 +180,15 @@ export class OndatoTrigger implements INodeType {
 						default: false,
 						description:
 							'Whether to read the identity verification or KYC identification from the API instead of trusting the payload, since deliveries can arrive late and out of order. Other events are emitted as received.',
+					},
+					{
+						displayName: 'Token Lifetime (Seconds)',
+						name: 'tokenLifetimeSeconds',
+						type: 'number',
+						typeOptions: { minValue: 60 },
+						default: 3600,
+						description: 'How long a token issued at the token URL is accepted (expires_in of the answer)',
+						displayOptions: { show: { '/authentication': ['oAuth2'] } },
 					},
 					{
 						displayName: 'Signature Header',
@@ -195,7 +216,7 @@ export class OndatoTrigger implements INodeType {
 	};
 
 	// Ondato has no webhook API (its support registers the URL): activation changes nothing remotely.
-	webhookMethods = outOfBandWebhookMethods;
+	webhookMethods = { ...outOfBandWebhookMethods, setup: outOfBandWebhookMethods.default };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		let authentication: unknown;
@@ -214,6 +235,12 @@ export class OndatoTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const req = this.getRequestObject();
+
+		if (this.getWebhookName() === 'setup') {
+			if (!checks.includes('oAuth2')) return refuseWebhook(this, 404, 'Not found');
+			return answerTokenRequest(this, credentials, finiteNumber(options.tokenLifetimeSeconds, 3600, { min: 60, max: 86400 }));
+		}
+		if (checks.includes('oAuth2') && !hasValidToken(this, credentials)) return refuseWithoutToken(this);
 
 		if (checks.includes('basic')) {
 			const username = String(credentials.webhookUsername ?? '');

@@ -33,9 +33,13 @@ export const KYC_STATUS_REASON: Record<string, string> = {
 	UnrelatedPhotoSubmit: 'An unrelated photo was submitted',
 };
 
-/** Face authentication status: only Pending is documented; any other value maps to unknown. */
+/**
+ * Face authentication status: Ondato's Face Authentication page lists Pending (not completed) and
+ * Failed; no success value is documented, so any other value maps to unknown.
+ */
 export const FACE_AUTH_STATUS: StatusTable = {
 	Pending: 'pending',
+	Failed: 'rejected',
 };
 
 /** KYB identification status as the Ondato portal shows it (ondato.md §6). */
@@ -71,7 +75,7 @@ export const STATUS_TABLES: StatusTableDoc[] = [
 		field: 'Face authentication `status`',
 		source: 'ondato.md §6',
 		table: FACE_AUTH_STATUS,
-		notes: { Pending: 'The only documented value; any other is `unknown`' },
+		notes: { Pending: 'The authentication was not completed', Failed: 'No success value is documented: any value other than these two is `unknown`' },
 	},
 	{
 		provider: 'Ondato',
@@ -164,7 +168,7 @@ export function faceAuthVerification(faceAuthentication: IDataObject): Verificat
 		providerStatus,
 		reasons:
 			status === 'unknown'
-				? [{ code: `faceAuthentication.${String(providerStatus)}`, text: 'Ondato documents only the Pending status of a face authentication' }]
+				? [{ code: `faceAuthentication.${String(providerStatus)}`, text: 'Ondato documents only the Pending and Failed statuses of a face authentication' }]
 				: [],
 	});
 }

@@ -38,7 +38,7 @@ export class VerigramTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Verigram sends no server-side events: at the end of a flow it redirects the person's browser to the flow's callback_url. Use this node's Production URL as the Callback URL when you create the flow. The node then reads the result from Verigram itself (it never trusts the browser), starts the workflow once per finished flow, and sends the browser on to the page below.",
+					"Not documented by Verigram: this node needs Verigram to append the flow ID to the flow's callback_url (the Flow ID Query Parameter option, flow_id by default), and Verigram documents callback_url only as where the browser goes. Without it no workflow starts. Relying on documented behaviour only: Create Flow with {{ $execution.resumeUrl }} as Callback URL and a Wait node (see examples/verigram-onboarding.json). Otherwise use this node's Production URL as the Callback URL; the node reads the result from Verigram itself, starts the workflow once per finished flow and sends the browser on.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -32,14 +32,15 @@ function createDeliverer({ getTimeScale }) {
 	const cancelAll = () => { generation++; for (const [t, resolve] of timers) { clearTimeout(t); resolve(); } timers.clear(); };
 
 	// schedule: seconds between attempts, e.g. [60,120,600,900] = 5 attempts in all.
-	// makeHeaders(attempt) lets the provider set attempt-specific headers.
+	// makeHeaders(attempt) lets the provider set attempt-specific headers (it may return a promise,
+	// e.g. to fetch a token first).
 	// Resolves { ok, attempts } after success or the last failed attempt.
 	async function deliver({ url, body, makeHeaders, timeoutMs = 5000, schedule = [], onAttempt }) {
 		const maxAttempts = schedule.length + 1;
 		const gen = generation;
 		for (let attempt = 1; attempt <= maxAttempts; attempt++) {
 			if (closed || gen !== generation) return { ok: false, attempts: attempt - 1, cancelled: true };
-			const headers = makeHeaders(attempt);
+			const headers = await makeHeaders(attempt);
 			const result = await postOnce(url, body, headers, timeoutMs);
 			const ok = result.status >= 200 && result.status < 300;
 			if (onAttempt) onAttempt({ attempt, ok, status: result.status, error: result.error, responseHeaders: result.headers, responseBody: result.body, headers });

@@ -18,6 +18,8 @@ const path = require('path');
 const { N8n, REPO, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
 const wf = require('./workflows');
 const providers = require('./providers');
+const completion = require('./completion');
+const ondatoOAuth2 = require('./ondatoOAuth2');
 const { startCpuLoad, deliver, settle, allExecutions } = require('./load');
 
 const LOAD_DELIVERIES = 300;
@@ -84,7 +86,7 @@ async function run(sb, n8n) {
 	const plan = providers.plan(`http://127.0.0.1:${await freePort()}`);
 	const providerChecks = providers.createChecks({ check, assert, eq, log, waitFor });
 	providerChecks.state.plan = plan;
-	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan)];
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows()];
 	const credentials = [...wf.credentials(sb), ...providers.credentials(sb)];
 
 	await check(`import:credentials: ${credentials.length} credentials (Amiqus, Ondato, Identomat, Verigram, Nevis) pointing at the sandbox`, async () => {
@@ -184,8 +186,12 @@ async function run(sb, n8n) {
 
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });
+	// Completion that rests on nothing undocumented first: the sandbox is still at its pessimistic defaults.
+	if (server && server.apiKey) await completion.createChecks({ check, assert, eq, log }).checks(sb, server);
+	else skip('Wait-node and polling completion in a running n8n', 'the server did not come up');
 	if (server && server.apiKey) await providerChecks.triggerChecks(sb, server);
 	else skip('provider triggers in a running n8n', 'the server did not come up');
+	if (server && server.apiKey) await ondatoOAuth2.createChecks({ check, assert, eq, log }).checks(sb, server);
 	if (server) {
 		const mem = groupRssMb(server.pid);
 		log(`n8n server memory: ${mem.mb} MB RSS over ${mem.processes} processes`);

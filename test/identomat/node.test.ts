@@ -332,6 +332,23 @@ describe('Session: Get Result, Download Media, Delete Data', () => {
 		expect(request.body.session_token).toBe(token);
 	});
 
+	it('wait for final result reads again until a documented decision, or stops at the time limit', async () => {
+		const sb = sandbox();
+		const token = await newSession();
+		const timer = setTimeout(() => sb.identomat.completeSession(token, { outcome: 'rejected' }), 300);
+		const run = await op('getResult', { session: token, options: { waitForFinalResult: true, timeoutSeconds: 20, initialIntervalSeconds: 0.05 } });
+		clearTimeout(timer);
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json).toMatchObject({ result: 'rejected', finalResult: true, verification: { status: 'rejected' } });
+		const reads = apiRequests(sb).filter((r) => r.path === '/result/');
+		expect(reads.length).toBeGreaterThan(1);
+		expect(run.items[0].json.attempts).toBe(reads.length);
+		// A person who never finishes: the last (undecided) answer, finalResult false.
+		const other = await newSession();
+		const late = await op('getResult', { session: other, options: { waitForFinalResult: true, timeoutSeconds: 0.3, initialIntervalSeconds: 0.05 } });
+		expect(late.items[0].json).toMatchObject({ finalResult: false, verification: { status: 'unknown' } });
+	});
+
 	it('keeps an undocumented result value as given and maps it to unknown', async () => {
 		const sb = sandbox();
 		const token = await newSession();

@@ -35,12 +35,17 @@ describe('Nevis', () => {
 			const base = sb.nevis.baseUrl;
 			expect((await raw.post(`${base}${api}`, {})).status).toBe(401);
 			expect((await raw.post(`${base}${api}`, {}, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+			// Whether /ping checks the key is not documented: by default it answers anyone; pingRequiresKey refuses.
+			expect((await raw.get(`${base}/ping`)).data).toBe('PONG');
+			sb.nevis.setConfig({ pingRequiresKey: true });
 			expect((await raw.get(`${base}/ping`)).status).toBe(401);
 			const ping = await raw.get(`${base}/ping`, { headers: { Authorization: `Bearer ${KEY}` } });
 			expect(ping.data).toBe('PONG');
 			const auth = { headers: { Authorization: `Bearer ${KEY}` } };
 			const started = await raw.post(`${base}${api}`, {}, auth);
-			expect(started.data.sessionId).toMatch(/^\d{9}$/);
+			// "A unique nine-digit identifier" of no documented type: a JSON number by default.
+			expect(typeof started.data.sessionId).toBe('number');
+			expect(String(started.data.sessionId)).toMatch(/^\d{9}$/);
 			expect(started.data.startUrl).toBe(`${base}/idv/welcome.html?tc=${started.data.sessionId}`);
 			expect((await raw.get(`${base}${api}/${started.data.sessionId}`, auth)).data).toEqual({ sessionId: started.data.sessionId, status: 'pending' });
 			expect((await raw.get(`${base}${api}/12345`, auth)).status).toBe(400);
@@ -66,21 +71,33 @@ describe('Nevis', () => {
 			expect(sb.nevis.view(a.sessionId).status).toBe('pending');
 			const done = await raw.post(a.startUrl, 'outcome=verified', FORM);
 			expect(done.status).toBe(302);
-			expect(done.headers.location).toBe(`https://portal.example.com/back?sessionId=${a.sessionId}`);
+			// No session id on the redirect unless redirectSessionParam is set (not documented).
+			expect(done.headers.location).toBe('https://portal.example.com/back');
+			sb.nevis.setConfig({ redirectSessionParam: 'sessionId' });
+			const b = (await raw.post(`${sb.nevis.baseUrl}${api}`, {}, { headers: { Authorization: `Bearer ${KEY}` } })).data;
+			expect((await raw.post(b.startUrl, 'outcome=failed', FORM)).headers.location).toBe(`https://portal.example.com/back?sessionId=${b.sessionId}`);
 			expect(sb.nevis.view(a.sessionId)).toMatchObject({ status: 'verified', data: { lastName: 'Muster' } });
 		});
 	});
 
 	describe('credential', () => {
-		it('tests against /ping with the Bearer key', async () => {
+		it('tests by starting a session with the Bearer key: a wrong key fails even though /ping answers anyone', async () => {
+			// The pessimistic sandbox: /ping is not documented to check the key, so it answers PONG to anyone.
+			expect((await raw.get(`${sb.nevis.baseUrl}/ping`)).data).toBe('PONG');
 			expect((await testCredential('nevisApi', cred())).status).toBe('OK');
 			const bad = await testCredential('nevisApi', cred({ accessToken: 'wrong-key' }));
 			expect(bad.status).toBe('Error');
 			expect(bad.message).not.toContain('wrong-key');
-			const log = sb.requests('nevis').map((e: any) => [e.path, e.status]);
-			expect(log[0]).toEqual(['/ping', 200]);
+			const log = sb.requests('nevis').filter((e: any) => e.path !== '/ping').map((e: any) => [e.method, e.path, e.status]);
+			expect(log[0]).toEqual(['POST', '/api/v1/idverification/sessions', 200]);
 			expect(log.length).toBeGreaterThan(1);
-			expect(log.slice(1).every(([path, status]: [string, number]) => path === '/ping' && status === 401)).toBe(true);
+			expect(log.slice(1).every(([method, path, status]: [string, string, number]) => method === 'POST' && path === '/api/v1/idverification/sessions' && status === 401)).toBe(true);
+		});
+
+		it('the test follows the Identity Verification Path of the credential', async () => {
+			sb.nevis.setConfig({ idvPrefix: '/custom/idv/sessions' });
+			expect((await testCredential('nevisApi', cred({ idvPath: 'custom/idv/sessions/' }))).status).toBe('OK');
+			expect(sb.requests('nevis').map((e: any) => `${e.method} ${e.path} ${e.status}`)).toEqual(['POST /custom/idv/sessions 200']);
 		});
 	});
 
@@ -90,7 +107,7 @@ describe('Nevis', () => {
 			expect(startUrl).toContain(`tc=${sessionId}`);
 			const pending = await run({ operation: 'get', sessionId: { __rl: true, mode: 'url', value: startUrl } });
 			expect(pending.items[0].json).toEqual({
-				sessionId,
+				sessionId: Number(sessionId), // Get keeps the answer as Nevis sent it
 				status: 'pending',
 				verification: expect.objectContaining({ provider: 'nevis', status: 'pending', providerStatus: 'pending', person: null }),
 			});
@@ -111,6 +128,18 @@ describe('Nevis', () => {
 			expect(log.map((e: any) => [e.method, e.path])).toEqual([['POST', api], ['GET', `${api}/${sessionId}`], ['GET', `${api}/${sessionId}`], ['GET', `${api}/${sessionId}`]]);
 			expect(log[0].body ?? {}).toEqual({});
 			expect(log[0].headers.authorization).toBe('[redacted]');
+		});
+
+		it('start accepts the session ID as a JSON number or string and always outputs a string', async () => {
+			expect(sb.nevis.config.sessionIdType).toBe('number');
+			const asNumber = await startSession();
+			expect(asNumber.sessionId).toMatch(/^\d{9}$/);
+			sb.nevis.setConfig({ sessionIdType: 'string' });
+			const asString = await startSession();
+			expect(asString.sessionId).toMatch(/^\d{9}$/);
+			expect(sb.nevis.sessions.has(asNumber.sessionId) && sb.nevis.sessions.has(asString.sessionId)).toBe(true);
+			// The ID flows on into Get unchanged.
+			expect((await run({ operation: 'get', sessionId: byId(asNumber.sessionId) })).items[0].json).toMatchObject({ status: 'pending' });
 		});
 
 		it('instance ID, custom path prefix and query lookup from the credential', async () => {
@@ -165,6 +194,8 @@ describe('Nevis', () => {
 			expect((await run({ operation: 'get', sessionId: byId(sessionId) })).error?.message).toContain('HTTP 404');
 			sb.nevis.setConfig({ expiredBehaviour: 'pending' });
 			expect((await run({ operation: 'get', sessionId: byId(sessionId) })).items[0].json).toMatchObject({ status: 'pending' });
+			// Whether the API deletes sessions is not documented: off by default, on by name here.
+			sb.nevis.setConfig({ deleteSupported: true });
 			const del = await run({ operation: 'delete', sessionId: byId(sessionId) });
 			expect(del.items[0].json).toEqual({ deleted: true, sessionId });
 			expect(sb.nevis.sessions.has(sessionId)).toBe(false);
@@ -198,8 +229,9 @@ describe('Nevis', () => {
 			host = await new WebhookHost(workflow, helper).start();
 			await host.activate();
 			const url = host.webhookUrl('Nevis Trigger');
-			// The instance redirect URL is configured at Nevis, not per session.
-			sb.nevis.setConfig({ redirectUrl: url });
+			// The instance redirect URL is configured at Nevis, not per session. The trigger needs the session
+			// id on that redirect, which Nevis does not document: the sandbox appends it only by name.
+			sb.nevis.setConfig({ redirectUrl: url, redirectSessionParam: 'sessionId' });
 			return url;
 		};
 		afterEach(async () => host?.stop());
@@ -214,7 +246,7 @@ describe('Nevis', () => {
 			expect(landed.headers.location).toBe('https://portal.example.com/done');
 			const [execution] = await host.waitForExecutions(1);
 			expect(execution.output('After')[0].json).toMatchObject({
-				sessionId,
+				sessionId: Number(sessionId),
 				status: 'verified',
 				data: { documentNumber: 'X1234567' },
 				verification: { status: 'verified', person: { lastName: 'Muster', dateOfBirth: '1990-04-23' } },

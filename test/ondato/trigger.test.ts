@@ -225,10 +225,74 @@ describe('Ondato Trigger', () => {
 		const bad = await axios.post(url, { hello: 'world' }, { auth, validateStatus: () => true });
 		expect(bad.status).toBe(400);
 		expect(host.executions).toHaveLength(0);
-		expect(await host.runWebhookMethod('checkExists')).toEqual([true]);
+		// One answer per webhook (deliveries and the OAuth2 token URL).
+		expect(await host.runWebhookMethod('checkExists')).toEqual([true, true]);
 		await host.deactivate();
 		// Nothing to register or remove at Ondato: the lifecycle never calls the API.
-		expect(await host.runWebhookMethod('checkExists')).toEqual([true]);
+		expect(await host.runWebhookMethod('checkExists')).toEqual([true, true]);
 		expect(sb.requests('ondato')).toHaveLength(0);
+	});
+
+	describe('OAuth2 delivery mode (Ondato fetches a token from the trigger, then sends it as Bearer)', () => {
+		const OAUTH = { webhookClientId: 'ondato-delivery-client', webhookClientSecret: 'oauth-delivery-secret-1234567890' };
+		const tokenUrl = () => `${host.baseUrl}/webhook/ondato-hook/token`;
+		const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+		const raw = axios.create({ validateStatus: () => true });
+
+		it('the sandbox gets a token at the trigger\'s token URL and every delivery with it runs once', async () => {
+			const { url } = await startTrigger({ authentication: 'oAuth2' }, OAUTH);
+			sb.ondato.registerWebhook({ url, oauth2: { clientId: OAUTH.webhookClientId, clientSecret: OAUTH.webhookClientSecret, tokenUrl: tokenUrl() } });
+			const id = await createIdv(sb);
+			sb.ondato.complete(id, { outcome: 'approved' });
+			await host.waitForExecutions(5);
+			await sb.ondato.waitForDeliveries(5, 5000);
+			expect(sb.ondato.deliveries.map((d: any) => d.status)).toEqual([200, 200, 200, 200, 200]);
+			// One token for the five deliveries (cached until expires_in).
+			expect(sb.ondato.webhookTokenRequests).toEqual([expect.objectContaining({ status: 200, issued: true })]);
+			expect(emitted().map((o) => o.type)).toContain('KycIdentification.Approved');
+		});
+
+		it('refuses a wrong client secret at the token URL, and deliveries without a valid token, starting nothing', async () => {
+			const { url } = await startTrigger({ authentication: 'oAuth2' }, OAUTH);
+			sb.ondato.setConfig({ webhookMaxAttempts: 2 });
+			sb.ondato.registerWebhook({ url, oauth2: { clientId: OAUTH.webhookClientId, clientSecret: 'wrong-secret', tokenUrl: tokenUrl() }, events: ['IdentityVerification.Consented'] });
+			sb.ondato.consent(await createIdv(sb));
+			await sb.ondato.waitForDeliveries(2, 5000);
+			expect(sb.ondato.webhookTokenRequests.map((t: any) => t.status)).toEqual([401, 401]);
+			expect(sb.ondato.deliveries.map((d: any) => d.status)).toEqual([401, 401]);
+			expect(host.executions).toHaveLength(0);
+
+			const body = JSON.stringify({ id: 'e1', type: 'IdentityVerification.Consented', payload: { id: 'x' } });
+			const post = async (authorization?: string) =>
+				(await raw.post(url, body, { headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) } })).status;
+			expect(await post()).toBe(401);
+			expect(await post('Bearer 9999999999.abc.forged')).toBe(401);
+			// A token issued with the right client works; the same token with its expiry changed does not.
+			const issued = await raw.post(tokenUrl(), form({ grant_type: 'client_credentials', client_id: OAUTH.webhookClientId, client_secret: OAUTH.webhookClientSecret }), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			expect(issued.status).toBe(200);
+			expect(issued.data).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+			const [expiry, nonce, signature] = String(issued.data.access_token).split('.');
+			expect(await post(`Bearer ${Number(expiry) + 1000}.${nonce}.${signature}`)).toBe(401);
+			expect(await post(`Bearer ${issued.data.access_token}`)).toBe(200);
+			await host.waitForExecutions(1);
+			expect(host.executions).toHaveLength(1);
+			// Client authentication with HTTP Basic (RFC 6749 §2.3.1) works too; other grants are refused.
+			const basic = `Basic ${Buffer.from(`${OAUTH.webhookClientId}:${OAUTH.webhookClientSecret}`).toString('base64')}`;
+			const viaBasic = await raw.post(tokenUrl(), form({ grant_type: 'client_credentials' }), { headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basic } });
+			expect(viaBasic.status).toBe(200);
+			const password = await raw.post(tokenUrl(), form({ grant_type: 'password', client_id: OAUTH.webhookClientId, client_secret: OAUTH.webhookClientSecret }), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			expect(password.status).toBe(400);
+			expect(password.data).toEqual({ error: 'unsupported_grant_type' });
+			expect(JSON.stringify(host.deliveries)).not.toContain(OAUTH.webhookClientSecret);
+		});
+
+		it('the token URL answers nothing in the other modes, and a Basic trigger ignores Bearer tokens', async () => {
+			const { url } = await startTrigger({ authentication: 'basicAuth' }, OAUTH);
+			const token = await raw.post(tokenUrl(), form({ grant_type: 'client_credentials', client_id: OAUTH.webhookClientId, client_secret: OAUTH.webhookClientSecret }), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			expect(token.status).toBe(404);
+			const body = JSON.stringify({ id: 'e2', type: 'IdentityVerification.Consented', payload: { id: 'x' } });
+			expect((await raw.post(url, body, { headers: { 'Content-Type': 'application/json', Authorization: 'Bearer 9999999999.a.b' } })).status).toBe(401);
+			expect(host.executions).toHaveLength(0);
+		});
 	});
 });

@@ -35,7 +35,7 @@ describe('verdict: Ondato', () => {
 	it('the tables hold exactly the documented values (ondato.md §6)', () => {
 		expect(Object.keys(IDV_STATUS)).toEqual(['Pending', 'InProgress', 'Completed', 'Expired', 'Aborted', 'Suspended']);
 		expect(Object.keys(KYC_STATUS)).toEqual(['Awaiting', 'Approved', 'Rejected']);
-		expect(Object.keys(FACE_AUTH_STATUS)).toEqual(['Pending']);
+		expect(Object.keys(FACE_AUTH_STATUS)).toEqual(['Pending', 'Failed']);
 		expect(Object.keys(KYB_STATUS)).toEqual(['PENDING', 'APPROVED', 'REJECTED']);
 	});
 
@@ -92,7 +92,8 @@ describe('verdict: Ondato', () => {
 
 	it('face authentication and KYB statuses', () => {
 		expect(faceAuthVerification({ id: 'f', status: 'Pending' }).status).toBe('pending');
-		// The sandbox's final face status is configurable because it is UNCONFIRMED: never a silent success.
+		expect(faceAuthVerification({ id: 'f', status: 'Failed' }).status).toBe('rejected');
+		// No success value is documented: any other value is never a silent success.
 		expect(faceAuthVerification({ id: 'f', status: 'Completed' }).status).toBe('unknown');
 		for (const [value, status] of Object.entries(KYB_STATUS)) {
 			expect(kybVerification({ id: 'k', status: value }).status).toBe(status);

@@ -26,7 +26,9 @@ function defaultConfig() {
 		resultStrings: { inProgress: 'in_progress', manualCheck: 'manual_check' }, // UNCONFIRMED spellings
 		deleteResponse: true, // body of a successful delete/ (UNCONFIRMED)
 		mediaErrorStatus: 400, // status of {"argumentError": ...} from media endpoints (UNCONFIRMED)
-		returnUrlTokenParameter: 'session_token', // appended to return_url by the widget (UNCONFIRMED); null = nothing
+		// Query parameter the widget appends to return_url (UNCONFIRMED: Identomat documents nothing about it).
+		// Pessimistic default: nothing appended; tests of the Identomat Trigger's browser return set 'session_token'.
+		returnUrlTokenParameter: null,
 		configurations: { '62412c096c4b39ba845d4bf2': { flags: { language: 'en' }, steps: [{ type: 'identity-document', key: 'identity-document' }, { type: 'liveness', key: 'liveness' }] } },
 		callbacks: {
 			url: null, // Callback URL of the company settings

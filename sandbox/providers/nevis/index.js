@@ -24,13 +24,14 @@ function create(base) {
 		do { id = String(crypto.randomInt(100000000, 1000000000)); } while (sessions.has(id));
 		return id;
 	}
+	const idOut = (s) => (config.sessionIdType === 'string' ? s.id : Number(s.id));
 	const startUrlOf = (s) => `${base.getUrl()}${MOUNT}/idv/welcome.html?tc=${s.id}`;
 	// While pending or in_progress only the current status; when finished also the result and data (nevis.md §1).
 	function view(s) {
-		const out = { sessionId: s.id, status: s.status };
+		const out = { sessionId: idOut(s), status: s.status };
 		if (s.status === 'verified' || s.status === 'failed') {
 			const fx = config.results[s.status] || {};
-			Object.assign(out, JSON.parse(JSON.stringify(fx)), { completedAt: iso(s.finishedAt) });
+			Object.assign(out, JSON.parse(JSON.stringify(fx)), config.completedAtField ? { completedAt: iso(s.finishedAt) } : {});
 		}
 		return out;
 	}
@@ -66,7 +67,7 @@ function create(base) {
 		if (req.body != null && (typeof req.body !== 'object' || Array.isArray(req.body))) return fail(res, 400, 'bad_request', 'The body must be a JSON object');
 		const s = { id: newSessionId(), status: 'pending', createdAt: now(), request: req.body ?? {} };
 		sessions.set(s.id, s);
-		res.status(200).json({ sessionId: s.id, startUrl: startUrlOf(s) });
+		res.status(200).json({ sessionId: idOut(s), startUrl: startUrlOf(s) });
 	});
 	idv.get('/', (req, res) => {
 		if (config.lookup !== 'query') return fail(res, 405, 'method_not_allowed', 'GET needs a session id in the path');
@@ -179,7 +180,7 @@ function describe(sb) {
 	return `Nevis (credential: Base URL below, which stands for https://<instance>.mauth.nevis.cloud)
   Base URL        ${n.baseUrl}
   Access key      sandbox-nevis-access-key   (Bearer)
-  Hosted app      ${n.baseUrl}/idv/welcome.html?tc=<sessionId>  (startUrl: Verify / Fail redirect to the instance redirect URL)
+  Hosted app      ${n.baseUrl}/idv/welcome.html?tc=<sessionId>  (startUrl: Verify / Fail redirect to the instance redirect URL, with no session id unless redirectSessionParam is set)
   Redirect URL    ${n.config.redirectUrl || '(none: set it with PATCH config)'}
   Controls
     PATCH  ${c}/config   {"redirectUrl":"<n8n production URL>"}

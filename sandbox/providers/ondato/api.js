@@ -66,7 +66,7 @@ function bearer({ config, state, clock }, scopesFor) {
 			res.set('WWW-Authenticate', t ? 'Bearer error="invalid_token", error_description="The token expired"' : 'Bearer error="invalid_token"');
 			return res.status(401).end();
 		}
-		if (config().enforceScopes && !scopesFor(req).some((s) => t.scopes.includes(s))) {
+		if (scopesFor && config().enforceScopes && !scopesFor(req).some((s) => t.scopes.includes(s))) {
 			res.set('WWW-Authenticate', 'Bearer error="insufficient_scope"');
 			return res.status(403).end();
 		}
@@ -198,13 +198,26 @@ function idvRouter(ctx) {
 		const all = sortBy([...state().setups.values()], q.orderBy, q.desc);
 		res.json(all.slice(q.offset, q.offset + q.limit));
 	});
-	// Face authentication API (host UNCONFIRMED; mounted on the IDV API base here).
-	r.get('/v1/face-authentications/:id', (req, res) => {
-		const fa = UUID.test(req.params.id) && state().faceAuths.get(req.params.id.toLowerCase());
-		if (!fa) return notFound(config, res);
-		res.json(fa);
-	});
+	// Ondato names a separate Face authentication API whose host is UNCONFIRMED: served on the IDV
+	// API base only when faceAuthOnIdvHost is on; otherwise on its own sub-base (faceAuthRouter).
+	r.get('/v1/face-authentications/:id', (req, res, next) => (config().faceAuthOnIdvHost ? getFaceAuth(ctx, req, res) : next()));
 	r.use((req, res) => notFound(config, res));
+	return r;
+}
+
+function getFaceAuth({ config, state }, req, res) {
+	const fa = UUID.test(req.params.id) && state().faceAuths.get(req.params.id.toLowerCase());
+	if (!fa) return notFound(config, res);
+	res.json(fa);
+}
+
+// The Face authentication API on its own host (ondato.md §4: "Face authentication API; host UNCONFIRMED").
+// Its scope names are not known either: any valid token of the application may read it.
+function faceAuthRouter(ctx) {
+	const r = express.Router();
+	r.use(bearer(ctx, null));
+	r.get('/v1/face-authentications/:id', (req, res) => getFaceAuth(ctx, req, res));
+	r.use((req, res) => notFound(ctx.config, res));
 	return r;
 }
 
@@ -254,4 +267,4 @@ function kycRouter(ctx) {
 	return r;
 }
 
-module.exports = { tokenRouter, idvRouter, kycRouter, problem, UUID };
+module.exports = { tokenRouter, idvRouter, kycRouter, faceAuthRouter, problem, UUID };

@@ -40,7 +40,13 @@ function defaultConfig() {
 		duplicates: 0, // extra copies of every delivery (same envelope id): "duplicates may still arrive"
 		outOfOrder: false, // deliver each batch of events in reverse order ("delivery is unordered")
 		rejectReason: 'UnrelatedPhotoSubmit',
-		faceAuthFinalStatus: 'Completed', // only "Pending" is documented; the final value is UNCONFIRMED
+		// Face authentication statuses: Ondato's Face Authentication page lists Pending and Failed; no success
+		// value is documented. A failed face authentication becomes Failed; a successful one becomes
+		// faceAuthSuccessStatus, which by default is null: it stays Pending (documented values only).
+		faceAuthSuccessStatus: null,
+		// Whether the Face authentication API (host UNCONFIRMED) also answers on the IDV API host.
+		// Pessimistic default: no, it is a separate API (/ondato/faceauth here).
+		faceAuthOnIdvHost: false,
 	};
 }
 

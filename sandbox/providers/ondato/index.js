@@ -2,7 +2,8 @@
 // Ondato OS emulator (ondato.md): every Ondato host gets its own sub-base under /ondato so a
 // credential's overridable base URLs point at them:
 //   token server  /ondato/id/connect/token        (id.ondato.com)
-//   IDV API       /ondato/idvapi/v1/...            (idvapi.ondato.com; also face authentications)
+//   IDV API       /ondato/idvapi/v1/...            (idvapi.ondato.com)
+//   Face auth API /ondato/faceauth/v1/...          (host UNCONFIRMED; also on the IDV API with faceAuthOnIdvHost)
 //   KYC API       /ondato/kycid/v1/...             (kycid.ondato.com)
 //   hosted flow   /ondato/idv/?id={idvId}          (idv.ondato.com)
 const express = require('express');
@@ -10,7 +11,7 @@ const { uuid } = require('../../core/ids');
 const { defaultConfig, patchConfig } = require('./config');
 const { createState, createModel } = require('./model');
 const { createEvents } = require('./events');
-const { tokenRouter, idvRouter, kycRouter, problem } = require('./api');
+const { tokenRouter, idvRouter, kycRouter, faceAuthRouter, problem } = require('./api');
 const { hostedRouter } = require('./hosted');
 const { controlRouter } = require('./control');
 
@@ -25,6 +26,7 @@ function create(base) {
 	router.use('/id', tokenRouter(ctx));
 	router.use('/idvapi', idvRouter(ctx));
 	router.use('/kycid', kycRouter(ctx));
+	router.use('/faceauth', faceAuthRouter(ctx));
 	router.use('/idv', hostedRouter(ctx));
 
 	const idv = (id) => {
@@ -38,11 +40,12 @@ function create(base) {
 		get tokenUrl() { return `${root()}/id/connect/token`; },
 		get idvApiUrl() { return `${root()}/idvapi`; },
 		get kycApiUrl() { return `${root()}/kycid`; },
+		get faceAuthApiUrl() { return `${root()}/faceauth`; },
 		get hostedUrl() { return `${root()}/idv`; },
 		// Credential fields for tests and the demo.
 		get credentials() {
 			const c = config.clients[0];
-			return { environment: 'sandbox', clientId: c.clientId, clientSecret: c.clientSecret, tokenUrl: api.tokenUrl, idvApiUrl: api.idvApiUrl, kycApiUrl: api.kycApiUrl, hostedFlowUrl: api.hostedUrl };
+			return { environment: 'sandbox', clientId: c.clientId, clientSecret: c.clientSecret, tokenUrl: api.tokenUrl, idvApiUrl: api.idvApiUrl, kycApiUrl: api.kycApiUrl, faceAuthApiUrl: api.faceAuthApiUrl, hostedFlowUrl: api.hostedUrl };
 		},
 		get config() { return config; },
 		setConfig: (patch) => patchConfig(config, patch),
@@ -54,6 +57,7 @@ function create(base) {
 		unregisterWebhook(id) { if (!state.subscriptions.delete(id)) throw Object.assign(new Error(`subscription ${id} not found`), { status: 404 }); },
 		subscriptions: () => [...state.subscriptions.values()].map(ctx.events.publicSub),
 		get deliveries() { return ctx.events.attempts; },
+		get webhookTokenRequests() { return ctx.events.tokenRequests; },
 		waitForDeliveries: (n, timeoutMs) => ctx.events.waitForDeliveries(n, timeoutMs),
 		signature: (secret, t, rawBody) => ctx.events.sign(secret, t, rawBody),
 		hostedLink: (id) => `${api.hostedUrl}/?id=${id}`,
@@ -111,11 +115,12 @@ function describe(sb) {
   Token URL       ${cr.tokenUrl}
   IDV API         ${cr.idvApiUrl}
   KYC API         ${cr.kycApiUrl}
+  Face auth API   ${cr.faceAuthApiUrl}
   Hosted flow     ${cr.hostedFlowUrl}/?id=<identityVerificationId>
   Client          ${cr.clientId} / ${cr.clientSecret}
   Setups          ${[...o.state.setups.values()].map((s) => `${s.id} (${s.name})`).join(', ')}
   Controls (webhooks are registered out of band, here)
-    POST   ${c}/webhooks     {"url":"<n8n production URL>","basic":{"username":"u","password":"p"},"events":["*"]}
+    POST   ${c}/webhooks     {"url":"<n8n production URL>","basic":{"username":"u","password":"p"},"events":["*"]}  (or "oauth2":{"clientId","clientSecret","tokenUrl"})
     GET    ${c}/webhooks    DELETE ${c}/webhooks/:id    GET ${c}/deliveries
     POST   ${c}/identity-verifications/:id/{consent|process|approve|reject|complete|expire|abort|update}   complete: {"outcome":"approved"}
     GET|PATCH ${c}/config    POST ${c}/tokens/expire    POST ${c}/seed/{setup|identity-verification}`;

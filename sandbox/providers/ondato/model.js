@@ -157,7 +157,8 @@ function createModel({ state, config, clock, events }) {
 			batch.push({ type: approved ? 'KycIdentification.Approved' : 'KycIdentification.Rejected', payload: clone(kyc), idvId: idv.id });
 		} else if (idv.step.faceAuthentication) {
 			const fa = st().faceAuths.get(idv.step.faceAuthentication.id);
-			fa.status = outcome === 'approved' ? config().faceAuthFinalStatus : 'Rejected';
+			if (outcome !== 'approved') fa.status = 'Failed';
+			else if (config().faceAuthSuccessStatus) fa.status = config().faceAuthSuccessStatus;
 		}
 		idv.status = 'Completed';
 		touch(idv);

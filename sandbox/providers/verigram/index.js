@@ -45,9 +45,10 @@ function create(base) {
 	const vlinkOf = (flow) => (config.vlinkBase ? `${config.vlinkBase.replace(/\/+$/, '')}/hf2/${flow.id}/` : `${base.getUrl()}${MOUNT}/hf2/${flow.id}/`);
 	const resultOf = (flow) => {
 		if (flow.state !== 'finished') {
-			return { flow_id: flow.id, flow_status: config.unfinishedResult === 'in_progress' ? 'in_progress' : null, end_cause: null, services: [] };
+			return { flow_status: config.unfinishedResult === 'in_progress' ? 'in_progress' : null, end_cause: null, services: [] };
 		}
-		return { flow_id: flow.id, person_id: flow.personId, flow_status: flow.flowStatus, end_cause: flow.endCause, finished_at: iso(flow.finishedAt), services: flow.services };
+		const extra = config.resultExtraFields ? { flow_id: flow.id, person_id: flow.personId, finished_at: iso(flow.finishedAt) } : {};
+		return { ...extra, flow_status: flow.flowStatus, end_cause: flow.endCause, services: flow.services };
 	};
 	const detailOf = (flow) => ({
 		flow_id: flow.id,
@@ -250,7 +251,7 @@ function describe(sb) {
   Base URL        ${v.baseUrl}
   Test key        sandbox-verigram-test-key   (no secret; rate-limited)
   Production key  sandbox-verigram-prod-key / secret sandbox-verigram-prod-secret   (requests HMAC-signed)
-  Hosted page     ${v.baseUrl}/hf2/<flow_id>/  (the vlink: Pass / Fail redirect to callback_url?flow_id=)
+  Hosted page     ${v.baseUrl}/hf2/<flow_id>/  (the vlink: Pass / Fail redirect to callback_url, as is unless callbackFlowIdParam is set)
   Controls
     POST   ${c}/flows/:id/finish   {"outcome":"pass"}   (pass | fail)
     GET|PATCH ${c}/config`;

@@ -291,7 +291,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. https://n8n.example.com/webhook/…/return',
 				description:
-					"Where the person's browser goes when finished. Without it, Identomat assumes the widget is embedded in an iframe. To continue a workflow when the person comes back, use the Identomat Trigger's Browser Return URL.",
+					"Where the person's browser goes when finished. Without it, Identomat assumes the widget is embedded in an iframe. {{ $execution.resumeUrl }} works here: a Wait node (Resume: On Webhook Call) later in this workflow then resumes when the person comes back, and Get Result reads the outcome; this relies on nothing undocumented. The Identomat Trigger's Browser Return URL works only if Identomat appends the session token, which it does not document.",
 			},
 			{
 				displayName: 'Skip Desktop',

@@ -8,7 +8,7 @@ import { startSession } from '../../transport';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'When the person finishes, Nevis sends their browser to the redirect URL of your instance (set when identity verification was ordered, or through a Nevis Portal ticket), not to a URL given here. Point it at a Nevis Trigger node to act on completion.',
+			'When the person finishes, Nevis sends their browser to the redirect URL of your instance (set when identity verification was ordered, or through a Nevis Portal ticket), not to a URL given here. To act on completion without relying on anything undocumented, read the session with Get (Wait for Final Result, or a bounded Wait → Get loop); a Nevis Trigger works only if your instance\'s redirect carries the session ID.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -43,12 +43,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = options.body === undefined ? {} : check.json<unknown>('Request Body (JSON)', options.body);
 	if (!body || typeof body !== 'object' || Array.isArray(body)) check.fail('Request Body (JSON)', 'must be a JSON object', 'e.g. {}');
 	const session = await startSession(this, body as IDataObject, itemIndex);
-	if (!session || typeof session.sessionId !== 'string' || typeof session.startUrl !== 'string') {
+	const sessionId = sessionIdText(session?.sessionId);
+	if (!session || !sessionId || typeof session.startUrl !== 'string') {
 		throw new NodeApiError(this.getNode(), (session ?? {}) as never, {
 			message: 'Nevis: the start answer has no sessionId and startUrl',
 			description: 'Check the Identity Verification Path in the credential.',
 			itemIndex,
 		});
 	}
-	return session;
+	return { ...session, sessionId };
+}
+
+/**
+ * Nevis calls the session ID "a unique nine-digit identifier" without saying whether it is a JSON
+ * string or number: both are accepted, and the output always carries it as a string.
+ */
+function sessionIdText(value: unknown): string {
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+	return typeof value === 'string' ? value.trim() : '';
 }

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. https://your-company.com/callback',
 		description:
-			"Where Verigram sends the person's browser when the flow ends (a browser redirect, not a server call). To act on completion, use the Production URL of a Verigram Trigger node here.",
+			"Where Verigram sends the person's browser when the flow ends (a browser redirect, not a server call). {{ $execution.resumeUrl }} works here: a Wait node (Resume: On Webhook Call) later in this workflow then resumes when the person comes back, and Get Result reads the outcome; this relies on nothing undocumented. A Verigram Trigger's Production URL works only if Verigram appends the flow ID, which it does not document.",
 	},
 	{
 		displayName: 'Person ID',

@@ -92,7 +92,7 @@ export class VerigramTrigger implements INodeType {
 			id: isSafePathSegment(flowId) ? flowId : '',
 			read: async () => await getFlowResult(this, flowId),
 			isFinal: (result) => isFinalResult(result, finalStatuses),
-			toItem: (result) => ({ ...result, verification: flowVerification(result, flowId) }) as IDataObject,
+			toItem: (result) => ({ flow_id: flowId, ...result, verification: flowVerification(result, flowId) }) as IDataObject,
 			waitSeconds: wait,
 			redirectUrl,
 			pendingRedirectUrl,

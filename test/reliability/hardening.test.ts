@@ -63,7 +63,7 @@ describe('Ondato Trigger', () => {
 			expect([value, await postOndato(url, forged, { Authorization: basic, 'Ondato-Signature': ondatoSignature(forged) })]).toEqual([value, 401]);
 		}
 		expect(h.deliveries.filter((d) => d.started)).toEqual([]);
-		node.parameters.authentication = '={{ "basicAuth" }}';
+		node.parameters.authentication = 'basicAuth';
 		expect(await postOndato(url, forged)).toBe(401);
 		expect(await postOndato(url, envelope('genuine-1'), { Authorization: basic })).toBe(200);
 		await h.waitForExecutions(1);

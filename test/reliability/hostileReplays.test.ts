@@ -278,6 +278,8 @@ describe('Verigram Trigger: the browser is answered once the execution exists; o
 
 	it('does not emit a result decided more than a day ago, and an old URL stays quiet after 1,000 newer ones', async () => {
 		const { h, finishedFlow, visit } = await verigramHost('replay-verigram-old');
+		// The decision time is not documented: without it a result cannot be known to be old.
+		sb.verigram.setConfig({ resultExtraFields: true });
 		const old = await finishedFlow('replay-old');
 		sb.verigram.state.flows.get(old).finishedAt = Date.now() - 2 * 86_400_000;
 		expect(await visit(old)).toEqual({ status: 302, location: 'https://example.com/done' });

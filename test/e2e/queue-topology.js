@@ -55,8 +55,10 @@ function webhookStarted(wf, webhookPath = `queue-${wf.id}`) {
  * @param {number} [o.workers=2]
  * @param {number} [o.webhooks=2]
  * @param {string|boolean} [o.buildFirst='ifStale']
+ * @param {number[]} [o.webhookPorts]  preferred ports of the webhook processes
+ * @param {object} [o.owner]           the owner account (N8nServer.setupOwner)
  */
-async function startTopology({ name, log = () => {}, workflows, credentials, workers = 2, webhooks = 2, buildFirst = 'ifStale' }) {
+async function startTopology({ name, log = () => {}, workflows, credentials, workers = 2, webhooks = 2, buildFirst = 'ifStale', webhookPorts: preferred = [], owner } = {}) {
 	const folder = path.join('.n8n-e2e', name);
 	fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
 	const topo = { folder: path.join(REPO, folder), workers: [], webhooks: [], processes: [], timings: {} };
@@ -89,7 +91,7 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 
 		// ---- ports first: the workflows may carry the production URLs (a load balancer would give one)
 		const webhookPorts = [];
-		while (webhookPorts.length < webhooks) { const p = await freePort(); if (!webhookPorts.includes(p)) webhookPorts.push(p); }
+		while (webhookPorts.length < webhooks) { const p = await freePort(preferred[webhookPorts.length]); if (!webhookPorts.includes(p)) webhookPorts.push(p); }
 		const webhookUrls = webhookPorts.map((p) => `http://127.0.0.1:${p}`);
 		topo.plan = { webhookUrls };
 
@@ -110,7 +112,7 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 		topo.workers = started.slice(0, workers);
 		topo.webhooks = started.slice(workers);
 		topo.webhooks.forEach((w, i) => { if (w.baseUrl !== webhookUrls[i]) throw new Error(`webhook process ${i + 1} is on ${w.baseUrl}, not ${webhookUrls[i]} (port taken meanwhile)`); });
-		await topo.main.setupOwner();
+		await topo.main.setupOwner(owner);
 		topo.timings.start = Date.now() - t;
 		log(`queue mode: main ${topo.main.baseUrl} (pid ${topo.main.pid}), workers pid ${topo.workers.map((w) => w.pid).join(', ')}, webhook processes ${topo.webhooks.map((w) => `${w.baseUrl} (pid ${w.pid})`).join(', ')}`);
 	} catch (e) {

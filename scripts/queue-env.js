@@ -12,6 +12,7 @@
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
+const os = require('os');
 const path = require('path');
 
 const REPO = path.resolve(__dirname, '..');
@@ -117,10 +118,20 @@ async function startQueueEnv({ name = `run-${process.pid}`, log = () => {} } = {
 
 	// ---- PostgreSQL
 	const bin = pgBinDir();
-	const pgData = path.join(dir, 'pg');
-	fs.mkdirSync(pgData, { mode: 0o700 });
 	const asPg = (cmd, args) => (isRoot() ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', cmd, ...args]] : [cmd, args]);
-	if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', pgData]);
+	let pgData = path.join(dir, 'pg');
+	fs.mkdirSync(pgData, { mode: 0o700 });
+	if (isRoot()) {
+		execFileSync('chown', ['-R', 'postgres:postgres', pgData]);
+		// The postgres user must reach the folder (a clone under /root may not let it): else a temporary folder.
+		const [testCmd, testArgs] = asPg('test', ['-w', pgData]);
+		try { execFileSync(testCmd, testArgs); } catch {
+			pgData = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-pg-'));
+			execFileSync('chown', ['-R', 'postgres:postgres', pgData]);
+			fs.writeFileSync(path.join(dir, 'pg-data-dir.txt'), `${pgData}\n`);
+			log(`postgres cannot reach ${dir}: its data is in ${pgData} (removed at the end)`);
+		}
+	}
 	let t = Date.now();
 	const [initCmd, initArgs] = asPg(path.join(bin, 'initdb'), ['-D', pgData, '-U', 'n8n', '--auth=trust', '-E', 'UTF8', '--no-sync']);
 	execFileSync(initCmd, initArgs, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -165,7 +176,7 @@ async function startQueueEnv({ name = `run-${process.pid}`, log = () => {} } = {
 			await stopChild(pg, 'SIGINT');
 			await stopChild(redis, 'SIGTERM');
 			process.removeListener('exit', killAll);
-			if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+			if (!keep) for (const d of new Set([dir, pgData])) fs.rmSync(d, { recursive: true, force: true });
 		},
 	};
 }

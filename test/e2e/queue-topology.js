@@ -57,8 +57,9 @@ function webhookStarted(wf, webhookPath = `queue-${wf.id}`) {
  * @param {string|boolean} [o.buildFirst='ifStale']
  * @param {number[]} [o.webhookPorts]  preferred ports of the webhook processes
  * @param {object} [o.owner]           the owner account (N8nServer.setupOwner)
+ * @param {object} [o.env]             more variables for every process
  */
-async function startTopology({ name, log = () => {}, workflows, credentials, workers = 2, webhooks = 2, buildFirst = 'ifStale', webhookPorts: preferred = [], owner } = {}) {
+async function startTopology({ name, log = () => {}, workflows, credentials, workers = 2, webhooks = 2, buildFirst = 'ifStale', webhookPorts: preferred = [], owner, env: extraEnv = {} } = {}) {
 	const folder = path.join('.n8n-e2e', name);
 	fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
 	const topo = { folder: path.join(REPO, folder), workers: [], webhooks: [], processes: [], timings: {} };
@@ -73,7 +74,7 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 		if (!keep) fs.rmSync(topo.folder, { recursive: true, force: true });
 	};
 	try {
-		const shared = queueEnv(env.n8nEnv, crypto.randomBytes(24).toString('hex'));
+		const shared = { ...queueEnv(env.n8nEnv, crypto.randomBytes(24).toString('hex')), ...extraEnv };
 		const instance = (role) => {
 			const n = new N8n({ folder: path.join(folder, role), log, env: shared });
 			topo.processes.push(n);

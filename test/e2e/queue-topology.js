@@ -12,7 +12,7 @@
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
-const { N8n, REPO, request, freePort, sleep } = require('./n8n');
+const { N8n, REPO, request, freePort, sleep, nodeOutput } = require('./n8n');
 const { startQueueEnv } = require('../../scripts/queue-env');
 
 /** The process-independent settings every n8n process of the topology gets. */
@@ -172,21 +172,26 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 	 */
 	topo.runOnWorker = async (wf, body = {}, { via = 0, timeoutMs = 120000 } = {}) => {
 		const t0 = Date.now();
+		// A marker in the body tells this run's execution from others of the same workflow running at once.
+		const marker = crypto.randomUUID();
 		const before = new Set((await topo.allExecutions(wf.id)).map((e) => e.id));
-		const r = await request('POST', `${topo.webhooks[via].baseUrl}/webhook/${wf.webhookPath}`, { body, timeoutMs: 30000 });
+		const r = await request('POST', `${topo.webhooks[via].baseUrl}/webhook/${wf.webhookPath}`, { body: { ...body, queueRun: marker }, timeoutMs: 30000 });
 		if (r.status !== 200) throw new Error(`POST /webhook/${wf.webhookPath}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
 		const end = Date.now() + timeoutMs;
-		let mine;
-		for (;;) {
-			mine = (await topo.allExecutions(wf.id)).find((e) => !before.has(e.id));
-			if (mine && (mine.finished || mine.stoppedAt)) break;
-			if (Date.now() > end) throw new Error(`no finished execution of ${wf.id} within ${timeoutMs} ms`);
+		const seen = new Set(before);
+		let run;
+		while (!run) {
+			for (const e of (await topo.allExecutions(wf.id)).filter((x) => !seen.has(x.id) && (x.finished || x.stoppedAt))) {
+				seen.add(e.id);
+				const full = (await topo.main.api('GET', `/executions/${e.id}?includeData=true`)).json;
+				if (nodeOutput(full, 'Start')[0]?.json?.body?.queueRun === marker) { run = full; break; }
+			}
+			if (run) break;
+			if (Date.now() > end) throw new Error(`no finished execution of ${wf.id} for run ${marker} within ${timeoutMs} ms`);
 			await sleep(300);
 		}
-		const full = await topo.main.api('GET', `/executions/${mine.id}?includeData=true`);
-		const run = full.json;
 		const error = run?.data?.resultData?.error;
-		return { code: run.status === 'success' ? 0 : 1, run, status: run.status, output: error ? JSON.stringify(error) : '', ms: Date.now() - t0, worker: topo.ranBy(mine.id), executionId: mine.id };
+		return { code: run.status === 'success' ? 0 : 1, run, status: run.status, output: error ? JSON.stringify(error) : '', ms: Date.now() - t0, worker: topo.ranBy(run.id), executionId: run.id };
 	};
 	return topo;
 }

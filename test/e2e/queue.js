@@ -211,7 +211,8 @@ async function run(sb, topo, actions) {
 		assert(recordId, 'no record from the Amiqus chain');
 		const before = sb.amiqus.deliveries.length;
 		eq((await request('POST', `${sb.url}/_control/amiqus/records/${recordId}/complete`, { body: { outcome: 'accepted' } })).status, 200, 'complete control');
-		await sb.amiqus.waitForDeliveries(before + 3, 20000);
+		// record.updated + record.finished to record.*, record.finished to each of the other two
+		await sb.amiqus.waitForDeliveries(before + 4, 30000);
 		await sleep(500);
 		delivered = sb.amiqus.deliveries.slice(before).filter((d) => d.url !== hookUrl(DEDUP.webhookId));
 		assert(delivered.every((d) => d.ok), `refused: ${JSON.stringify(delivered.filter((d) => !d.ok).map((d) => [d.event, d.status]))}`);

@@ -9,6 +9,7 @@ import type {
 
 import { ondatoHosts } from '../nodes/Ondato/transport/hosts';
 import { bearerAuthenticate } from '../nodes/shared/auth';
+import { sharedToken } from '../nodes/shared/sharedToken';
 
 const overrideHint = 'Leave empty to use the host of the chosen environment. Set it only for another Ondato host (e.g. a white-label domain) or the local provider sandbox.';
 
@@ -149,46 +150,12 @@ export class OndatoApi implements ICredentialType {
 	];
 
 	// Fetches a client-credentials token once; n8n stores it and calls this again only when
-	// the field is empty or an API call answers 401 (expired or revoked token).
+	// the field is empty or an API call answers 401 (expired or revoked token). Executions running
+	// at the same time in one process share one new token (sharedToken).
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const form = new URLSearchParams({
-			client_id: String(credentials.clientId ?? ''),
-			client_secret: String(credentials.clientSecret ?? ''),
-			grant_type: 'client_credentials',
-		});
 		const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
-		if (scope) form.set('scope', scope);
-		let response: { body: unknown; statusCode: number };
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: ondatoHosts(credentials).tokenUrl,
-				body: form.toString(),
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				returnFullResponse: true,
-			})) as { body: unknown; statusCode: number };
-		} catch (error) {
-			// A new error: the original carries the request, and so the client secret.
-			const failed = error as { response?: { status?: number; data?: unknown }; httpCode?: string };
-			const status = Number(failed.response?.status ?? failed.httpCode) || undefined;
-			const data = parseBody(failed.response?.data);
-			const code = typeof data.error === 'string' ? data.error : undefined;
-			const rejected = code === 'invalid_client' || status === 401;
-			const text = rejected
-				? 'the Client ID or Client Secret was refused (invalid_client)'
-				: code === 'invalid_scope'
-					? 'a requested scope is not allowed for this client (invalid_scope)'
-					: `the token server answered ${status ? `HTTP ${status}` : 'nothing'}${code ? ` (${code})` : ''}`;
-			throw Object.assign(new Error(`Ondato token request: ${text}`), {
-				httpCode: rejected ? '401' : status ? String(status) : undefined,
-				response: { status: rejected ? 401 : status, headers: {}, data: { message: `Ondato token request: ${text}` } },
-			});
-		}
-		const body = parseBody(response.body);
-		if (typeof body.access_token !== 'string' || !body.access_token) {
-			throw new Error('Ondato token request: the answer has no access_token');
-		}
-		return { accessToken: body.access_token };
+		const key = [ondatoHosts(credentials).tokenUrl, String(credentials.clientId ?? ''), String(credentials.clientSecret ?? ''), scope];
+		return { accessToken: await sharedToken(key, credentials.accessToken, async () => await requestToken(this, credentials)) };
 	}
 
 	// Plain code rather than a generic expression: no expression evaluation per request.
@@ -207,6 +174,50 @@ export class OndatoApi implements ICredentialType {
 			body: '{}',
 		},
 	};
+}
+
+async function requestToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ token: string; expiresInSeconds?: number }> {
+	const form = new URLSearchParams({
+		client_id: String(credentials.clientId ?? ''),
+		client_secret: String(credentials.clientSecret ?? ''),
+		grant_type: 'client_credentials',
+	});
+	const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
+	if (scope) form.set('scope', scope);
+	let response: { body: unknown; statusCode: number };
+	try {
+		response = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url: ondatoHosts(credentials).tokenUrl,
+			body: form.toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			returnFullResponse: true,
+		})) as { body: unknown; statusCode: number };
+	} catch (error) {
+		// A new error: the original carries the request, and so the client secret.
+		const failed = error as { response?: { status?: number; data?: unknown }; httpCode?: string };
+		const status = Number(failed.response?.status ?? failed.httpCode) || undefined;
+		const data = parseBody(failed.response?.data);
+		const code = typeof data.error === 'string' ? data.error : undefined;
+		const rejected = code === 'invalid_client' || status === 401;
+		const text = rejected
+			? 'the Client ID or Client Secret was refused (invalid_client)'
+			: code === 'invalid_scope'
+				? 'a requested scope is not allowed for this client (invalid_scope)'
+				: `the token server answered ${status ? `HTTP ${status}` : 'nothing'}${code ? ` (${code})` : ''}`;
+		throw Object.assign(new Error(`Ondato token request: ${text}`), {
+			httpCode: rejected ? '401' : status ? String(status) : undefined,
+			response: { status: rejected ? 401 : status, headers: {}, data: { message: `Ondato token request: ${text}` } },
+		});
+	}
+	const body = parseBody(response.body);
+	if (typeof body.access_token !== 'string' || !body.access_token) {
+		throw new Error('Ondato token request: the answer has no access_token');
+	}
+	return { token: body.access_token, expiresInSeconds: Number(body.expires_in) || undefined };
 }
 
 function parseBody(body: unknown): IDataObject {

@@ -9,6 +9,8 @@
 // redirect URL) and prints where to go. Ctrl-C stops everything.
 //
 //   npm start [-- --fresh]     --fresh: forget the previous demo's n8n data (.demo/n8n)
+//   npm start -- --queue       n8n's queue mode instead: PostgreSQL, Redis, a main, two workers and
+//                              two webhook processes (scripts/demo-queue.js), started afresh
 //
 // Examples reference the credentials below by id; trigger URLs in them are written for
 // http://127.0.0.1:5678 and rewritten here to the n8n this demo runs.
@@ -17,6 +19,7 @@ const path = require('path');
 const { N8n, REPO, PACKAGE_NAME, freePort, request, sleep } = require('../test/e2e/n8n');
 
 const FRESH = process.argv.includes('--fresh');
+const QUEUE = process.argv.includes('--queue');
 const OWNER = { email: 'demo@example.com', password: 'Demo-Sandbox-1', firstName: 'Demo', lastName: 'User' };
 const EXAMPLE_BASE = 'http://127.0.0.1:5678';
 const ONDATO_HOOK = { username: 'ondato-demo', password: 'ondato-demo-password' };
@@ -42,7 +45,7 @@ async function main() {
 	const t0 = Date.now();
 	const folder = path.join(REPO, '.demo', 'n8n');
 	if (FRESH) fs.rmSync(folder, { recursive: true, force: true });
-	const n8n = new N8n({ folder, log });
+	const n8n = QUEUE ? require('./demo-queue').queueDemo({ log, owner: OWNER }) : new N8n({ folder, log });
 	await n8n.prepare({ buildFirst: 'ifMissing' });
 
 	const { startSandbox } = require(path.join(REPO, 'sandbox'));
@@ -126,7 +129,8 @@ async function main() {
 
 	const mem = server.memoryMb();
 	const byId = (id) => workflows.find((w) => w.id === id);
-	const editor = (id) => `${server.baseUrl}/workflow/${id}`;
+	const editorUrl = server.editorUrl || server.baseUrl;
+	const editor = (id) => `${editorUrl}/workflow/${id}`;
 	const line = (id, text) => (byId(id) ? text : null);
 	const c = `${sb.url}/_control`;
 	const sections = [
@@ -156,7 +160,7 @@ async function main() {
 	console.log(`
 n8n with n8n-nodes-identity-verification is running (ready in ${((Date.now() - t0) / 1000).toFixed(0)} s, n8n ${mem.mb} MB RSS)
 
-  Editor          ${server.baseUrl}   (${workflows.length} example workflows, ${new Set(triggers.filter((_, i) => ready[i]).map((t) => t.wf.id)).size} active)
+  Editor          ${editorUrl}   (${workflows.length} example workflows, ${new Set(triggers.filter((_, i) => ready[i]).map((t) => t.wf.id)).size} active)
   Log in as       ${owner.email} / ${owner.password}
   Sandbox         ${sb.url}   (npm run sandbox prints every provider's test credentials and controls)
 
@@ -166,7 +170,7 @@ verification on the sandbox's page, then see the completion workflow's run under
 ${sections.join('\n\n')}
 ${others.length ? `\nAlso imported: ${others.map((w) => `"${w.name}"`).join(', ')}\n` : ''}
 Requests the sandbox received: ${c}/requests?provider=<amiqus|ondato|identomat|verigram|nevis>
-n8n log: ${path.relative(process.cwd(), path.join(folder, 'n8n-server.log'))}
+${QUEUE ? server.describe() : `n8n log: ${path.relative(process.cwd(), path.join(folder, 'n8n-server.log'))}`}
 Ctrl-C to stop.`);
 
 	server.child.once('exit', (code) => { console.error(`[demo] n8n exited (${code}); see ${path.join(folder, 'n8n-server.log')}`); process.exit(1); });

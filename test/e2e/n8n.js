@@ -358,17 +358,20 @@ class N8n {
 	 * `n8n start` on a free port (or the preferred one). WEBHOOK_URL points at it so trigger nodes
 	 * register http://127.0.0.1:<port>/webhook/... Resolves an N8nServer once /healthz answers;
 	 * call server.ready() to wait for production webhooks.
+	 * command: 'start' (default), 'webhook' or 'worker' (queue mode: a worker serves /healthz on
+	 * its health-check port, which is then the chosen port).
 	 */
-	async start({ port: preferred, env = {}, logFile } = {}) {
+	async start({ port: preferred, env = {}, logFile, command = 'start' } = {}) {
 		const t = Date.now();
 		const port = await freePort(preferred);
 		let brokerPort = await freePort(preferred ? preferred + 1 : undefined);
 		if (brokerPort === port) brokerPort = await freePort();
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const out = fs.openSync(logFile || path.join(this.folder, 'n8n-server.log'), 'a');
-		const child = track('n8n start', spawn(N8N_BIN, ['start'], {
+		const workerHealth = command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {};
+		const child = track(`n8n ${command}`, spawn(N8N_BIN, [command], {
 			cwd: this.folder,
-			env: this.env({ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_WEBHOOK_URL: `${baseUrl}/`, N8N_EDITOR_BASE_URL: `${baseUrl}/`, ...env }),
+			env: this.env({ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_WEBHOOK_URL: `${baseUrl}/`, N8N_EDITOR_BASE_URL: `${baseUrl}/`, ...workerHealth, ...env }),
 			detached: true,
 			stdio: ['ignore', out, out],
 		}));
@@ -378,13 +381,13 @@ class N8n {
 		this.server = server;
 		const deadline = Date.now() + 120000;
 		for (;;) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}; see ${path.join(this.folder, 'n8n-server.log')}`);
+			if (child.exitCode !== null) throw new Error(`n8n ${command} exited with ${child.exitCode}; see ${logFile || path.join(this.folder, 'n8n-server.log')}`);
 			try { const r = await request('GET', `${baseUrl}/healthz`, { timeoutMs: 2000 }); if (r.status === 200) break; } catch { /* not yet */ }
-			if (Date.now() > deadline) throw new Error('n8n start: /healthz did not answer within 120 s');
+			if (Date.now() > deadline) throw new Error(`n8n ${command}: /healthz did not answer within 120 s`);
 			await sleep(250);
 		}
 		server.healthzMs = Date.now() - t;
-		this.time('n8n start → /healthz', server.healthzMs);
+		this.time(`n8n ${command} → /healthz`, server.healthzMs);
 		return server;
 	}
 

@@ -108,6 +108,24 @@ describe('Ondato node against the sandbox', () => {
 			const gets = ondatoRequests(sb, '/idvapi/v1/identity-verifications/');
 			expect(gets.map((g) => g.status).slice(-4)).toEqual([401, 200, 200, 200]);
 		});
+
+		it('executions running at once when the token expired fetch one new token between them (as on one queue-mode worker)', async () => {
+			const id = await createIdv(sb);
+			const params = { resource: 'identityVerification', operation: 'get', identityVerificationId: id };
+			const first = credentialsHelperWith(creds());
+			await runNode({ type: ONDATO, parameters: params, credentials: first });
+			const stored = first.store.get('ondatoApi')!.accessToken;
+			// Each execution loaded the credential, with the same stored token, before it expired.
+			const helpers = [first, ...Array.from({ length: 3 }, () => credentialsHelperWith({ ondatoApi: { ...sb.ondato.credentials, accessToken: stored } }))];
+			const base = sb.ondato.tokenRequests;
+			sb.advanceClock((sb.ondato.config.tokenTtlSeconds + 1) * 1000);
+			const runs = await Promise.all(helpers.map((helper) => runNode({ type: ONDATO, parameters: params, credentials: helper, items: [{}, {}] })));
+			expect(runs.map((r) => r.error)).toEqual([undefined, undefined, undefined, undefined]);
+			expect(sb.ondato.tokenRequests - base).toBe(1);
+			const renewed = helpers.map((helper) => helper.store.get('ondatoApi')!.accessToken);
+			expect(new Set(renewed).size).toBe(1);
+			expect(renewed[0]).not.toBe(stored);
+		});
 	});
 
 	describe('Identity Verification', () => {

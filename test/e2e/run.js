@@ -18,7 +18,7 @@
 // Env: E2E_N8N_LOG_LEVEL (n8n log level, default info).
 const fs = require('fs');
 const path = require('path');
-const { N8n, REPO, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
+const { N8n, REPO, PACKAGE_NAME, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
 const wf = require('./workflows');
 const providers = require('./providers');
 
@@ -188,6 +188,35 @@ async function run(sb, n8n) {
 
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });
+	if (server && server.cookie) await check('the editor\'s type lists: every node of the package (action nodes also as AI tools, icons light/dark) and every credential; no load error in the log', async () => {
+		const types = async (what) => {
+			// Connection: close: the next API call must not reuse a socket the static-file answer ends.
+			const r = await request('GET', `${server.baseUrl}/types/${what}.json`, { headers: { Cookie: server.cookie, Connection: 'close' } });
+			eq(r.status, 200, `/types/${what}.json`);
+			return r.json;
+		};
+		const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+		const nodes = (await types('nodes')).filter((t) => t.name.startsWith(`${PACKAGE_NAME}.`));
+		const names = new Set(nodes.map((t) => t.name));
+		const ours = pkg.n8n.nodes.map((e) => Object.values(require(path.join(REPO, e))).map((C) => new C())[0].description);
+		for (const d of ours) {
+			const listed = nodes.find((t) => t.name === `${PACKAGE_NAME}.${d.name}`);
+			assert(listed, `node ${d.name} not listed`);
+			const icon = listed.iconUrl || {};
+			assert(icon.light && icon.dark, `${d.name}: no light and dark icon URLs (${JSON.stringify({ icon: listed.icon, iconUrl: listed.iconUrl })})`);
+			for (const url of [icon.light, icon.dark]) {
+				const r = await request('GET', `${server.baseUrl}/${url}`, { headers: { Cookie: server.cookie, Connection: 'close' } });
+				assert(r.status === 200 && r.text.includes('<svg'), `${d.name} icon ${url}: HTTP ${r.status}`);
+			}
+			if (d.usableAsTool) assert(names.has(`${PACKAGE_NAME}.${d.name}Tool`), `${d.name} is usableAsTool but ${d.name}Tool is not listed`);
+		}
+		const creds = new Set((await types('credentials')).map((t) => t.name));
+		const credNames = pkg.n8n.credentials.map((e) => Object.values(require(path.join(REPO, e))).map((C) => new C())[0].name);
+		for (const c of credNames) assert(creds.has(c), `credential ${c} not listed`);
+		const problems = server.logTail(100000).split('\n').filter((l) => /error|warn/i.test(l) && /identity-verification|amiqus|ondato|identomat|verigram|nevis/i.test(l));
+		assert(!problems.length, `the server log names the package in errors or warnings:\n${problems.slice(0, 5).join('\n')}`);
+		log(`${ours.length} nodes (icons served) + ${nodes.length - ours.length} tool variants, ${credNames.length} credentials listed`);
+	});
 	if (server && server.apiKey) await providerChecks.triggerChecks(sb, server);
 	else skip('provider triggers in a running n8n', 'the server did not come up');
 	if (server) {

@@ -105,7 +105,7 @@ async function loadCheck(provider, sb) {
 			const server = await n8n.start();
 			await server.setupOwner();
 			const types = async (what) => {
-				const res = await require('../e2e/n8n').request('GET', `${server.baseUrl}/types/${what}.json`, { headers: { Cookie: server.cookie } });
+				const res = await require('../e2e/n8n').request('GET', `${server.baseUrl}/types/${what}.json`, { headers: { Cookie: server.cookie, Connection: 'close' } });
 				eq(res.status, 200, `/types/${what}.json`);
 				return res.json.map((t) => t.name);
 			};

@@ -47,10 +47,28 @@ if [ ! -f "$N8N_DIR/.installed-$N8N_VERSION" ]; then
   cat > "$N8N_DIR/package.json" <<JSON
 { "private": true, "dependencies": { "n8n": "$N8N_VERSION" }, "overrides": $OVERRIDES }
 JSON
-  # sqlite3's own install script must run (it builds the binding against Node 24's headers); npm
-  # hands a parent's ignore-scripts (ours, under `npm test`) down through the environment.
-  (cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund >&2 \
-    && npm rebuild sqlite3 --ignore-scripts=false >&2)
+  (cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund >&2)
+  # sqlite3's binding must be built against Node 24's headers (about 2 minutes of compiling). Another
+  # runtime here with the same sqlite3 version has it: copy it (checked by loading it). Otherwise its
+  # own install script must run; npm hands a parent's ignore-scripts (ours, under `npm test`) down
+  # through the environment, hence the flag.
+  SQLITE_VERSION="$(node -p "require('$N8N_DIR/node_modules/sqlite3/package.json').version")"
+  for other in "$ROOT"/n8n "$ROOT"/n8n-*; do
+    built="$other/node_modules/sqlite3/build/Release/node_sqlite3.node"
+    if [ "$other" != "$N8N_DIR" ] && [ -f "$built" ] \
+      && [ "$(node -p "require('$other/node_modules/sqlite3/package.json').version")" = "$SQLITE_VERSION" ]; then
+      rm -rf "$N8N_DIR/node_modules/sqlite3/build"
+      cp -r "$other/node_modules/sqlite3/build" "$N8N_DIR/node_modules/sqlite3/build"
+      if node -e "require('$N8N_DIR/node_modules/sqlite3')" 2>/dev/null; then
+        echo "sqlite3 $SQLITE_VERSION binding copied from .runtime/$(basename "$other")" >&2
+        break
+      fi
+      rm -rf "$N8N_DIR/node_modules/sqlite3/build"
+    fi
+  done
+  if [ ! -f "$N8N_DIR/node_modules/sqlite3/build/Release/node_sqlite3.node" ]; then
+    (cd "$N8N_DIR" && npm rebuild sqlite3 --ignore-scripts=false >&2)
+  fi
   if [ ! -f "$N8N_DIR/node_modules/sqlite3/build/Release/node_sqlite3.node" ]; then
     echo "sqlite3 was not built for Node $NODE_VERSION: n8n cannot start without it" >&2
     exit 1

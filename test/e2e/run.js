@@ -9,13 +9,16 @@
 // running server (Ondato webhooks with Basic auth, Identomat browser return + callbacks, Verigram
 // and Nevis browser redirects).
 //
-//   node test/e2e/run.js [--build] [--keep]
+//   node test/e2e/run.js [--build] [--keep] [--n8n <version>] [--smoke]
 //     --build  always run `npm run build` first (default: only when dist/ is missing or stale)
 //     --keep   keep the n8n user folder (.n8n-e2e/run-<pid>) for inspection
+//     --n8n    run in another n8n version (installed once into .runtime/n8n-<version> by
+//              scripts/runtime.sh); default: the pinned one
+//     --smoke  the smoke set (test/e2e/versions.js): every check except the revoked-token run
 // Env: E2E_N8N_LOG_LEVEL (n8n log level, default info).
 const fs = require('fs');
 const path = require('path');
-const { N8n, REPO, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
+const { N8n, REPO, PACKAGE_NAME, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
 const wf = require('./workflows');
 const providers = require('./providers');
 const completion = require('./completion');
@@ -27,6 +30,8 @@ const LOAD_DELIVERIES = 300;
 const argv = process.argv.slice(2);
 const FORCE_BUILD = argv.includes('--build');
 const KEEP = argv.includes('--keep');
+const SMOKE = argv.includes('--smoke');
+const N8N_VERSION = argv.includes('--n8n') ? argv[argv.indexOf('--n8n') + 1] : undefined;
 const TRIGGER_DIST = path.join(REPO, 'dist', 'nodes', 'Amiqus', 'AmiqusTrigger.node.js');
 
 const results = [];
@@ -58,6 +63,15 @@ async function waitFor(fn, { timeoutMs = 30000, intervalMs = 250 } = {}) {
 	}
 }
 
+/**
+ * GET on a connection of its own (Connection: close), once more if the socket was closed under it:
+ * Node's agent keeps sockets alive and n8n closes idle ones after 5 s ("socket hang up").
+ */
+async function getFresh(url, cookie) {
+	const get = () => request('GET', url, { headers: { Cookie: cookie, Connection: 'close' } });
+	try { return await get(); } catch (e) { if (!/socket hang up|ECONNRESET/.test(String(e))) throw e; return get(); }
+}
+
 function skip(name, why) { results.push({ name, skipped: true }); console.log(`SKIPPED: ${name}: ${why}`); }
 
 async function main() {
@@ -65,7 +79,8 @@ async function main() {
 	const sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
 	console.log(`sandbox ${sb.url}`);
 	const folder = path.join('.n8n-e2e', `run-${process.pid}`);
-	const n8n = new N8n({ folder, log });
+	const n8n = new N8n({ folder, log, ...(N8N_VERSION ? { n8nVersion: N8N_VERSION } : {}) });
+	console.log(`n8n ${n8n.n8nVersion}${SMOKE ? ' (smoke set)' : ''}`);
 	let ok = false;
 	try {
 		await run(sb, n8n);
@@ -170,7 +185,8 @@ async function run(sb, n8n) {
 			log(`binary stored by reference (${bin.id}), size ${bin.fileSize}, starts with %PDF-`);
 		}
 	});
-	await check('execute --id with a revoked token: fails, names Amiqus and the 401', async () => {
+	if (SMOKE) skip('execute --id with a revoked token', 'not in the smoke set');
+	else await check('execute --id with a revoked token: fails, names Amiqus and the 401', async () => {
 		const r = await n8n.execute(wf.badToken().id);
 		// A failing workflow prints the error (no run JSON) and exits non-zero.
 		assert(r.code !== 0, `exit code ${r.code}`);
@@ -189,6 +205,34 @@ async function run(sb, n8n) {
 	// Completion that rests on nothing undocumented first: the sandbox is still at its pessimistic defaults.
 	if (server && server.apiKey) await completion.createChecks({ check, assert, eq, log }).checks(sb, server);
 	else skip('Wait-node and polling completion in a running n8n', 'the server did not come up');
+	if (server && server.cookie) await check('the editor\'s type lists: every node of the package (action nodes also as AI tools, icons light/dark) and every credential; no load error in the log', async () => {
+		const types = async (what) => {
+			const r = await getFresh(`${server.baseUrl}/types/${what}.json`, server.cookie);
+			eq(r.status, 200, `/types/${what}.json`);
+			return r.json;
+		};
+		const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+		const nodes = (await types('nodes')).filter((t) => t.name.startsWith(`${PACKAGE_NAME}.`));
+		const names = new Set(nodes.map((t) => t.name));
+		const ours = pkg.n8n.nodes.map((e) => Object.values(require(path.join(REPO, e))).map((C) => new C())[0].description);
+		for (const d of ours) {
+			const listed = nodes.find((t) => t.name === `${PACKAGE_NAME}.${d.name}`);
+			assert(listed, `node ${d.name} not listed`);
+			const icon = listed.iconUrl || {};
+			assert(icon.light && icon.dark, `${d.name}: no light and dark icon URLs (${JSON.stringify({ icon: listed.icon, iconUrl: listed.iconUrl })})`);
+			for (const url of [icon.light, icon.dark]) {
+				const r = await getFresh(`${server.baseUrl}/${url}`, server.cookie);
+				assert(r.status === 200 && r.text.includes('<svg'), `${d.name} icon ${url}: HTTP ${r.status}`);
+			}
+			if (d.usableAsTool) assert(names.has(`${PACKAGE_NAME}.${d.name}Tool`), `${d.name} is usableAsTool but ${d.name}Tool is not listed`);
+		}
+		const creds = new Set((await types('credentials')).map((t) => t.name));
+		const credNames = pkg.n8n.credentials.map((e) => Object.values(require(path.join(REPO, e))).map((C) => new C())[0].name);
+		for (const c of credNames) assert(creds.has(c), `credential ${c} not listed`);
+		const problems = server.logTail(100000).split('\n').filter((l) => /error|warn/i.test(l) && /identity-verification|amiqus|ondato|identomat|verigram|nevis/i.test(l));
+		assert(!problems.length, `the server log names the package in errors or warnings:\n${problems.slice(0, 5).join('\n')}`);
+		log(`${ours.length} nodes (icons served) + ${nodes.length - ours.length} tool variants, ${credNames.length} credentials listed`);
+	});
 	if (server && server.apiKey) await providerChecks.triggerChecks(sb, server);
 	else skip('provider triggers in a running n8n', 'the server did not come up');
 	if (server && server.apiKey) await ondatoOAuth2.createChecks({ check, assert, eq, log }).checks(sb, server);

@@ -357,7 +357,9 @@ class N8n {
 	 * options go to cli() (e.g. onSpawn(child) to watch the process, env, timeoutMs).
 	 */
 	async execute(id, options = {}) {
-		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], options);
+		// stdout to a file: n8n exits right after printing, which can cut the run JSON in a pipe.
+		const stdoutFile = options.stdoutFile || path.join(this.folder, `execute-${id}.out`);
+		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { ...options, stdoutFile });
 		const run = parseRunOutput(r.stdout);
 		const status = run ? run.status || (run.data?.resultData?.error ? 'error' : 'unknown') : 'no-output';
 		return { code: r.code, run, status, output: r.stdout + r.stderr, ms: r.ms };

@@ -203,7 +203,11 @@ async function run(sb, n8n) {
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });
 	// Completion that rests on nothing undocumented first: the sandbox is still at its pessimistic defaults.
-	if (server && server.apiKey) await completion.createChecks({ check, assert, eq, log }).checks(sb, server);
+	// n8n 1.x refuses a Webhook-started run of a workflow that holds a Respond to Webhook node answering a
+	// later Wait resume ("Unused Respond to Webhook node found in the workflow"); the test starts the
+	// examples from a Webhook node, so on 1.x they are not run (the README's versions table says so).
+	if (/^1\./.test(n8n.n8nVersion)) skip('Wait-node and polling completion in a running n8n', 'n8n 1.x: "Unused Respond to Webhook node" when a Webhook node starts the example');
+	else if (server && server.apiKey) await completion.createChecks({ check, assert, eq, log }).checks(sb, server);
 	else skip('Wait-node and polling completion in a running n8n', 'the server did not come up');
 	if (server && server.cookie) await check('the editor\'s type lists: every node of the package (action nodes also as AI tools, icons light/dark) and every credential; no load error in the log', async () => {
 		const types = async (what) => {

@@ -158,7 +158,7 @@ export function recordDeliveries(
 		confirm(state, key, entry?.ttlSeconds ?? ttlSeconds, now);
 		out.push(item);
 	}
-	if (state.unsaved.size && now - state.lastFlush >= FLUSH_EVERY_MS) {
+	if (state.unsaved.size && now - state.lastFlush >= FLUSH_EVERY_MS && holdsStoredCopy(ctx, staticData)) {
 		const record = { ...(stored as Record<string, number>), ...Object.fromEntries(state.unsaved) };
 		staticData.deliveries = pruned(record, now / 1000);
 		// The list of earlier versions (ids, first in first out) is replaced by this record.
@@ -167,6 +167,20 @@ export function recordDeliveries(
 		state.lastFlush = now;
 	}
 	return out;
+}
+
+/**
+ * Whether this execution's static data is the stored one, so that n8n's save at its end (a
+ * whole-column overwrite) keeps what other code wrote (a trigger's registration, other nodes).
+ * A queue-mode worker builds the workflow from the execution's snapshot of it, which holds
+ * neither the static data nor the active flag (n8n 2.40: execution-data/types.js
+ * toWorkflowSnapshot, scaling/job-processor.js processJob): its copy is empty, and a write there
+ * would replace the stored registration with this record alone. So the record is written only
+ * when the workflow was built from the stored row (active), or when the node's data as loaded
+ * visibly holds stored keys; a worker keeps the in-process record only.
+ */
+function holdsStoredCopy(ctx: IExecuteFunctions, nodeData: IDataObject): boolean {
+	return ctx.getWorkflow().active === true || Object.keys(nodeData).length > 0;
 }
 
 /** Forgets every key of a trigger (on deactivation: a new registration starts afresh). */

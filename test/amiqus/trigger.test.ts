@@ -263,6 +263,25 @@ describe('Amiqus Trigger: webhook lifecycle against the sandbox', () => {
 });
 
 describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
+	it('keeps its registration when executions run on a queue-mode worker', async () => {
+		const host = await startHost({ events: ['record.finished'] });
+		host.queueWorker = true; // executions start from a copy without the stored static data
+		await host.activate();
+		const [hook] = sandboxHooks();
+
+		for (let n = 1; n <= 2; n++) {
+			const record = sb.amiqus.seed.record();
+			sb.amiqus.completeRecord(Number(record.id), { outcome: 'accepted' });
+			await host.waitForExecutions(n, 20_000);
+			expect(staticDataOf(host)).toMatchObject({ webhookId: hook.id, webhookSecret: hook.secret });
+		}
+		const deliveries = await sb.amiqus.waitForDeliveries(2, 20_000);
+		expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
+
+		await host.deactivate();
+		expect(sandboxHooks()).toHaveLength(0);
+	});
+
 	it('runs the workflow once per subscribed event of a completed record, with the raw payload', async () => {
 		const host = await startHost({ events: ['record.*'] });
 		await host.activate();

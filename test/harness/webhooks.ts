@@ -59,6 +59,13 @@ export class WebhookHost {
 	/** Static-data saves (each a write of the workflow row in n8n). */
 	staticDataSaves = 0;
 
+	/**
+	 * Whether executions run as on a queue-mode worker (n8n 2.40 scaling/job-processor.js): built
+	 * from the execution's snapshot of the workflow, without its static data or active flag, and
+	 * saved over the stored static data at their end.
+	 */
+	queueWorker = false;
+
 	/** The next N executions cannot be created (as when n8n's database refuses the insert). */
 	failExecutionCreation = 0;
 
@@ -296,16 +303,16 @@ export class WebhookHost {
 		else res.json(body);
 	}
 
-	/** A workflow like the stored one, with its own copy of the stored static data. */
-	private copyOfWorkflow(): Workflow {
-		const stored = JSON.parse(JSON.stringify(this.workflow.staticData ?? {})) as IDataObject;
+	/** A workflow like the stored (active) one, with its own copy of the stored static data. */
+	private copyOfWorkflow(onWorker = false): Workflow {
+		const stored = onWorker ? {} : (JSON.parse(JSON.stringify(this.workflow.staticData ?? {})) as IDataObject);
 		return new Workflow({
 			id: this.workflow.id,
 			name: this.workflow.name,
 			nodes: Object.values(this.workflow.nodes),
 			connections: this.workflow.connectionsBySourceNode,
 			nodeTypes: this.workflow.nodeTypes,
-			active: false,
+			active: !onWorker,
 			staticData: stored,
 			settings: this.workflow.settings,
 		});
@@ -321,7 +328,7 @@ export class WebhookHost {
 	}
 
 	private async runExecution(startNode: string, startData: IWebhookResponseData['workflowData'], mode: 'manual' | 'webhook') {
-		const workflow = this.copyOfWorkflow();
+		const workflow = this.copyOfWorkflow(this.queueWorker && mode === 'webhook');
 		const result = await executeWorkflow({
 			workflow,
 			credentials: this.credentials,

@@ -91,8 +91,15 @@ function remember(state: ScopeState, key: string, entry: Entry): void {
 	}
 }
 
-function confirm(state: ScopeState, key: string, ttlSeconds: number, now = Date.now()): void {
+/**
+ * Marks a key done in this process. `ran`: its execution has started (the trigger's execute()), so
+ * it may go into the durable record. A key n8n has only answered for must not: an execution that
+ * flushes the record before that key's own execution reads it would make the key's own execution
+ * take it for a copy that already ran (measured on n8n 1.123, whose executions share the data).
+ */
+function confirm(state: ScopeState, key: string, ttlSeconds: number, ran: boolean, now = Date.now()): void {
 	remember(state, key, { done: true, until: now + ttlSeconds * 1000, ttlSeconds });
+	if (!ran) return;
 	state.unsaved.delete(key);
 	state.unsaved.set(key, Math.ceil(now / 1000 + ttlSeconds));
 	// A process that runs no executions (a queue-mode webhook process) never writes: keep it bounded.
@@ -114,7 +121,7 @@ export function claimDelivery(ctx: IWebhookFunctions, key: string, ttlSeconds: n
 	res.once('finish', () => {
 		const entry = state.entries.get(key);
 		if (!entry || entry.done) return;
-		if (res.statusCode < 400) confirm(state, key, ttlSeconds);
+		if (res.statusCode < 400) confirm(state, key, ttlSeconds, false);
 		else state.entries.delete(key);
 	});
 }
@@ -155,7 +162,7 @@ export function recordDeliveries(
 			continue;
 		}
 		const entry = state.entries.get(key);
-		confirm(state, key, entry?.ttlSeconds ?? ttlSeconds, now);
+		confirm(state, key, entry?.ttlSeconds ?? ttlSeconds, true, now);
 		out.push(item);
 	}
 	if (state.unsaved.size && now - state.lastFlush >= FLUSH_EVERY_MS && holdsStoredCopy(ctx, staticData)) {

@@ -18,6 +18,7 @@ const path = require('path');
 const { N8n, REPO, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
 const wf = require('./workflows');
 const providers = require('./providers');
+const onError = require('./errorOutput');
 
 const argv = process.argv.slice(2);
 const FORCE_BUILD = argv.includes('--build');
@@ -81,7 +82,7 @@ async function run(sb, n8n) {
 	const plan = providers.plan(`http://127.0.0.1:${await freePort()}`);
 	const providerChecks = providers.createChecks({ check, assert, eq, log, waitFor });
 	providerChecks.state.plan = plan;
-	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan)];
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...onError.workflows()];
 	const credentials = [...wf.credentials(sb), ...providers.credentials(sb)];
 
 	await check(`import:credentials: ${credentials.length} credentials (Amiqus, Ondato, Identomat, Verigram, Nevis) pointing at the sandbox`, async () => {
@@ -178,6 +179,8 @@ async function run(sb, n8n) {
 	// ---- the other providers' action workflows (execute --id)
 	sb.clearRequests();
 	await providerChecks.cliChecks(sb, n8n);
+	// ---- Settings › On Error of every action node, and the Fallback example (execute --id)
+	await onError.createChecks({ check, assert, eq, log })(sb, n8n);
 
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });

@@ -4,11 +4,12 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 import { ondatoHosts } from '../nodes/Ondato/transport/hosts';
-import { bearerAuthenticate } from '../nodes/shared/auth';
 
 const overrideHint = 'Leave empty to use the host of the chosen environment. Set it only for another Ondato host (e.g. a white-label domain) or the local provider sandbox.';
 
@@ -172,11 +173,24 @@ export class OndatoApi implements ICredentialType {
 		if (typeof body.access_token !== 'string' || !body.access_token) {
 			throw new Error('Ondato token request: the answer has no access_token');
 		}
-		return { accessToken: body.access_token };
+		return { accessToken: `${tokenOwner(credentials)}:${body.access_token}` };
 	}
 
 	// Plain code rather than a generic expression: no expression evaluation per request.
-	authenticate = bearerAuthenticate('accessToken');
+	// n8n fetches a token only when the stored one is empty or an API call answers 401, and its
+	// credential test reuses the stored token. So a token is stored with a digest of the values
+	// it was fetched with and sent only while they are unchanged: otherwise Ondato answers 401
+	// and n8n fetches a new token with the values in use (those on the form, when testing).
+	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => {
+		const stored = String(credentials.accessToken ?? '');
+		const owner = `${tokenOwner(credentials)}:`;
+		const token = stored.startsWith(owner) ? stored.slice(owner.length) : '';
+		const headers = { ...requestOptions.headers };
+		if (token) headers.Authorization = `Bearer ${token}`;
+		else delete headers.Authorization;
+		requestOptions.headers = headers;
+		return requestOptions;
+	};
 
 	// Getting a token proves the client ID and secret; listing one setup proves the IDV API accepts it.
 	test: ICredentialTestRequest = {
@@ -191,6 +205,13 @@ export class OndatoApi implements ICredentialType {
 			body: '{}',
 		},
 	};
+}
+
+/** A digest of the values a token is fetched with (client ID, secret, scope, token URL, environment). */
+function tokenOwner(credentials: ICredentialDataDecryptedObject): string {
+	const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
+	const values = [credentials.clientId, credentials.clientSecret, scope, ondatoHosts(credentials).tokenUrl, credentials.environment];
+	return createHash('sha256').update(JSON.stringify(values.map((v) => String(v ?? '')))).digest('hex').slice(0, 16);
 }
 
 function parseBody(body: unknown): IDataObject {

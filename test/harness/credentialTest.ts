@@ -8,8 +8,9 @@ export const pendingProbes = new Map<string, { options: IHttpRequestOptions; dat
 /**
  * Sends the pending credential-test request from inside a node execution, the way n8n's
  * credential tester does: through httpRequestWithAuthentication with the decrypted data,
- * from a `n8n-nodes-base.noOp` node whose `temp` parameter is '' (which makes n8n run
- * preAuthentication even when a token is stored).
+ * from a `n8n-nodes-base.noOp` node with no parameters. n8n 2.40's tester gives that node no
+ * `temp` parameter, so preAuthentication runs only when no token is stored (or one is refused):
+ * a stored token (which n8n merges into the form's values) is reused.
  */
 export async function runCredentialProbe(this: IExecuteFunctions, type: string): Promise<IDataObject> {
 	const probe = pendingProbes.get(type);
@@ -32,13 +33,17 @@ export interface CredentialTestResult {
 	preAuthenticationCalls: number;
 }
 
-/** Runs a credential's `test` request against the stored data, as the "Test" button does. */
+/**
+ * Runs a credential's `test` request against the stored data, as the "Test" button does. For a
+ * saved credential n8n tests the form's values merged with the stored ones, hidden token included:
+ * pass that token in `data` to test as n8n does.
+ */
 export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
 	const credentialType = credentialTypes.getByName(type);
 	const request = credentialType.test?.request;
 	if (!request) throw new Error(`${type} has no credential test`);
 	const helper = credentialsHelperWith({ [type]: data });
-	const node = packageNode('Temp-Node', 'n8n-nodes-base.noOp', { temp: '' }, {
+	const node = packageNode('Temp-Node', 'n8n-nodes-base.noOp', {}, {
 		credentials: { [type]: { id: type, name: type } },
 	});
 	const workflow = buildWorkflow({ nodes: [node], connections: {} });

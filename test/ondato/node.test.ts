@@ -50,6 +50,41 @@ describe('Ondato node against the sandbox', () => {
 			expect(ondatoRequests(sb, '/idvapi')).toHaveLength(0);
 		});
 
+		it('tests the values on the form: a token fetched with the right secret does not pass a wrong one', async () => {
+			// A saved credential tested with the right secret keeps the token it fetched ...
+			const helper = credentialsHelperWith(creds());
+			const params = { resource: 'faceAuthentication', operation: 'get', faceAuthenticationId: '11111111-2222-4333-8444-555555555555' };
+			await runNode({ type: ONDATO, parameters: params, credentials: helper });
+			const accessToken = helper.store.get('ondatoApi')!.accessToken as string;
+			expect(accessToken).toBeTruthy();
+			expect(sb.ondato.tokenRequests).toBe(1);
+			// ... and n8n merges that token into the form's values when the secret is changed and tested.
+			const wrong = await testCredential('ondatoApi', { ...sb.ondato.credentials, accessToken, clientSecret: 'not-the-secret' });
+			expect(wrong.status).toBe('Error');
+			expect(sb.ondato.tokenRequests).toBe(2);
+			expect(ondatoRequests(sb, '/id/').pop()).toMatchObject({ status: 400, body: { client_secret: '[redacted]' } });
+			// The same values the token was fetched with reuse it: no new token request.
+			const right = await testCredential('ondatoApi', { ...sb.ondato.credentials, accessToken });
+			expect(right.status).toBe('OK');
+			expect(sb.ondato.tokenRequests).toBe(2);
+		});
+
+		it('never sends a token fetched with other values: a changed client, secret, environment or token URL fetches a new one', async () => {
+			const id = await createIdv(sb);
+			const params = { resource: 'identityVerification', operation: 'get', identityVerificationId: id };
+			for (const change of [{ clientSecret: 'not-the-secret' }, { clientId: 'another-client' }, { environment: 'production' }, { tokenUrl: `${sb.ondato.credentials.tokenUrl}?v=2` }]) {
+				const helper = credentialsHelperWith(creds());
+				await runNode({ type: ONDATO, parameters: params, credentials: helper });
+				const before = sb.ondato.tokenRequests;
+				helper.set('ondatoApi', { ...helper.store.get('ondatoApi'), ...change });
+				const result = await runNode({ type: ONDATO, parameters: params, credentials: helper });
+				// The stored token is not sent (Ondato answers 401), and a new one is asked for with the new values.
+				expect(sb.ondato.tokenRequests - before).toBe(1);
+				if ('clientSecret' in change || 'clientId' in change) expect(result.error?.message).toMatch(/Client ID or Client Secret was refused/);
+				else expect(result.error).toBeUndefined();
+			}
+		});
+
 		it('sends the scope when one is set, and the sandbox refuses scopes the client does not have', async () => {
 			const ok = await testCredential('ondatoApi', { ...sb.ondato.credentials, scope: 'idv_api_readonly' });
 			expect(ok.status).toBe('Error'); // the default client has idv_api, not the readonly scope

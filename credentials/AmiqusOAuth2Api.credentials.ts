@@ -69,5 +69,11 @@ export class AmiqusOAuth2Api implements ICredentialType {
 			url: '/status',
 			method: 'GET',
 		},
+		// What the editor shows when the test fails: the provider's reason and the field to check.
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Amiqus answered 401 "Unauthenticated": the connection was refused or has expired. Check "Client ID" and "Client Secret", then connect the account again.' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Amiqus answered 403: the connected user may not use the API. Check the permissions of the Amiqus user you connected with.' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Amiqus API answered at this address (HTTP 404). Check "Base URL" (https://id.amiqus.co/api/v2).' } },
+		],
 	};
 }

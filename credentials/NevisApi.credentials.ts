@@ -82,5 +82,11 @@ export class NevisApi implements ICredentialType {
 			url: '/ping',
 			method: 'GET',
 		},
+		// What the editor shows when the test fails: the provider's reason and the field to check.
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Nevis refused the access key (HTTP 401). Check "Access Key" (Nevis Portal › Access keys).' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Nevis answered 403: the access key may not use this instance. Check "Access Key" and "Instance ID".' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Nevis instance answered at this address (HTTP 404). Check "Instance ID" (or "Base URL", which replaces it).' } },
+		],
 	};
 }

@@ -160,13 +160,15 @@ export class OndatoApi implements ICredentialType {
 			const code = typeof data.error === 'string' ? data.error : undefined;
 			const rejected = code === 'invalid_client' || status === 401;
 			const text = rejected
-				? 'the Client ID or Client Secret was refused (invalid_client)'
+				? 'the Client ID or Client Secret was refused (invalid_client). Check "Client ID" and "Client Secret", and that "Environment" is the one they were issued for'
 				: code === 'invalid_scope'
-					? 'a requested scope is not allowed for this client (invalid_scope)'
-					: `the token server answered ${status ? `HTTP ${status}` : 'nothing'}${code ? ` (${code})` : ''}`;
-			throw Object.assign(new Error(`Ondato token request: ${text}`), {
+					? 'a requested scope is not allowed for this client (invalid_scope). Check "Scope" (empty asks for every scope of the client)'
+					: `the token server answered ${status ? `HTTP ${status}` : 'nothing'}${code ? ` (${code})` : ''}. Check "Environment" (or the Token URL under "Custom Hosts")`;
+			const message = `Ondato token request: ${text}.`;
+			// n8n's credential test shows the status text of a failed request: here, the reason.
+			throw Object.assign(new Error(message), {
 				httpCode: rejected ? '401' : status ? String(status) : undefined,
-				response: { status: rejected ? 401 : status, headers: {}, data: { message: `Ondato token request: ${text}` } },
+				response: { status: rejected ? 401 : status, statusText: message, headers: {}, data: { message } },
 			});
 		}
 		const body = parseBody(response.body);
@@ -204,6 +206,11 @@ export class OndatoApi implements ICredentialType {
 			// A string: n8n drops an empty object body, and the filter endpoints expect a JSON object.
 			body: '{}',
 		},
+		// What the editor shows when the test fails: the provider's reason and the field to check.
+		rules: [
+			{ type: 'responseCode', properties: { value: 403, message: 'Ondato answered 403: the token does not give access to the IDV API. Check "Scope" (empty asks for every scope of the client).' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Ondato IDV API answered at this address (HTTP 404). Check "Environment" (or the IDV API URL under "Custom Hosts").' } },
+		],
 	};
 }
 

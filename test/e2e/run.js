@@ -19,6 +19,7 @@ const { N8n, REPO, request, nodeOutput, nodeError, sleep, groupRssMb, freePort }
 const wf = require('./workflows');
 const providers = require('./providers');
 const onError = require('./errorOutput');
+const credentialTests = require('./credentialTests');
 
 const argv = process.argv.slice(2);
 const FORCE_BUILD = argv.includes('--build');
@@ -184,6 +185,7 @@ async function run(sb, n8n) {
 
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });
+	if (server && server.apiKey) await credentialTests.createChecks({ check, assert, eq })(sb, server);
 	if (server && server.apiKey) await providerChecks.triggerChecks(sb, server);
 	else skip('provider triggers in a running n8n', 'the server did not come up');
 	if (server) {

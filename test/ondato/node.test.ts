@@ -61,6 +61,7 @@ describe('Ondato node against the sandbox', () => {
 			// ... and n8n merges that token into the form's values when the secret is changed and tested.
 			const wrong = await testCredential('ondatoApi', { ...sb.ondato.credentials, accessToken, clientSecret: 'not-the-secret' });
 			expect(wrong.status).toBe('Error');
+			expect(wrong.shown).toMatch(/invalid_client.*"Client Secret"/);
 			expect(sb.ondato.tokenRequests).toBe(2);
 			expect(ondatoRequests(sb, '/id/').pop()).toMatchObject({ status: 400, body: { client_secret: '[redacted]' } });
 			// The same values the token was fetched with reuse it: no new token request.
@@ -72,7 +73,8 @@ describe('Ondato node against the sandbox', () => {
 		it('never sends a token fetched with other values: a changed client, secret, environment or token URL fetches a new one', async () => {
 			const id = await createIdv(sb);
 			const params = { resource: 'identityVerification', operation: 'get', identityVerificationId: id };
-			for (const change of [{ clientSecret: 'not-the-secret' }, { clientId: 'another-client' }, { environment: 'production' }, { tokenUrl: `${sb.ondato.credentials.tokenUrl}?v=2` }]) {
+			const changes: Array<Record<string, string>> = [{ clientSecret: 'not-the-secret' }, { clientId: 'another-client' }, { environment: 'production' }, { tokenUrl: `${sb.ondato.credentials.tokenUrl}?v=2` }];
+			for (const change of changes) {
 				const helper = credentialsHelperWith(creds());
 				await runNode({ type: ONDATO, parameters: params, credentials: helper });
 				const before = sb.ondato.tokenRequests;

@@ -21,18 +21,15 @@ export class AmiqusOAuth2Api implements ICredentialType {
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
-			type: 'string',
+			// Fixed, as in n8n's own OAuth2 credentials (a stored value, e.g. the sandbox's, still applies).
+			type: 'hidden',
 			default: 'https://id.amiqus.co/oauth/authorize',
-			required: true,
-			description: 'Amiqus OAuth authorize endpoint. Change it only for the local provider sandbox.',
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
-			type: 'string',
+			type: 'hidden',
 			default: 'https://id.amiqus.co/oauth/token',
-			required: true,
-			description: 'Amiqus OAuth token endpoint, also used to refresh the token.',
 		},
 		{
 			displayName: 'Base URL',

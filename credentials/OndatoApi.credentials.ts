@@ -11,7 +11,7 @@ import { createHash } from 'crypto';
 
 import { ondatoHosts } from '../nodes/Ondato/transport/hosts';
 
-const overrideHint = 'Leave empty to use the host of the chosen environment. Set it only for another Ondato host (e.g. a white-label domain) or the local provider sandbox.';
+const overrideHint = 'Leave empty to use the host of the chosen environment.';
 
 export class OndatoApi implements ICredentialType {
 	name = 'ondatoApi';
@@ -85,45 +85,63 @@ export class OndatoApi implements ICredentialType {
 				'Only for the Ondato Trigger\'s optional HMAC check. Ondato lists HMAC as a delivery option, but the header format is not in the official docs (a third-party integration uses "Ondato-Signature: t=..., s=...").',
 		},
 		{
+			displayName: 'Custom Hosts',
+			name: 'customHosts',
+			type: 'boolean',
+			default: false,
+			description: "Whether to use other hosts than Ondato's for the chosen environment (e.g. a white-label domain or the local provider sandbox)",
+		},
+		{
 			displayName: 'Token URL',
-			name: 'tokenUrl',
+			name: 'customTokenUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://id.ondato.com/connect/token',
 			description: `The OAuth2 token endpoint. ${overrideHint}`,
 		},
 		{
 			displayName: 'IDV API URL',
-			name: 'idvApiUrl',
+			name: 'customIdvApiUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://idvapi.ondato.com',
 			description: `Root of the IDV API (identity verifications and setups). ${overrideHint}`,
 		},
 		{
 			displayName: 'KYC API URL',
-			name: 'kycApiUrl',
+			name: 'customKycApiUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://kycid.ondato.com',
 			description: `Root of the KYC Identifications API. The sandbox host (sandbox-kycid.ondato.com) is not confirmed by Ondato's docs. ${overrideHint}`,
 		},
 		{
 			displayName: 'Face Authentication API URL',
-			name: 'faceAuthApiUrl',
+			name: 'customFaceAuthApiUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://idvapi.ondato.com',
 			description: `Root of the Face Authentication API. Ondato does not document its host; empty means the IDV API URL. ${overrideHint}`,
 		},
 		{
 			displayName: 'Hosted Flow URL',
-			name: 'hostedFlowUrl',
+			name: 'customHostedFlowUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://idv.ondato.com',
 			description: `Where people complete a verification: the link is this URL followed by /?id={ID}. ${overrideHint}`,
 		},
+		// Host overrides of credentials saved before the Custom Hosts switch: still applied, never shown.
+		{ displayName: 'Token URL', name: 'tokenUrl', type: 'hidden', default: '' },
+		{ displayName: 'IDV API URL', name: 'idvApiUrl', type: 'hidden', default: '' },
+		{ displayName: 'KYC API URL', name: 'kycApiUrl', type: 'hidden', default: '' },
+		{ displayName: 'Face Authentication API URL', name: 'faceAuthApiUrl', type: 'hidden', default: '' },
+		{ displayName: 'Hosted Flow URL', name: 'hostedFlowUrl', type: 'hidden', default: '' },
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
@@ -198,7 +216,7 @@ export class OndatoApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{($credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "https://sandbox-idvapi.ondato.com" : "https://idvapi.ondato.com")).trim().replace(/\\/+$/, "")}}',
+				'={{(($credentials.customHosts && $credentials.customIdvApiUrl) || $credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "https://sandbox-idvapi.ondato.com" : "https://idvapi.ondato.com")).trim().replace(/\\/+$/, "")}}',
 			url: '/v1/identity-verification-setups/filter',
 			method: 'POST',
 			qs: { limit: 1 },

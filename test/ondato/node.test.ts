@@ -206,6 +206,24 @@ describe('Ondato node against the sandbox', () => {
 			expect(result.items[0].json.url).toBe(`https://idv.ondato.com/?id=${result.items[0].json.id}`);
 		});
 
+		it('reads host overrides under Custom Hosts, ignores them with the switch off, and still applies those of credentials saved before it', async () => {
+			const { tokenUrl, idvApiUrl, kycApiUrl, hostedFlowUrl, ...base } = sb.ondato.credentials;
+			const custom = { customTokenUrl: tokenUrl, customIdvApiUrl: idvApiUrl, customKycApiUrl: kycApiUrl, customHostedFlowUrl: hostedFlowUrl };
+			const create = (credentials: Record<string, unknown>) =>
+				runNode({
+					type: ONDATO,
+					parameters: { resource: 'identityVerification', operation: 'create', setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID } },
+					credentials: { ondatoApi: credentials as never },
+				});
+			// The switch on: the sandbox's hosts, as a user fills the form.
+			expect((await testCredential('ondatoApi', { ...base, customHosts: true, ...custom } as never)).status).toBe('OK');
+			const on = await create({ ...base, customHosts: true, ...custom });
+			expect(on.items[0].json.url).toBe(`${hostedFlowUrl}/?id=${on.items[0].json.id}`);
+			// The switch off: a leftover hosted-flow override is not used (the API hosts come from a saved-before credential).
+			const off = await create({ ...base, tokenUrl, idvApiUrl, kycApiUrl, customHosts: false, customHostedFlowUrl: 'https://white-label.example.com' });
+			expect(off.items[0].json.url).toBe(`https://sandbox-idv.ondato.com/?id=${off.items[0].json.id}`);
+		});
+
 		it.each([
 			[{ registration: { dateOfBirth: '2001-02-30' } }, /"Date of Birth" must be a date written YYYY-MM-DD, got "2001-02-30" \[item 0\]/],
 			[{ registration: { email: 'john.example.com' } }, /"Email" must be an email address/],

@@ -146,7 +146,7 @@ async function main() {
       curl -X POST ${c}/amiqus/records/<recordId>/complete -H 'Content-Type: application/json' -d '{"outcome":"accepted"}'
     "Amiqus: route finished verifications" runs on the signed record.finished webhook.`),
 		line('exOndatoOnboard', `Ondato      ${editor('exOndatoOnboard')}
-    Execute: creates an identity verification; open verificationUrl (the sandbox's hosted flow) and Approve, or
+    Execute: creates an identity verification; open verificationUrl (the sandbox's hosted flow), click "consent" (the person agrees), then "approve"; or
       curl -X POST ${c}/ondato/identity-verifications/<identityVerificationId>/complete -H 'Content-Type: application/json' -d '{"outcome":"approved"}'
     "Ondato: route completed verifications" runs on the StatusChanged webhook (Basic auth) and routes on verification.status.`),
 		line('exIdentomOnboard', `Identomat   ${editor('exIdentomOnboard')}

@@ -36,8 +36,9 @@ export class IdentomatTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'identomatApi', required: true }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'callback' },
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'return' },
+			// Both are registered; the node panel shows only the URL of what "Receive" picks.
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'callback', ndvHideUrl: '={{ $parameter["source"] === "browserReturn" }}' },
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'return', ndvHideUrl: '={{ $parameter["source"] !== "browserReturn" }}' },
 		],
 		properties: [
 			{

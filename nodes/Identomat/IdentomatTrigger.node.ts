@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { outOfBandWebhookMethods, redirectBrowser } from '../shared/redirect';
+import { outOfBandWebhookMethods, pageTextProperty, redirectBrowser } from '../shared/redirect';
 import { firstTimeSeen, refuseWebhook, safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
@@ -126,9 +126,10 @@ export class IdentomatTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://example.com/thank-you',
-				description: 'Page the browser is sent to afterwards; a short thank-you text when empty',
+				description: 'Page the browser is sent to afterwards; a small page with the Page Text when empty',
 				displayOptions: { show: { source: ['browserReturn'] } },
 			},
+			pageTextProperty({ source: ['browserReturn'] }),
 			{
 				displayName: 'Only Decided Results',
 				name: 'onlyDecided',

@@ -14,7 +14,7 @@ import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
 /** Flow ids come from the browser's query string: accept only plain id characters. */
 const FLOW_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-const { redirectTo, pendingRedirect, waitSeconds } = browserReturnProperties('flow', 'your-company.com', 'a flow without a final result');
+const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties('flow', 'your-company.com', 'a flow without a final result');
 
 export class VerigramTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,6 +39,7 @@ export class VerigramTrigger implements INodeType {
 				default: '',
 			},
 			redirectTo,
+			pageText,
 			{
 				displayName: 'Options',
 				name: 'options',

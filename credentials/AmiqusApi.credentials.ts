@@ -46,5 +46,11 @@ export class AmiqusApi implements ICredentialType {
 			url: '/status',
 			method: 'GET',
 		},
+		// What the editor shows when the test fails: the provider's reason and the field to check.
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Amiqus answered 401 "Unauthenticated": the token is wrong, expired (tokens last one year) or revoked. Check "Personal Access Token".' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Amiqus answered 403: the token\'s user may not use the API. Check "Personal Access Token" and the permissions of its user.' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Amiqus API answered at this address (HTTP 404). Check "Base URL" (https://id.amiqus.co/api/v2).' } },
+		],
 	};
 }

@@ -21,18 +21,15 @@ export class AmiqusOAuth2Api implements ICredentialType {
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
-			type: 'string',
+			// Fixed, as in n8n's own OAuth2 credentials (a stored value, e.g. the sandbox's, still applies).
+			type: 'hidden',
 			default: 'https://id.amiqus.co/oauth/authorize',
-			required: true,
-			description: 'Amiqus OAuth authorize endpoint. Change it only for the local provider sandbox.',
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
-			type: 'string',
+			type: 'hidden',
 			default: 'https://id.amiqus.co/oauth/token',
-			required: true,
-			description: 'Amiqus OAuth token endpoint, also used to refresh the token.',
 		},
 		{
 			displayName: 'Base URL',
@@ -69,5 +66,11 @@ export class AmiqusOAuth2Api implements ICredentialType {
 			url: '/status',
 			method: 'GET',
 		},
+		// What the editor shows when the test fails: the provider's reason and the field to check.
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Amiqus answered 401 "Unauthenticated": the connection was refused or has expired. Check "Client ID" and "Client Secret", then connect the account again.' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Amiqus answered 403: the connected user may not use the API. Check the permissions of the Amiqus user you connected with.' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Amiqus API answered at this address (HTTP 404). Check "Base URL" (https://id.amiqus.co/api/v2).' } },
+		],
 	};
 }

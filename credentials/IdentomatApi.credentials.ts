@@ -179,15 +179,19 @@ export class IdentomatApi implements ICredentialType {
 			method: 'POST',
 			body: { flags: { skip_face: true, skip_document: true } },
 		},
+		// Mixed rules: n8n checks each by its type, although the type declares one kind per list.
 		rules: [
+			{ type: 'responseCode', properties: { value: 400, message: 'Identomat answered COMPANY_KEY_INVALID (HTTP 400): the key is not one of a company. Check "Company Key".' } },
+			{ type: 'responseCode', properties: { value: 401, message: 'Identomat refused the request signature (HTTP 401). Check "Secret Key": it must be the company\'s HMAC secret, or empty if the company has none.' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Identomat API answered at this address (HTTP 404). Check "Base URL".' } },
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'length',
 					value: 'COMPANY_KEY_INVALID'.length,
-					message: 'Identomat refused the Company Key (COMPANY_KEY_INVALID)',
+					message: 'Identomat answered COMPANY_KEY_INVALID: the key is not one of a company. Check "Company Key".',
 				},
 			},
-		],
+		] as unknown as ICredentialTestRequest['rules'],
 	};
 }

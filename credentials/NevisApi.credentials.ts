@@ -13,13 +13,19 @@ export class NevisApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'Fill in the Instance ID and the Access Key. Base URL replaces the Instance ID only for another host (e.g. the local provider sandbox); leave it empty otherwise.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Instance ID',
 			name: 'instanceId',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. sandbox-int-6c',
 			description:
-				'Your Authentication Cloud instance: the first part of https://{instance}.mauth.nevis.cloud. Ignored when a Base URL is set.',
+				'Needed unless Base URL is set. Your Authentication Cloud instance: the first part of https://{instance}.mauth.nevis.cloud.',
 		},
 		{
 			displayName: 'Base URL',
@@ -28,7 +34,7 @@ export class NevisApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://sandbox-int-6c.mauth.nevis.cloud',
 			description:
-				'Optional. The instance base URL, overriding the Instance ID (e.g. for the local provider sandbox). Nevis documents no separate test host: a test setup is another instance.',
+				'Leave empty to use the Instance ID. Set it only for another host (e.g. the local provider sandbox); it replaces the Instance ID. Nevis documents no separate test host: a test setup is another instance.',
 		},
 		{
 			displayName: 'Access Key',
@@ -85,5 +91,11 @@ export class NevisApi implements ICredentialType {
 			// A string: n8n drops an empty object body.
 			body: '{}',
 		},
+		// What the editor shows when the test fails: the provider's reason and the field to check.
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Nevis refused the access key (HTTP 401). Check "Access Key" (Nevis Portal › Access keys).' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Nevis answered 403: the access key may not use this instance. Check "Access Key" and "Instance ID".' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Nevis instance answered at this address (HTTP 404). Check "Instance ID" (or "Base URL", which replaces it).' } },
+		],
 	};
 }

@@ -4,14 +4,15 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 import { ondatoHosts } from '../nodes/Ondato/transport/hosts';
-import { bearerAuthenticate } from '../nodes/shared/auth';
 import { sharedToken } from '../nodes/shared/sharedToken';
 
-const overrideHint = 'Leave empty to use the host of the chosen environment. Set it only for another Ondato host (e.g. a white-label domain) or the local provider sandbox.';
+const overrideHint = 'Leave empty to use the host of the chosen environment.';
 
 export class OndatoApi implements ICredentialType {
 	name = 'ondatoApi';
@@ -101,45 +102,63 @@ export class OndatoApi implements ICredentialType {
 				'Only for the Ondato Trigger\'s optional HMAC check. Ondato lists HMAC as a delivery option, but the header format is not in the official docs (a third-party integration uses "Ondato-Signature: t=..., s=...").',
 		},
 		{
+			displayName: 'Custom Hosts',
+			name: 'customHosts',
+			type: 'boolean',
+			default: false,
+			description: "Whether to use other hosts than Ondato's for the chosen environment (e.g. a white-label domain or the local provider sandbox)",
+		},
+		{
 			displayName: 'Token URL',
-			name: 'tokenUrl',
+			name: 'customTokenUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://id.ondato.com/connect/token',
 			description: `The OAuth2 token endpoint. ${overrideHint}`,
 		},
 		{
 			displayName: 'IDV API URL',
-			name: 'idvApiUrl',
+			name: 'customIdvApiUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://idvapi.ondato.com',
 			description: `Root of the IDV API (identity verifications and setups). ${overrideHint}`,
 		},
 		{
 			displayName: 'KYC API URL',
-			name: 'kycApiUrl',
+			name: 'customKycApiUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://kycid.ondato.com',
 			description: `Root of the KYC Identifications API. The sandbox host (sandbox-kycid.ondato.com) is not confirmed by Ondato's docs. ${overrideHint}`,
 		},
 		{
 			displayName: 'Face Authentication API URL',
-			name: 'faceAuthApiUrl',
+			name: 'customFaceAuthApiUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://idvapi.ondato.com',
 			description: `Root of the Face Authentication API, which Ondato documents as a separate API without naming its host (unconfirmed). Empty means the IDV API URL, an assumption: set the host Ondato gives you. ${overrideHint}`,
 		},
 		{
 			displayName: 'Hosted Flow URL',
-			name: 'hostedFlowUrl',
+			name: 'customHostedFlowUrl',
 			type: 'string',
+			displayOptions: { show: { customHosts: [true] } },
 			default: '',
 			placeholder: 'e.g. https://idv.ondato.com',
 			description: `Where people complete a verification: the link is this URL followed by /?id={ID}. ${overrideHint}`,
 		},
+		// Host overrides of credentials saved before the Custom Hosts switch: still applied, never shown.
+		{ displayName: 'Token URL', name: 'tokenUrl', type: 'hidden', default: '' },
+		{ displayName: 'IDV API URL', name: 'idvApiUrl', type: 'hidden', default: '' },
+		{ displayName: 'KYC API URL', name: 'kycApiUrl', type: 'hidden', default: '' },
+		{ displayName: 'Face Authentication API URL', name: 'faceAuthApiUrl', type: 'hidden', default: '' },
+		{ displayName: 'Hosted Flow URL', name: 'hostedFlowUrl', type: 'hidden', default: '' },
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
@@ -155,17 +174,36 @@ export class OndatoApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
 		const key = [ondatoHosts(credentials).tokenUrl, String(credentials.clientId ?? ''), String(credentials.clientSecret ?? ''), scope];
-		return { accessToken: await sharedToken(key, credentials.accessToken, async () => await requestToken(this, credentials)) };
+		return {
+			accessToken: await sharedToken(key, credentials.accessToken, async () => {
+				const fetched = await requestToken(this, credentials);
+				// Stored with a digest of the values it was fetched with: sent only while they match.
+				return { ...fetched, token: `${tokenOwner(credentials)}:${fetched.token}` };
+			}),
+		};
 	}
 
 	// Plain code rather than a generic expression: no expression evaluation per request.
-	authenticate = bearerAuthenticate('accessToken');
+	// n8n fetches a token only when the stored one is empty or an API call answers 401, and its
+	// credential test reuses the stored token. So a token is stored with a digest of the values
+	// it was fetched with and sent only while they are unchanged: otherwise Ondato answers 401
+	// and n8n fetches a new token with the values in use (those on the form, when testing).
+	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => {
+		const stored = String(credentials.accessToken ?? '');
+		const owner = `${tokenOwner(credentials)}:`;
+		const token = stored.startsWith(owner) ? stored.slice(owner.length) : '';
+		const headers = { ...requestOptions.headers };
+		if (token) headers.Authorization = `Bearer ${token}`;
+		else delete headers.Authorization;
+		requestOptions.headers = headers;
+		return requestOptions;
+	};
 
 	// Getting a token proves the client ID and secret; listing one setup proves the IDV API accepts it.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{($credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "https://sandbox-idvapi.ondato.com" : "https://idvapi.ondato.com")).trim().replace(/\\/+$/, "")}}',
+				'={{(($credentials.customHosts && $credentials.customIdvApiUrl) || $credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "https://sandbox-idvapi.ondato.com" : "https://idvapi.ondato.com")).trim().replace(/\\/+$/, "")}}',
 			url: '/v1/identity-verification-setups/filter',
 			method: 'POST',
 			qs: { limit: 1 },
@@ -173,6 +211,11 @@ export class OndatoApi implements ICredentialType {
 			// A string: n8n drops an empty object body, and the filter endpoints expect a JSON object.
 			body: '{}',
 		},
+		// What the editor shows when the test fails: the provider's reason and the field to check.
+		rules: [
+			{ type: 'responseCode', properties: { value: 403, message: 'Ondato answered 403: the token does not give access to the IDV API. Check "Scope" (empty asks for every scope of the client).' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Ondato IDV API answered at this address (HTTP 404). Check "Environment" (or the IDV API URL under "Custom Hosts").' } },
+		],
 	};
 }
 
@@ -204,13 +247,15 @@ async function requestToken(
 		const code = typeof data.error === 'string' ? data.error : undefined;
 		const rejected = code === 'invalid_client' || status === 401;
 		const text = rejected
-			? 'the Client ID or Client Secret was refused (invalid_client)'
+			? 'the Client ID or Client Secret was refused (invalid_client). Check "Client ID" and "Client Secret", and that "Environment" is the one they were issued for'
 			: code === 'invalid_scope'
-				? 'a requested scope is not allowed for this client (invalid_scope)'
-				: `the token server answered ${status ? `HTTP ${status}` : 'nothing'}${code ? ` (${code})` : ''}`;
-		throw Object.assign(new Error(`Ondato token request: ${text}`), {
+				? 'a requested scope is not allowed for this client (invalid_scope). Check "Scope" (empty asks for every scope of the client)'
+				: `the token server answered ${status ? `HTTP ${status}` : 'nothing'}${code ? ` (${code})` : ''}. Check "Environment" (or the Token URL under "Custom Hosts")`;
+		const message = `Ondato token request: ${text}.`;
+		// n8n's credential test shows the status text of a failed request: here, the reason.
+		throw Object.assign(new Error(message), {
 			httpCode: rejected ? '401' : status ? String(status) : undefined,
-			response: { status: rejected ? 401 : status, headers: {}, data: { message: `Ondato token request: ${text}` } },
+			response: { status: rejected ? 401 : status, statusText: message, headers: {}, data: { message } },
 		});
 	}
 	const body = parseBody(response.body);
@@ -218,6 +263,13 @@ async function requestToken(
 		throw new Error('Ondato token request: the answer has no access_token');
 	}
 	return { token: body.access_token, expiresInSeconds: Number(body.expires_in) || undefined };
+}
+
+/** A digest of the values a token is fetched with (client ID, secret, scope, token URL, environment). */
+function tokenOwner(credentials: ICredentialDataDecryptedObject): string {
+	const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
+	const values = [credentials.clientId, credentials.clientSecret, scope, ondatoHosts(credentials).tokenUrl, credentials.environment];
+	return createHash('sha256').update(JSON.stringify(values.map((v) => String(v ?? '')))).digest('hex').slice(0, 16);
 }
 
 function parseBody(body: unknown): IDataObject {

@@ -141,5 +141,11 @@ export class VerigramApi implements ICredentialType {
 			method: 'POST',
 			body: { callback_url: 'https://example.com/n8n-credential-test', person_id: 'n8n-credential-test', locale: 'en' },
 		},
+		// What the editor shows when the test fails: the provider's reason and the field to check.
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Verigram refused the API key (HTTP 401). Check "API Key", and that "Host" is the one the key was issued for.' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Verigram refused the request (HTTP 403): a production key signs every request with its secret, and the signature did not match. Check "API Secret".' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Verigram API answered at this address (HTTP 404). Check "Host" (or "Base URL") and "API Version".' } },
+		],
 	};
 }

@@ -30,11 +30,26 @@ function credentials(sb) {
 	const identomat = sb.identomat.config.companies[0];
 	return [
 		{ id: 'amiqusSandbox01', name: 'Amiqus sandbox', type: 'amiqusApi', data: { accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl } },
-		{ id: 'ondatoSandbox01', name: 'Ondato sandbox', type: 'ondatoApi', data: { ...sb.ondato.credentials, webhookUsername: ONDATO_HOOK.username, webhookPassword: ONDATO_HOOK.password } },
+		{ id: 'ondatoSandbox01', name: 'Ondato sandbox', type: 'ondatoApi', data: ondatoCredential(sb) },
 		{ id: 'identomatSandbx1', name: 'Identomat sandbox', type: 'identomatApi', data: { companyApiKey: identomat.companyKey, secretKey: '', callbackApiKey: sb.identomat.config.callbacks.apiKey, baseUrl: sb.identomat.baseUrl } },
 		{ id: 'verigramSandbx1', name: 'Verigram sandbox', type: 'verigramApi', data: { apiKey: 'sandbox-verigram-prod-key', apiSecret: 'sandbox-verigram-prod-secret', host: 'custom', baseUrl: sb.verigram.baseUrl } },
 		{ id: 'nevisSandbox0001', name: 'Nevis sandbox', type: 'nevisApi', data: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } },
 	];
+}
+
+/** The sandbox's Ondato credential as a user fills the form: its hosts under "Custom Hosts". */
+function ondatoCredential(sb) {
+	const { tokenUrl, idvApiUrl, kycApiUrl, hostedFlowUrl, ...rest } = sb.ondato.credentials;
+	return {
+		...rest,
+		customHosts: true,
+		customTokenUrl: tokenUrl,
+		customIdvApiUrl: idvApiUrl,
+		customKycApiUrl: kycApiUrl,
+		customHostedFlowUrl: hostedFlowUrl,
+		webhookUsername: ONDATO_HOOK.username,
+		webhookPassword: ONDATO_HOOK.password,
+	};
 }
 
 const isOurTrigger = (n) => n.type.startsWith(`${PACKAGE_NAME}.`) && /Trigger$/.test(n.type);
@@ -139,7 +154,7 @@ async function main() {
       curl -X POST ${c}/amiqus/records/<recordId>/complete -H 'Content-Type: application/json' -d '{"outcome":"accepted"}'
     "Amiqus: route finished verifications" runs on the signed record.finished webhook.`),
 		line('exOndatoOnboard', `Ondato      ${editor('exOndatoOnboard')}
-    Execute: creates an identity verification; open verificationUrl (the sandbox's hosted flow) and Approve, or
+    Execute: creates an identity verification; open verificationUrl (the sandbox's hosted flow), click "consent" (the person agrees), then "approve"; or
       curl -X POST ${c}/ondato/identity-verifications/<identityVerificationId>/complete -H 'Content-Type: application/json' -d '{"outcome":"approved"}'
     "Ondato: route completed verifications" runs on the StatusChanged webhook (Basic auth) and routes on verification.status.`),
 		line('exIdentomOnboard', `Identomat   ${editor('exIdentomOnboard')}

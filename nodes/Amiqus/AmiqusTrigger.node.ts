@@ -122,6 +122,14 @@ export class AmiqusTrigger implements INodeType {
 					'The events that start the workflow. Amiqus is subscribed to exactly these; wildcards cover a whole group.',
 			},
 			{
+				displayName: 'Choose at least one event in Events: Amiqus subscribes the webhook to exactly the events chosen, so the workflow cannot be published without one.',
+				name: 'noEventsNotice',
+				type: 'notice',
+				default: '',
+				// Shown only while Events is empty: any chosen event hides it.
+				displayOptions: { hide: { events: AMIQUS_EVENT_OPTIONS.map((option) => option.value) } },
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',

@@ -11,7 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryKey } from '../shared/dedup';
 import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
-import { browserReturnWebhook, completeBrowserReturn, outOfBandWebhookMethods, startOfBrowserReturn } from '../shared/redirect';
+import { browserReturnWebhook, completeBrowserReturn, outOfBandWebhookMethods, pageTextProperty, startOfBrowserReturn } from '../shared/redirect';
 import { safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
@@ -40,8 +40,9 @@ export class IdentomatTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'identomatApi', required: true }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', path: 'callback', ...ANSWER_WITH_WEBHOOK_RESPONSE },
-			browserReturnWebhook('return'),
+			// Both are registered; the node panel shows only the URL of what "Receive" picks.
+			{ name: 'default', httpMethod: 'POST', path: 'callback', ...ANSWER_WITH_WEBHOOK_RESPONSE, ndvHideUrl: '={{ $parameter["source"] === "browserReturn" }}' },
+			{ ...browserReturnWebhook('return'), ndvHideUrl: '={{ $parameter["source"] !== "browserReturn" }}' },
 		],
 		properties: [
 			{
@@ -130,9 +131,10 @@ export class IdentomatTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://example.com/thank-you',
-				description: 'Page the browser is sent to afterwards; a short thank-you text when empty',
+				description: 'Page the browser is sent to afterwards; a small page with the Page Text when empty',
 				displayOptions: { show: { source: ['browserReturn'] } },
 			},
+			pageTextProperty({ source: ['browserReturn'] }),
 			{
 				displayName: 'Only Decided Results',
 				name: 'onlyDecided',

@@ -19,7 +19,7 @@ import { SESSION_ID } from './actions/common.descriptions';
 import { getSession } from './transport';
 import { isFinalSession, sessionVerification } from './verdict';
 
-const { redirectTo, pendingRedirect, waitSeconds } = browserReturnProperties('session', 'your-portal.com', 'one that is not verified or failed');
+const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties('session', 'your-portal.com', 'one that is not verified or failed');
 
 export class NevisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,6 +44,7 @@ export class NevisTrigger implements INodeType {
 				default: '',
 			},
 			redirectTo,
+			pageText,
 			{
 				displayName: 'Options',
 				name: 'options',

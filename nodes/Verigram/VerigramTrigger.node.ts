@@ -19,7 +19,7 @@ import {
 import { getFlowResult } from './transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
 
-const { redirectTo, pendingRedirect, waitSeconds } = browserReturnProperties('flow', 'your-company.com', 'a flow without a final result');
+const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties('flow', 'your-company.com', 'a flow without a final result');
 
 export class VerigramTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,6 +44,7 @@ export class VerigramTrigger implements INodeType {
 				default: '',
 			},
 			redirectTo,
+			pageText,
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -22,8 +22,24 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 }
 
 /**
+ * The output item of a failed input item under "Continue On Fail": `{ error, details }`.
+ * n8n sends an item to the error output ("Continue (using error output)") only when its json
+ * holds nothing but `error`, `message` and `details`, and it replaces the json of an item that
+ * carries `item.error` with the bare message; so the details a user acts on go in `details`.
+ */
+function errorItem(wrapped: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = {};
+	if (wrapped.description) details.description = redactSecrets(wrapped.description);
+	if (wrapped instanceof NodeApiError && wrapped.httpCode) details.httpCode = wrapped.httpCode;
+	return {
+		json: { error: redactSecrets(wrapped.message), ...(Object.keys(details).length ? { details } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/**
  * Runs an operation for every input item. Each output item is paired with its input.
- * With "Continue On Fail", a failing item becomes `{ error }` and the others go on;
+ * With "Continue On Fail", a failing item becomes `{ error, details }` and the others go on;
  * without it, the error names the item and stops the node.
  */
 export async function runForEachItem(
@@ -39,16 +55,7 @@ export async function runForEachItem(
 		} catch (error) {
 			const wrapped = redactError(withItemIndex(this, error, itemIndex), await credentialSecrets(this, itemIndex));
 			if (!this.continueOnFail()) throw wrapped;
-			results[itemIndex] = [
-				{
-					json: {
-						error: redactSecrets(wrapped.message),
-						...(wrapped.description ? { errorDescription: redactSecrets(wrapped.description) } : {}),
-						...(wrapped instanceof NodeApiError && wrapped.httpCode ? { httpCode: wrapped.httpCode } : {}),
-					},
-					pairedItem: { item: itemIndex },
-				},
-			];
+			results[itemIndex] = [errorItem(wrapped, itemIndex)];
 		}
 	};
 

@@ -16,7 +16,6 @@ import { pollUntilFinal } from './polling';
 import { describeRequestError } from './request';
 import { endRead, startRead } from './visitLimits';
 
-const THANK_YOU = 'Thank you. You can close this page.';
 /** A finished result is emitted once per id: the id is remembered this long. */
 const RETURN_MARKER_SECONDS = 7 * 86_400;
 /** A result the provider finished longer ago than this is not emitted (an old URL visited again). */
@@ -30,7 +29,7 @@ const REDIRECT_TO = 'String($parameter["redirectUrl"] || "").trim()';
 
 /**
  * The webhook of a browser-return trigger. When a visit starts an execution, n8n answers (once
- * the execution exists): a redirect to Redirect To, or the thank-you text when it is empty.
+ * the execution exists): a redirect to Redirect To, or the landing page when it is empty.
  */
 export function browserReturnWebhook(path: string): IWebhookDescription {
 	return {
@@ -40,7 +39,7 @@ export function browserReturnWebhook(path: string): IWebhookDescription {
 		responseMode: 'onReceived',
 		responseData: '',
 		responseCode: `={{ ${REDIRECT_TO} ? 302 : 200 }}`,
-		responseHeaders: `={{ { entries: ${REDIRECT_TO} ? [{ name: "Location", value: ${REDIRECT_TO} }] : [{ name: "Content-Type", value: "text/plain; charset=utf-8" }] } }}`,
+		responseHeaders: `={{ { entries: ${REDIRECT_TO} ? [{ name: "Location", value: ${REDIRECT_TO} }] : [{ name: "Content-Type", value: "text/html; charset=utf-8" }] } }}`,
 	};
 }
 
@@ -66,13 +65,44 @@ export function acceptBrowserReturn(
 	// Seen before, or being handed to n8n by another visit right now: only send the browser on.
 	if (lookupDelivery(ctx, key, now) !== 'new') return redirectBrowser(ctx, redirectUrl, null);
 	claimDelivery(ctx, key, RETURN_MARKER_SECONDS);
-	return { workflowData: [[{ json: { ...item, deliveryKey: key } }]], webhookResponse: THANK_YOU };
+	return { workflowData: [[{ json: { ...item, deliveryKey: key } }]], webhookResponse: landingPage(pageTextOf(ctx)) };
 }
 
 /** The execute() of a browser-return trigger: the start of each execution it starts. */
 export async function startOfBrowserReturn(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return [startOfExecution(this, RETURN_MARKER_SECONDS)];
 }
+
+export const DEFAULT_PAGE_TEXT = 'Thank you. You can close this page.';
+
+const escapeHtml = (text: string) =>
+	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/**
+ * The page a person lands on when no "Redirect To" page is set: small, neutral, readable in light
+ * and dark mode, with the workflow's text (escaped; blank lines start a new paragraph).
+ */
+export function landingPage(text: string): string {
+	const paragraphs = text.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`).join('');
+	const title = escapeHtml(text.split('\n')[0].slice(0, 80));
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;font:1.125rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f6f6f7;color:#1d1d1f}main{max-width:32rem;margin:1.5rem;padding:2rem 2.5rem;border-radius:12px;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.12);text-align:center}p{margin:.5rem 0}@media (prefers-color-scheme:dark){body{background:#161618;color:#ececee}main{background:#232326;box-shadow:none}}</style></head><body><main role="main">${paragraphs}</main></body></html>`;
+}
+
+/** The landing page's text: the node's Page Text, or the default. */
+function pageTextOf(ctx: IWebhookFunctions): string {
+	return String(ctx.getNodeParameter('pageText', '') ?? '').trim() || DEFAULT_PAGE_TEXT;
+}
+
+/** "Page Text": what the landing page says when no "Redirect To" page is set. */
+export const pageTextProperty = (show?: Record<string, string[]>): INodeProperties => ({
+	displayName: 'Page Text',
+	name: 'pageText',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: DEFAULT_PAGE_TEXT,
+	description: 'What the page says when Redirect To is empty (plain text; a blank line starts a new paragraph)',
+	...(show ? { displayOptions: { show } } : {}),
+});
 
 /**
  * For providers that only send the person's browser back (no server-side events): answer the
@@ -89,7 +119,7 @@ export function redirectBrowser(
 	if (location) {
 		res.redirect(302, location);
 	} else {
-		res.status(200).type('text/plain').send(THANK_YOU);
+		res.status(200).type('text/html; charset=utf-8').send(landingPage(pageTextOf(ctx)));
 	}
 	return { noWebhookResponse: true };
 }
@@ -125,7 +155,7 @@ export function browserReturnProperties(what: string, example: string, notFinish
 		type: 'string',
 		default: '',
 		placeholder: `e.g. https://${example}/verification-done`,
-		description: `The page the person is sent to after a finished ${what}. Empty: a short "thank you" text.`,
+		description: `The page the person is sent to after a finished ${what}. Empty: a small page with the Page Text.`,
 	};
 	const pendingRedirect: INodeProperties = {
 		displayName: 'Redirect When Not Finished To',
@@ -144,7 +174,7 @@ export function browserReturnProperties(what: string, example: string, notFinish
 		default: DEFAULT_WAIT_SECONDS,
 		description: `How long to keep reading the ${what} when the browser arrives before it is final (at most ${MAX_WAIT_SECONDS}). 0 reads once.`,
 	};
-	return { redirectTo, pendingRedirect, waitSeconds };
+	return { redirectTo, pageText: pageTextProperty(), pendingRedirect, waitSeconds };
 }
 
 /** Reads what `browserReturnProperties` shows, plus the rest of the Options collection. */

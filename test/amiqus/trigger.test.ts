@@ -600,3 +600,19 @@ describe('Amiqus Trigger: description', () => {
 		expect(description.credentials?.map((c) => c.name)).toEqual(['amiqusApi', 'amiqusOAuth2Api']);
 	});
 });
+
+describe('Amiqus Trigger: Events left empty', () => {
+	// n8n's own display rules (what the node panel shows), run on the trigger's properties.
+	const { NodeHelpers } = require('n8n-workflow') as typeof import('n8n-workflow');
+	const description = new AmiqusTrigger().description;
+	const shown = (events: string[]) =>
+		description.properties
+			.filter((p) => NodeHelpers.displayParameter({ events, options: {} }, p, null, description))
+			.map((p) => p.name);
+
+	it('says on the panel to choose an event while none is chosen, and only then', () => {
+		expect(shown([])).toContain('noEventsNotice');
+		expect(shown(['record.finished'])).not.toContain('noEventsNotice');
+		expect(shown(['*'])).not.toContain('noEventsNotice');
+	});
+});

@@ -21,6 +21,8 @@ const path = require('path');
 const { N8n, REPO, PACKAGE_NAME, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
 const wf = require('./workflows');
 const providers = require('./providers');
+const onError = require('./errorOutput');
+const credentialTests = require('./credentialTests');
 const completion = require('./completion');
 const ondatoOAuth2 = require('./ondatoOAuth2');
 const { startCpuLoad, deliver, settle, allExecutions } = require('./load');
@@ -101,7 +103,7 @@ async function run(sb, n8n) {
 	const plan = providers.plan(`http://127.0.0.1:${await freePort()}`);
 	const providerChecks = providers.createChecks({ check, assert, eq, log, waitFor });
 	providerChecks.state.plan = plan;
-	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows()];
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows()];
 	const credentials = [...wf.credentials(sb), ...providers.credentials(sb)];
 
 	await check(`import:credentials: ${credentials.length} credentials (Amiqus, Ondato, Identomat, Verigram, Nevis) pointing at the sandbox`, async () => {
@@ -199,6 +201,8 @@ async function run(sb, n8n) {
 	// ---- the other providers' action workflows (execute --id)
 	sb.clearRequests();
 	await providerChecks.cliChecks(sb, n8n);
+	// ---- Settings › On Error of every action node, and the Fallback example (execute --id)
+	await onError.createChecks({ check, assert, eq, log })(sb, n8n);
 
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });
@@ -237,6 +241,7 @@ async function run(sb, n8n) {
 		assert(!problems.length, `the server log names the package in errors or warnings:\n${problems.slice(0, 5).join('\n')}`);
 		log(`${ours.length} nodes (icons served) + ${nodes.length - ours.length} tool variants, ${credNames.length} credentials listed`);
 	});
+	if (server && server.apiKey) await credentialTests.createChecks({ check, assert, eq })(sb, server);
 	if (server && server.apiKey) await providerChecks.triggerChecks(sb, server);
 	else skip('provider triggers in a running n8n', 'the server did not come up');
 	if (server && server.apiKey) await ondatoOAuth2.createChecks({ check, assert, eq, log }).checks(sb, server);

@@ -184,8 +184,10 @@ export async function runNode(options: {
 	credentials: Record<string, ICredentialDataDecryptedObject> | TestCredentialsHelper;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Settings › On Error; `continueOnFail` is the same as 'continueRegularOutput'. */
+	onError?: INode['onError'];
 	credentialNames?: Record<string, string>;
-}): Promise<RunResult & { items: INodeExecutionData[]; helper: TestCredentialsHelper }> {
+}): Promise<RunResult & { items: INodeExecutionData[]; errorItems: INodeExecutionData[]; helper: TestCredentialsHelper }> {
 	const helper =
 		options.credentials instanceof TestCredentialsHelper
 			? options.credentials
@@ -195,9 +197,10 @@ export async function runNode(options: {
 	const node = packageNode('Node', options.type, options.parameters, {
 		credentials: nodeCredentials,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.onError ? { onError: options.onError } : {}),
 	});
 	const workflow = buildWorkflow(chain([node]));
 	const input = (options.items ?? [{}]).map((json) => ({ json }));
 	const result = await executeWorkflow({ workflow, credentials: helper, input });
-	return { ...result, items: result.output('Node'), helper };
+	return { ...result, items: result.output('Node'), errorItems: result.output('Node', 1), helper };
 }

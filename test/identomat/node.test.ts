@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { IdentomatApi } from '../../credentials/IdentomatApi.credentials';
 import { testCredential } from '../harness/credentialTest';
 import { runNode, typeName } from '../harness/engine';
 import { apiRequests, credentials, credentialOf, HMAC, PLAIN, useSandbox } from './helpers';
@@ -56,11 +55,13 @@ describe('Identomat credential', () => {
 		expect(sb.identomat.sessions.size).toBe(0);
 	});
 
-	it("has a rule that n8n's tester applies when COMPANY_KEY_INVALID comes with HTTP 200", () => {
-		// n8n's CredentialsTester: `get(response[0][0].json, rule.key) === rule.value` → Error.
-		const rule = new IdentomatApi().test.rules![0] as { properties: { key: string; value: unknown } };
-		expect(get('COMPANY_KEY_INVALID', rule.properties.key)).toBe(rule.properties.value);
-		expect(get('47fjzxvvzapi4ztasth3c2ozfucli3l0qx13hisc', rule.properties.key)).not.toBe(rule.properties.value);
+	it('fails, naming the Company Key, when COMPANY_KEY_INVALID comes with HTTP 200 (the status is UNCONFIRMED)', async () => {
+		const sb = sandbox();
+		sb.identomat.config.invalidKeyStatus = 200;
+		const result = await testCredential('identomatApi', credentialOf(sb, PLAIN, { companyApiKey: 'not-a-key' }) as Record<string, string>);
+		expect(result.status).toBe('Error');
+		expect(result.shown).toMatch(/COMPANY_KEY_INVALID.*"Company Key"/);
+		expect(apiRequests(sb)[0].status).toBe(200);
 	});
 
 	it('signs the credential test for an HMAC company (the sandbox refuses unsigned calls)', async () => {

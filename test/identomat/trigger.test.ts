@@ -169,4 +169,21 @@ describe('Identomat Trigger: browser return', () => {
 		expect(host.executions).toHaveLength(0);
 		expect(sb.identomat.sessions.size).toBe(1);
 	});
+
+	it('without a redirect page, the person lands on a small accessible HTML page with the text the workflow sets (escaped)', async () => {
+		const host = await startHost({ source: 'browserReturn', pageText: 'Danke, <Ada>!\n\nWe will email you.' });
+		const widget = await beginTo(host);
+		const done = await axios.get(`${widget}&complete=approved`, { maxRedirects: 0, validateStatus: () => true });
+		const landing = await axios.get(done.headers.location as string, { validateStatus: () => true });
+		expect(landing.status).toBe(200);
+		expect(landing.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+		const html = String(landing.data);
+		expect(html).toMatch(/^<!doctype html><html lang="en">/);
+		expect(html).toContain('<meta name="viewport"');
+		expect(html).toContain('<title>Danke, &lt;Ada&gt;!</title>');
+		expect(html).toContain('<main role="main"><p>Danke, &lt;Ada&gt;!</p><p>We will email you.</p></main>');
+		expect(html).toContain('prefers-color-scheme:dark');
+		expect(html).not.toContain('<Ada>');
+		expect(host.executions).toHaveLength(1);
+	});
 });

@@ -50,6 +50,43 @@ describe('Ondato node against the sandbox', () => {
 			expect(ondatoRequests(sb, '/idvapi')).toHaveLength(0);
 		});
 
+		it('tests the values on the form: a token fetched with the right secret does not pass a wrong one', async () => {
+			// A saved credential tested with the right secret keeps the token it fetched ...
+			const helper = credentialsHelperWith(creds());
+			const params = { resource: 'faceAuthentication', operation: 'get', faceAuthenticationId: '11111111-2222-4333-8444-555555555555' };
+			await runNode({ type: ONDATO, parameters: params, credentials: helper });
+			const accessToken = helper.store.get('ondatoApi')!.accessToken as string;
+			expect(accessToken).toBeTruthy();
+			expect(sb.ondato.tokenRequests).toBe(1);
+			// ... and n8n merges that token into the form's values when the secret is changed and tested.
+			const wrong = await testCredential('ondatoApi', { ...sb.ondato.credentials, accessToken, clientSecret: 'not-the-secret' });
+			expect(wrong.status).toBe('Error');
+			expect(wrong.shown).toMatch(/invalid_client.*"Client Secret"/);
+			expect(sb.ondato.tokenRequests).toBe(2);
+			expect(ondatoRequests(sb, '/id/').pop()).toMatchObject({ status: 400, body: { client_secret: '[redacted]' } });
+			// The same values the token was fetched with reuse it: no new token request.
+			const right = await testCredential('ondatoApi', { ...sb.ondato.credentials, accessToken });
+			expect(right.status).toBe('OK');
+			expect(sb.ondato.tokenRequests).toBe(2);
+		});
+
+		it('never sends a token fetched with other values: a changed client, secret, environment or token URL fetches a new one', async () => {
+			const id = await createIdv(sb);
+			const params = { resource: 'identityVerification', operation: 'get', identityVerificationId: id };
+			const changes: Array<Record<string, string>> = [{ clientSecret: 'not-the-secret' }, { clientId: 'another-client' }, { environment: 'production' }, { tokenUrl: `${sb.ondato.credentials.tokenUrl}?v=2` }];
+			for (const change of changes) {
+				const helper = credentialsHelperWith(creds());
+				await runNode({ type: ONDATO, parameters: params, credentials: helper });
+				const before = sb.ondato.tokenRequests;
+				helper.set('ondatoApi', { ...helper.store.get('ondatoApi'), ...change });
+				const result = await runNode({ type: ONDATO, parameters: params, credentials: helper });
+				// The stored token is not sent (Ondato answers 401), and a new one is asked for with the new values.
+				expect(sb.ondato.tokenRequests - before).toBe(1);
+				if ('clientSecret' in change || 'clientId' in change) expect(result.error?.message).toMatch(/Client ID or Client Secret was refused/);
+				else expect(result.error).toBeUndefined();
+			}
+		});
+
 		it('sends the scope when one is set, and the sandbox refuses scopes the client does not have', async () => {
 			const ok = await testCredential('ondatoApi', { ...sb.ondato.credentials, scope: 'idv_api_readonly' });
 			expect(ok.status).toBe('Error'); // the default client has idv_api, not the readonly scope
@@ -187,6 +224,24 @@ describe('Ondato node against the sandbox', () => {
 			expect(result.items[0].json.url).toBe(`https://idv.ondato.com/?id=${result.items[0].json.id}`);
 		});
 
+		it('reads host overrides under Custom Hosts, ignores them with the switch off, and still applies those of credentials saved before it', async () => {
+			const { tokenUrl, idvApiUrl, kycApiUrl, hostedFlowUrl, ...base } = sb.ondato.credentials;
+			const custom = { customTokenUrl: tokenUrl, customIdvApiUrl: idvApiUrl, customKycApiUrl: kycApiUrl, customHostedFlowUrl: hostedFlowUrl };
+			const create = (credentials: Record<string, unknown>) =>
+				runNode({
+					type: ONDATO,
+					parameters: { resource: 'identityVerification', operation: 'create', setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID } },
+					credentials: { ondatoApi: credentials as never },
+				});
+			// The switch on: the sandbox's hosts, as a user fills the form.
+			expect((await testCredential('ondatoApi', { ...base, customHosts: true, ...custom } as never)).status).toBe('OK');
+			const on = await create({ ...base, customHosts: true, ...custom });
+			expect(on.items[0].json.url).toBe(`${hostedFlowUrl}/?id=${on.items[0].json.id}`);
+			// The switch off: a leftover hosted-flow override is not used (the API hosts come from a saved-before credential).
+			const off = await create({ ...base, tokenUrl, idvApiUrl, kycApiUrl, customHosts: false, customHostedFlowUrl: 'https://white-label.example.com' });
+			expect(off.items[0].json.url).toBe(`https://sandbox-idv.ondato.com/?id=${off.items[0].json.id}`);
+		});
+
 		it.each([
 			[{ registration: { dateOfBirth: '2001-02-30' } }, /"Date of Birth" must be a date written YYYY-MM-DD, got "2001-02-30" \[item 0\]/],
 			[{ registration: { email: 'john.example.com' } }, /"Email" must be an email address/],
@@ -214,7 +269,7 @@ describe('Ondato node against the sandbox', () => {
 			});
 			expect(result.items).toHaveLength(2);
 			expect(result.items[0].json.error).toMatch(/Ondato: The request was refused as malformed \(HTTP 400\)/);
-			expect(result.items[0].json.httpCode).toBe('400');
+			expect(result.items[0].json.details).toMatchObject({ httpCode: '400' });
 			expect(result.items[1].json.id).toBeTruthy();
 		});
 

@@ -8,7 +8,7 @@ import { startSession } from '../../transport';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'When the person finishes, Nevis sends their browser to the redirect URL of your instance (set when identity verification was ordered, or through a Nevis Portal ticket), not to a URL given here. To act on completion without relying on anything undocumented, read the session with Get (Wait for Final Result, or a bounded Wait → Get loop); a Nevis Trigger works only if your instance\'s redirect carries the session ID.',
+			'When the person finishes, Nevis sends their browser to the redirect URL of your instance (set when identity verification was ordered, or through a Nevis Portal ticket), not to a URL given here. To act on completion without relying on anything undocumented, read the session with Get (Wait for Final Result, or a bounded Wait → Get loop); a Nevis Trigger works only if your instance\'s redirect carries the session ID. Nevis is sent nothing of the customer and sends nothing back but the session: keep the returned sessionId with your customer (e.g. in a Data Table or your CRM) and look the customer up by sessionId when the result comes.',
 		name: 'notice',
 		type: 'notice',
 		default: '',

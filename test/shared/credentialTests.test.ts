@@ -1,0 +1,103 @@
+import type { ICredentialDataDecryptedObject as IDataObject } from 'n8n-workflow';
+
+import { testCredential } from '../harness/credentialTest';
+
+const { startSandbox } = require('../../sandbox');
+
+// What the editor shows after "Test" (n8n 2.40's wording from the credential's rules): a failure
+// says the provider's reason and which field to check.
+let sb: any;
+beforeAll(async () => {
+	sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
+});
+beforeEach(() => sb.reset());
+afterAll(async () => await sb?.close());
+
+const cases: Array<{ what: string; type: string; good: () => IDataObject; wrong: () => IDataObject; shown: RegExp }> = [
+	{
+		what: 'Amiqus, a wrong token',
+		type: 'amiqusApi',
+		good: () => ({ accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl }),
+		wrong: () => ({ accessToken: 'not-a-token' }),
+		shown: /Unauthenticated.*"Personal Access Token"/,
+	},
+	{
+		what: 'Amiqus, no API at the Base URL',
+		type: 'amiqusApi',
+		good: () => ({ accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl }),
+		wrong: () => ({ baseUrl: `${sb.url}/nothing-here` }),
+		shown: /"Base URL"/,
+	},
+	{
+		what: 'Ondato, a wrong Client Secret',
+		type: 'ondatoApi',
+		good: () => sb.ondato.credentials,
+		wrong: () => ({ clientSecret: 'not-the-secret' }),
+		shown: /invalid_client.*"Client ID".*"Client Secret"/,
+	},
+	{
+		what: 'Ondato, a scope the client lacks',
+		type: 'ondatoApi',
+		good: () => sb.ondato.credentials,
+		wrong: () => ({ scope: 'idv_api_readonly' }),
+		shown: /invalid_scope.*"Scope"/,
+	},
+	{
+		what: 'Identomat, a wrong Company Key',
+		type: 'identomatApi',
+		good: () => {
+			const c = sb.identomat.config.companies[1];
+			return { companyApiKey: c.companyKey, secretKey: c.secretKey, baseUrl: sb.identomat.baseUrl };
+		},
+		wrong: () => ({ companyApiKey: 'not-a-key' }),
+		shown: /COMPANY_KEY_INVALID.*"Company Key"/,
+	},
+	{
+		what: 'Identomat, a wrong Secret Key',
+		type: 'identomatApi',
+		good: () => {
+			const c = sb.identomat.config.companies[1];
+			return { companyApiKey: c.companyKey, secretKey: c.secretKey, baseUrl: sb.identomat.baseUrl };
+		},
+		wrong: () => ({ secretKey: 'not-the-secret' }),
+		shown: /signature.*"Secret Key"/,
+	},
+	{
+		what: 'Verigram, a wrong API Key',
+		type: 'verigramApi',
+		good: () => ({ apiKey: 'sandbox-verigram-prod-key', apiSecret: 'sandbox-verigram-prod-secret', host: 'custom', baseUrl: sb.verigram.baseUrl }),
+		wrong: () => ({ apiKey: 'not-a-key' }),
+		shown: /"API Key"/,
+	},
+	{
+		what: 'Verigram, a wrong API Secret',
+		type: 'verigramApi',
+		good: () => ({ apiKey: 'sandbox-verigram-prod-key', apiSecret: 'sandbox-verigram-prod-secret', host: 'custom', baseUrl: sb.verigram.baseUrl }),
+		wrong: () => ({ apiSecret: 'not-the-secret' }),
+		shown: /signature.*"API Secret"/,
+	},
+	{
+		what: 'Nevis, a wrong Access Key',
+		type: 'nevisApi',
+		good: () => ({ accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl }),
+		wrong: () => ({ accessToken: 'not-a-key' }),
+		shown: /"Access Key"/,
+	},
+	{
+		what: 'Nevis, no instance at the Base URL',
+		type: 'nevisApi',
+		good: () => ({ accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl }),
+		wrong: () => ({ baseUrl: `${sb.url}/nothing-here` }),
+		shown: /"Instance ID".*"Base URL"/,
+	},
+];
+
+describe.each(cases)('credential test: $what', ({ type, good, wrong, shown }) => {
+	it('passes with the sandbox values and fails naming the reason and the field to check', async () => {
+		expect(await testCredential(type, good())).toMatchObject({ status: 'OK' });
+		const failed = await testCredential(type, { ...good(), ...wrong() });
+		expect(failed.status).toBe('Error');
+		expect(failed.shown).toMatch(shown);
+		for (const value of Object.values(wrong())) if (!String(value).startsWith('http')) expect(failed.shown).not.toContain(String(value));
+	});
+});

@@ -173,6 +173,7 @@ describe('Identomat Trigger: browser return', () => {
 	it('without a redirect page, the person lands on a small accessible HTML page with the text the workflow sets (escaped)', async () => {
 		const host = await startHost({ source: 'browserReturn', pageText: 'Danke, <Ada>!\n\nWe will email you.' });
 		const widget = await beginTo(host);
+		sandbox().identomat.setConfig({ returnUrlTokenParameter: 'session_token' });
 		const done = await axios.get(`${widget}&complete=approved`, { maxRedirects: 0, validateStatus: () => true });
 		const landing = await axios.get(done.headers.location as string, { validateStatus: () => true });
 		expect(landing.status).toBe(200);

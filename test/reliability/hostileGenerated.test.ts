@@ -191,7 +191,7 @@ const respelt = (signature: string) =>
 		Buffer.from(signature, 'base64').toString('hex'),
 		signature.slice(0, -4),
 		`${signature.slice(0, 10)} ${signature.slice(10)}`,
-	);
+	).filter((spelling) => spelling !== signature); // e.g. the URL-safe spelling of a signature without + or /
 const oversized = Buffer.alloc(17 * 1024 * 1024, 0x20);
 const refusedPost = (status: number) => status === 0 || status >= 400;
 

@@ -119,15 +119,24 @@ function request(method, url, { headers = {}, body, timeoutMs = 15000 } = {}) {
 	});
 }
 
-/** Parses the run JSON `n8n execute --rawOutput` prints after its log lines. */
+/**
+ * Parses the run JSON `n8n execute --rawOutput` prints among its log lines. The JSON is pretty-printed: it opens with
+ * `{` and closes with `}` at column 0 and every line between is indented, so log lines printed before, after or even in
+ * the middle of it (the task runner registering while the JSON is written) are left out.
+ */
 function parseRunOutput(stdout) {
 	const lines = stdout.split('\n');
 	for (let i = 0; i < lines.length; i++) {
-		if (!lines[i].startsWith('{')) continue;
-		try { return JSON.parse(lines.slice(i).join('\n')); } catch { /* a log line starting with {: keep looking */ }
+		if (lines[i] !== '{') continue;
+		const body = ['{'];
+		for (let j = i + 1; j < lines.length; j++) {
+			if (lines[j] === '}') {
+				body.push('}');
+				try { return JSON.parse(body.join('\n')); } catch { break; }
+			}
+			if (/^\s/.test(lines[j])) body.push(lines[j]);
+		}
 	}
-	const i = stdout.indexOf('{');
-	if (i >= 0) { try { return JSON.parse(stdout.slice(i)); } catch { /* fall through */ } }
 	return null;
 }
 

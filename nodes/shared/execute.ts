@@ -22,24 +22,26 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 }
 
 /**
- * The output item of a failed input item under "Continue On Fail": `{ error, details }`.
- * n8n sends an item to the error output ("Continue (using error output)") only when its json
- * holds nothing but `error`, `message` and `details`, and it replaces the json of an item that
- * carries `item.error` with the bare message; so the details a user acts on go in `details`.
+ * The output item of a failed input item under "Continue On Fail": `{ error, message }`, where
+ * `message` is what to do about it and the HTTP status ("Check the ID: ... (HTTP 404)").
+ * n8n 1.x sends an item to the error output ("Continue (using error output)") only when its json
+ * is exactly `{ error }` or `{ error, message }` (2.x also allows `details`), and n8n replaces the
+ * json of an item that carries `item.error` with the bare message; so nothing else goes in.
  */
 function errorItem(wrapped: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const details: IDataObject = {};
-	if (wrapped.description) details.description = redactSecrets(wrapped.description);
-	if (wrapped instanceof NodeApiError && wrapped.httpCode) details.httpCode = wrapped.httpCode;
+	const httpCode = wrapped instanceof NodeApiError ? wrapped.httpCode : undefined;
+	const message = [wrapped.description ? redactSecrets(wrapped.description) : '', httpCode ? `(HTTP ${httpCode})` : '']
+		.filter(Boolean)
+		.join(' ');
 	return {
-		json: { error: redactSecrets(wrapped.message), ...(Object.keys(details).length ? { details } : {}) },
+		json: { error: redactSecrets(wrapped.message), ...(message ? { message } : {}) },
 		pairedItem: { item: itemIndex },
 	};
 }
 
 /**
  * Runs an operation for every input item. Each output item is paired with its input.
- * With "Continue On Fail", a failing item becomes `{ error, details }` and the others go on;
+ * With "Continue On Fail", a failing item becomes `{ error, message }` and the others go on;
  * without it, the error names the item and stops the node.
  */
 export async function runForEachItem(

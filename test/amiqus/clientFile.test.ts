@@ -112,7 +112,7 @@ describe('Amiqus node: Client File and Record Template', () => {
 			);
 			expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(Buffer.from(result.items[0].binary!.data.data, 'base64').toString()).toBe('hello');
-			expect(result.items[1].json).toMatchObject({ details: { httpCode: '410' }, error: expect.stringMatching(/virus scan found a threat/) });
+			expect(result.items[1].json).toMatchObject({ message: expect.stringMatching(/\(HTTP 410\)$/), error: expect.stringMatching(/virus scan found a threat/) });
 			expect(result.items[2].json.error).toMatch(/^"File ID" must be a positive whole number, got "x" \[item 2\]$/);
 			expect(received(sb())).toHaveLength(2);
 		});

@@ -269,7 +269,7 @@ describe('Ondato node against the sandbox', () => {
 			});
 			expect(result.items).toHaveLength(2);
 			expect(result.items[0].json.error).toMatch(/Ondato: The request was refused as malformed \(HTTP 400\)/);
-			expect(result.items[0].json.details).toMatchObject({ httpCode: '400' });
+			expect(result.items[0].json.message).toMatch(/\(HTTP 400\)$/);
 			expect(result.items[1].json.id).toBeTruthy();
 		});
 

@@ -230,7 +230,7 @@ describe('Verigram', () => {
 			const unknown = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: 'no-such-flow' } });
 			expect(unknown.error?.message).toBe('Verigram: The resource was not found (HTTP 404): Flow not found');
 			const cont = await run({ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: 'no-such-flow' } }, testCred(), { continueOnFail: true });
-			expect(cont.items[0].json).toMatchObject({ details: { httpCode: '404' } });
+			expect(cont.items[0].json).toMatchObject({ message: expect.stringMatching(/\(HTTP 404\)$/) });
 			const { flow_id } = await createFlow();
 			sb.advanceClock(86_401_000);
 			const expired = await run({ resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: flow_id } });

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { finiteNumber } from './numbers';
@@ -46,10 +46,11 @@ export async function pollUntilFinal<T>(
 }
 
 /**
- * The "Wait for Final Result" options of a read operation (shown in its Options collection).
- * `explanation` says in the provider's terms what is read and why polling is the way.
+ * The "Wait for Final Result" switch of a read operation, with its Time Limit and First Pause
+ * shown as soon as the switch is on. `explanation` says in the provider's terms what is read and
+ * why polling is the way.
  */
-export function waitForFinalResultOptions(explanation: string, defaultTimeoutSeconds: number): INodeProperties[] {
+export function waitForFinalResultProperties(explanation: string, defaultTimeoutSeconds: number): INodeProperties[] {
 	return [
 		{
 			displayName: 'Wait for Final Result',
@@ -58,6 +59,12 @@ export function waitForFinalResultOptions(explanation: string, defaultTimeoutSec
 			default: false,
 			description: `Whether to read again, with growing pauses, until the result is final or the time limit is reached. ${explanation.replace(/\.$/, '')}.`,
 		},
+		...waitSettings(defaultTimeoutSeconds),
+	];
+}
+
+function waitSettings(defaultTimeoutSeconds: number): INodeProperties[] {
+	return [
 		{
 			displayName: 'Time Limit (Seconds)',
 			name: 'timeoutSeconds',
@@ -77,6 +84,38 @@ export function waitForFinalResultOptions(explanation: string, defaultTimeoutSec
 			description: 'Pause before the second read; each next pause doubles, up to 60 seconds',
 		},
 	];
+}
+
+/**
+ * Where earlier versions kept the same three settings: in the operation's Options collection.
+ * n8n drops a saved value its node no longer declares, so they stay declared there for saved
+ * workflows; the switch shows only when a saved workflow has it on (it then keeps working).
+ */
+export function savedWaitForFinalResultOptions(defaultTimeoutSeconds: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Final Result (Saved in Options)',
+			name: 'waitForFinalResult',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { waitForFinalResult: [true] } },
+			description: 'Whether to wait, as set here by an earlier version of this node. Turn it off and use the Wait for Final Result switch above instead.',
+		},
+		...waitSettings(defaultTimeoutSeconds),
+	];
+}
+
+/**
+ * The wait settings of an item: the switch above the Options, or else (workflows saved by an
+ * earlier version) the same settings in the Options collection.
+ */
+export function waitRequest(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
+	if (!ctx.getNodeParameter('waitForFinalResult', itemIndex, false)) return options;
+	return {
+		waitForFinalResult: true,
+		timeoutSeconds: ctx.getNodeParameter('timeoutSeconds', itemIndex, undefined) as number | undefined,
+		initialIntervalSeconds: ctx.getNodeParameter('initialIntervalSeconds', itemIndex, undefined) as number | undefined,
+	};
 }
 
 /**

@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { readUntilFinalIfAsked, waitForFinalResultOptions } from '../../../shared/polling';
+import {
+	readUntilFinalIfAsked,
+	savedWaitForFinalResultOptions,
+	waitForFinalResultProperties,
+	waitRequest,
+} from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { identomatRequest } from '../../transport';
@@ -12,16 +17,17 @@ import { sessionToken, sessionTokenField } from './common';
 const properties: INodeProperties[] = [
 	sessionTokenField,
 	simplifyProperty,
+	...waitForFinalResultProperties(
+		'Final means one of the documented decisions, approved or rejected. Identomat documents polling result/ as the way to learn the outcome',
+		300,
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: waitForFinalResultOptions(
-			'Final means one of the documented decisions, approved or rejected. Identomat documents polling result/ as the way to learn the outcome',
-			300,
-		),
+		options: savedWaitForFinalResultOptions(300),
 	},
 ];
 
@@ -44,7 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return body as IDataObject;
 	};
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const { value: result, extra } = await readUntilFinalIfAsked(check, options, read, isDecided, 300);
+	const { value: result, extra } = await readUntilFinalIfAsked(check, waitRequest(this, itemIndex, options), read, isDecided, 300);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return { ...withVerification({ session_token: token, ...result }, resultVerification(token, result), simplify, SIMPLE_KEYS), ...extra };
 }

@@ -2,21 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { readUntilFinalIfAsked } from '../../../shared/polling';
+import { readUntilFinalIfAsked, waitRequest } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { getSession } from '../../transport';
 import { isFinalSession, sessionVerification } from '../../verdict';
-import { SESSION_ID, sessionLocator, waitOptions } from '../common.descriptions';
+import { SESSION_ID, savedWaitOptions, sessionLocator, waitProperties } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	sessionLocator,
+	...waitProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: waitOptions,
+		options: savedWaitOptions,
 	},
 ];
 
@@ -42,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const { value: session, extra } = await readUntilFinalIfAsked(
 		check,
-		options,
+		waitRequest(this, itemIndex, options),
 		async () => await getSession(this, sessionId, itemIndex),
 		isFinalSession,
 		600,

@@ -2,23 +2,24 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { readUntilFinalIfAsked } from '../../../shared/polling';
+import { readUntilFinalIfAsked, waitRequest } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { getFlowResult } from '../../transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from '../../verdict';
-import { flowLocator, waitOptions } from '../common.descriptions';
+import { flowLocator, savedWaitOptions, waitProperties } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	flowLocator,
 	simplifyProperty,
+	...waitProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: waitOptions,
+		options: savedWaitOptions,
 	},
 ];
 
@@ -38,7 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const finalStatuses = finalStatusesFrom(options.finalStatuses);
 	const { value: result, extra } = await readUntilFinalIfAsked(
 		check,
-		options,
+		waitRequest(this, itemIndex, options),
 		async () => await getFlowResult(this, flowId, itemIndex),
 		(value) => isFinalResult(value, finalStatuses),
 		300,

@@ -94,7 +94,7 @@ function waitSettings(defaultTimeoutSeconds: number): INodeProperties[] {
 export function savedWaitForFinalResultOptions(defaultTimeoutSeconds: number): INodeProperties[] {
 	return [
 		{
-			displayName: 'Wait for Final Result (Saved in Options)',
+			displayName: 'Saved Wait for Final Result',
 			name: 'waitForFinalResult',
 			type: 'boolean',
 			default: false,

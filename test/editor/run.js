@@ -5,7 +5,9 @@
 //   - the nodes panel (trigger panel and next-step panel) finds every provider by what it does;
 //   - each credential tests green with the sandbox values and red, naming the field, with a wrong one;
 //   - the Fallback example with a failing Ondato create: "Execute workflow" runs from its manual
-//     start, the item leaves on the Error Branch and an Identomat session starts.
+//     start, the item leaves on the Error Branch and an Identomat session starts;
+//   - "Wait for Final Result" shows its Time Limit and First Pause as soon as it is switched on, and
+//     a node saved with these settings under Options (earlier versions) shows them there.
 // playwright-core drives Debian's Chromium (/usr/bin/chromium; installed with apt-get when missing).
 // On a failure it saves a screenshot in .n8n-e2e/editor/.
 //
@@ -13,7 +15,7 @@
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { N8n, REPO } = require('../e2e/n8n');
+const { N8n, REPO, nodeType } = require('../e2e/n8n');
 const e2eWorkflows = require('../e2e/workflows');
 const providers = require('../e2e/providers');
 const onError = require('../e2e/errorOutput');
@@ -24,6 +26,20 @@ const t0 = Date.now();
 const results = [];
 const log = (s) => console.log(`  · ${s}`);
 const assert = (cond, message) => { if (!cond) throw new Error(message); };
+
+/** Verigram Get Result twice: as a new node, and as saved by a version that kept the wait settings under Options. */
+const WAIT_ID = 'e2eEditorWait01';
+const waitWorkflow = () => {
+	const node = (name, parameters, y) => ({
+		id: `${WAIT_ID}-${y}`, name, type: nodeType('verigram'), typeVersion: 1, position: [300, y],
+		credentials: { [providers.CRED.verigram.type]: { id: providers.CRED.verigram.id, name: providers.CRED.verigram.name } },
+		parameters: { resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: 'flow-1' }, ...parameters },
+	});
+	return {
+		id: WAIT_ID, name: 'editor: Wait for Final Result', active: false, settings: { executionOrder: 'v1' }, pinData: {}, connections: {},
+		nodes: [node('New Get Result', {}, 0), node('Saved Get Result', { options: { waitForFinalResult: true, timeoutSeconds: 120 } }, 200)],
+	};
+};
 
 /** Words an operations person types; each must find every provider it applies to. */
 const PROVIDERS = ['Amiqus', 'Ondato', 'Identomat', 'Verigram', 'Nevis'];
@@ -141,7 +157,7 @@ async function main() {
 		await n8n.prepare({ buildFirst: process.argv.includes('--build') ? 'always' : 'ifStale' });
 		const credentials = [...e2eWorkflows.credentials(sb), ...providers.credentials(sb)];
 		await n8n.importCredentials(credentials);
-		await n8n.importWorkflows([onError.workflows()[1]]);
+		await n8n.importWorkflows([onError.workflows()[1], waitWorkflow()]);
 		const server = await n8n.start({});
 		const owner = await server.setupOwner();
 		log(`n8n on ${server.baseUrl} (${Date.now() - t0} ms after start)`);
@@ -191,6 +207,31 @@ async function main() {
 			await errorTab.click();
 			await output.getByText(/Ondato:/).first().waitFor({ timeout: 10000 });
 			log(`Ondato output: ${branches.slice(0, 160)}`);
+			await page.keyboard.press('Escape');
+		});
+
+		await check(page, 'Wait for Final Result: Time Limit and First Pause show as soon as it is on; settings saved under Options show there', async () => {
+			await page.goto(`${server.baseUrl}/workflow/${WAIT_ID}`, { waitUntil: 'domcontentloaded' });
+			const open = async (name) => {
+				await page.locator('[data-test-id="canvas-node"]').filter({ hasText: name }).first().dblclick();
+				const ndv = page.locator('[data-test-id="ndv"]');
+				await ndv.locator('[data-test-id="parameter-input-flowId"]').first().waitFor();
+				return ndv;
+			};
+			let ndv = await open('New Get Result');
+			const setting = (name) => ndv.locator(`[data-test-id="parameter-input-${name}"] >> visible=true`);
+			assert((await setting('timeoutSeconds').count()) === 0, 'Time Limit shown while the switch is off');
+			await setting('waitForFinalResult').first().click();
+			await setting('timeoutSeconds').first().waitFor({ timeout: 10000 });
+			await setting('initialIntervalSeconds').first().waitFor({ timeout: 10000 });
+			await page.screenshot({ path: path.join(SHOTS, 'wait-for-final-result-on.png') });
+			await page.keyboard.press('Escape');
+			ndv = await open('Saved Get Result');
+			await ndv.getByText('Saved Wait for Final Result').first().waitFor({ timeout: 10000 });
+			const saved = ndv.locator('[data-test-id="parameter-input-timeoutSeconds"] input >> visible=true');
+			assert((await saved.count()) === 1, `Time Limit inputs shown for the saved node: ${await saved.count()}`);
+			assert((await saved.first().inputValue()) === '120', `saved Time Limit: ${await saved.first().inputValue()}`);
+			await page.screenshot({ path: path.join(SHOTS, 'wait-for-final-result-saved.png') });
 			await page.keyboard.press('Escape');
 		});
 

@@ -187,7 +187,7 @@ function createChecks(t) {
 			log(`execute ${what}: exit ${r.code}, ${r.ms} ms`);
 			assert(r.run, `no run JSON in the output:\n${r.output.slice(-1500)}`);
 			eq(r.status, 'success', `run status (exit ${r.code}) ${JSON.stringify(r.run?.data?.resultData?.error?.message || '')}`);
-			eq(r.code, 0, 'exit code');
+			eq(r.code, 0, `exit code; stderr: ${r.output.slice(r.output.lastIndexOf('\n}') + 2).trim().slice(-600)}`);
 			return r.run;
 		};
 

@@ -53,6 +53,9 @@ function loadSpec(basePath) {
 	//    expanded TeamMember or Client, so every expanded value would match two branches. Use anyOf.
 	const createdBy = spec.components.schemas.ClientFile.properties.created_by;
 	if (createdBy.oneOf) { createdBy.anyOf = createdBy.oneOf; delete createdBy.oneOf; }
+	// 8. ClientCaseItem.entity is the same: its collapsed branch ({id,type}, open, nothing required) also matches an expanded Record.
+	const entity = spec.components.schemas.ClientCaseItem.properties.entity;
+	if (entity.oneOf) { entity.anyOf = entity.oneOf; delete entity.oneOf; }
 	// 6. Add the globally documented error responses where an operation does not list them.
 	for (const item of Object.values(spec.paths)) {
 		for (const [method, op] of Object.entries(item)) {

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { searchClients, searchRecords } from './methods/listSearch';
+import { searchCases, searchClients, searchOrganisations, searchRecords } from './methods/listSearch';
 
 export class Amiqus implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +25,7 @@ export class Amiqus implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchClients, searchRecords } };
+	methods = { listSearch: { searchCases, searchClients, searchOrganisations, searchRecords } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -32,6 +32,13 @@ function liftRefSiblings(node, parentKey) {
 	delete node.$ref;
 }
 
+function allowNullInNullableEnums(node) {
+	if (Array.isArray(node)) { node.forEach(allowNullInNullableEnums); return; }
+	if (!node || typeof node !== 'object') return;
+	if (Array.isArray(node.type) && node.type.includes('null') && Array.isArray(node.enum) && !node.enum.includes(null)) node.enum.push(null);
+	for (const [k, v] of Object.entries(node)) if (!NON_SCHEMA_PARENTS.has(k)) allowNullInNullableEnums(v);
+}
+
 function loadSpec(basePath) {
 	const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8'));
 	// 1. Our server prefix instead of https://id.amiqus.co/api/v2.
@@ -56,6 +63,9 @@ function loadSpec(basePath) {
 	// 8. ClientCaseItem.entity is the same: its collapsed branch ({id,type}, open, nothing required) also matches an expanded Record.
 	const entity = spec.components.schemas.ClientCaseItem.properties.entity;
 	if (entity.oneOf) { entity.anyOf = entity.oneOf; delete entity.oneOf; }
+	// 10. Some schemas are typed ["null","string"] with an enum that lacks null (Organisation.jurisdiction, Address.country):
+	//     an organisation without a jurisdiction or an address without a country could never validate. Add null to such enums.
+	allowNullInNullableEnums(spec.components.schemas);
 	// 9. The assignee DELETEs declare a request body with no schema, yet their documented curl sends no body and
 	//    no Content-Type; the validator would answer such a request 415. A body without a schema is no body.
 	for (const item of Object.values(spec.paths)) {

@@ -35,7 +35,8 @@ function serializeCase(ctx, c, expand = [], url = '') {
 	return {
 		object: 'case', id: c.id, name: c.name, reference: c.reference ?? null, status: c.status,
 		client: expand.includes('client') && client ? ser.client(client) : c.client,
-		items: expand.includes('items') ? items.map((i) => serializeItem(ctx, i)) : items.length ? items.map((i) => i.id) : null,
+		// An empty array would match both of the spec's array forms (oneOf): no items is null, expanded or not.
+		items: !items.length ? null : expand.includes('items') ? items.map((i) => serializeItem(ctx, i)) : items.map((i) => i.id),
 		assignees: expand.includes('assignees')
 			? { object: 'list', data: assignees.map((id) => teamMember(st, id)), total: assignees.length, count: assignees.length, limit: 100, has_more: false, url }
 			: assignees.length ? assignees : null,

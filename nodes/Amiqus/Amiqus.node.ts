@@ -13,7 +13,7 @@ export class Amiqus implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Run identity checks with Amiqus: clients, records, steps, checks, reviews and files',
+		description: 'Run identity checks with Amiqus: clients, organisations, records, cases, steps, checks, reviews and files',
 		defaults: { name: 'Amiqus' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -6,6 +6,7 @@
 //     (approved) → Get Case with its items in full → Get Status Counts.
 // Each check reads the node outputs of the run and what the sandbox holds and received.
 const path = require('path');
+const { isDeepStrictEqual } = require('util');
 const { nodeType, nodeOutput } = require('./n8n');
 const { chain, CRED } = require('./workflows');
 
@@ -95,7 +96,8 @@ function createChecks({ check, assert, eq, log }) {
 			eq(one(run, 'Get Clients').id, client.id, 'the client of the organisation');
 			const posts = sb.requests('amiqus').filter((q) => q.method === 'POST' && q.path === '/organisations');
 			eq(posts.length, 1, 'POST /organisations');
-			eq(JSON.stringify(posts[0].body), JSON.stringify({ name: 'Probert Publishing', company_number: 'SC123456', reference: 'e2e-org', jurisdiction: 'gb', address: { street_name: 'Market Street', city: 'London', country: 'GB' } }), 'organisation body');
+			const expected = { name: 'Probert Publishing', company_number: 'SC123456', reference: 'e2e-org', jurisdiction: 'gb', address: { street_name: 'Market Street', city: 'London', country: 'GB' } };
+			assert(isDeepStrictEqual(posts[0].body, expected), `organisation body: ${JSON.stringify(posts[0].body)}`);
 			eq(JSON.stringify(sb.requests('amiqus').find((q) => q.path === `/clients/${client.id}/organisations`)?.body), JSON.stringify([organisation.id]), 'client organisations body');
 		});
 

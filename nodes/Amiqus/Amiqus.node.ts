@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { searchClients, searchRecords } from './methods/listSearch';
+import { searchCases, searchClients, searchOrganisations, searchRecords } from './methods/listSearch';
 
 export class Amiqus implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +13,7 @@ export class Amiqus implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Run identity checks with Amiqus: clients, records, steps, checks, reviews and files',
+		description: 'Run identity checks with Amiqus: clients, organisations, records, cases, steps, checks, reviews and files',
 		defaults: { name: 'Amiqus' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,7 +25,7 @@ export class Amiqus implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchClients, searchRecords } };
+	methods = { listSearch: { searchCases, searchClients, searchOrganisations, searchRecords } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

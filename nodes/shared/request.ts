@@ -24,7 +24,7 @@ export interface ApiRequest {
 	/** Absolute URL. Each provider's transport joins its base URL and the path. */
 	url: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[] | string | Buffer;
+	body?: IDataObject | IDataObject[] | number[] | string | Buffer;
 	headers?: IDataObject;
 	/** Send the body as a form (application/x-www-form-urlencoded). */
 	form?: boolean;

@@ -25,6 +25,7 @@ const onError = require('./errorOutput');
 const credentialTests = require('./credentialTests');
 const completion = require('./completion');
 const ondatoOAuth2 = require('./ondatoOAuth2');
+const amiqusCases = require('./amiqusCases');
 const { startCpuLoad, deliver, settle, allExecutions } = require('./load');
 
 const LOAD_DELIVERIES = 300;
@@ -103,7 +104,7 @@ async function run(sb, n8n) {
 	const plan = providers.plan(`http://127.0.0.1:${await freePort()}`);
 	const providerChecks = providers.createChecks({ check, assert, eq, log, waitFor });
 	providerChecks.state.plan = plan;
-	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows()];
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows(), ...amiqusCases.workflows()];
 	const credentials = [...wf.credentials(sb), ...providers.credentials(sb)];
 
 	await check(`import:credentials: ${credentials.length} credentials (Amiqus, Ondato, Identomat, Verigram, Nevis) pointing at the sandbox`, async () => {
@@ -203,6 +204,8 @@ async function run(sb, n8n) {
 	await providerChecks.cliChecks(sb, n8n);
 	// ---- Settings › On Error of every action node, and the Fallback example (execute --id)
 	await onError.createChecks({ check, assert, eq, log })(sb, n8n);
+	// ---- Amiqus organisation create and a case round trip (execute --id)
+	await amiqusCases.createChecks({ check, assert, eq, log })(sb, n8n);
 
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });

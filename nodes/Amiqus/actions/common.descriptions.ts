@@ -160,3 +160,71 @@ export function expandQuery(values: unknown): { expand?: string } {
 	const list = Array.isArray(values) ? (values as string[]).filter(Boolean) : [];
 	return list.length ? { expand: list.join(',') } : {};
 }
+
+/** Resource locator for an organisation (a business checked by Amiqus). */
+export const organisationLocator: INodeProperties = {
+	displayName: 'Organisation',
+	name: 'organisationId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Amiqus organisation (a business being checked)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchOrganisations', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 3970',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An organisation ID is a number' } }],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://id.amiqus.co/organisations/3970',
+			extractValue: { type: 'regex', regex: '/organisations/(\\d+)' },
+			validation: [
+				{ type: 'regex', properties: { regex: '.*/organisations/\\d+.*', errorMessage: 'Not an Amiqus organisation URL' } },
+			],
+		},
+	],
+};
+
+/** Resource locator for a case (a client's records grouped for one decision). */
+export const caseLocator: INodeProperties = {
+	displayName: 'Case',
+	name: 'caseId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Amiqus case',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchCases', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 8723',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A case ID is a number' } }],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://id.amiqus.co/cases/8723',
+			extractValue: { type: 'regex', regex: '/cases/(\\d+)' },
+			validation: [{ type: 'regex', properties: { regex: '.*/cases/\\d+.*', errorMessage: 'Not an Amiqus case URL' } }],
+		},
+	],
+};

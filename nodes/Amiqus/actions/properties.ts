@@ -2,9 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../../shared/requestOptions';
 
+import * as caseResource from './case/Case.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as clientFile from './clientFile/ClientFile.resource';
+import * as clientOrganisation from './clientOrganisation/ClientOrganisation.resource';
+import * as organisation from './organisation/Organisation.resource';
 import * as record from './record/Record.resource';
 import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
 import * as review from './review/Review.resource';
@@ -33,9 +36,12 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Case', value: 'case' },
 			{ name: 'Check', value: 'check' },
 			{ name: 'Client', value: 'client' },
 			{ name: 'Client File', value: 'clientFile' },
+			{ name: 'Client Organisation', value: 'clientOrganisation' },
+			{ name: 'Organisation', value: 'organisation' },
 			{ name: 'Record', value: 'record' },
 			{ name: 'Record Template', value: 'recordTemplate' },
 			{ name: 'Step', value: 'step' },
@@ -50,5 +56,8 @@ export const properties: INodeProperties[] = [
 	...review.description,
 	...clientFile.description,
 	...recordTemplate.description,
+	...organisation.description,
+	...clientOrganisation.description,
+	...caseResource.description,
 	requestOptions,
 ];

@@ -2,9 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executionOptions } from '../../shared/requestOptions';
 import { routeOperation } from '../../shared/router';
+import * as caseResource from './case/Case.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as clientFile from './clientFile/ClientFile.resource';
+import * as clientOrganisation from './clientOrganisation/ClientOrganisation.resource';
+import * as organisation from './organisation/Organisation.resource';
 import * as record from './record/Record.resource';
 import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
 import * as review from './review/Review.resource';
@@ -14,7 +17,7 @@ import { requestOptions } from './properties';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeOperation.call(
 		this,
-		{ check, client, clientFile, record, recordTemplate, review, step },
+		{ case: caseResource, check, client, clientFile, clientOrganisation, organisation, record, recordTemplate, review, step },
 		executionOptions(this, requestOptions),
 	);
 }

@@ -52,3 +52,41 @@ export async function searchRecords(
 		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
 	return { results, paginationToken: nextToken(page) };
 }
+
+export async function searchOrganisations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = (await amiqusRequest(this, 'GET', '/organisations', {
+		qs: { page: paginationToken ?? 1, limit: PAGE_SIZE, ...(filter ? { search: filter } : {}) },
+	})) as ListPage;
+	return {
+		results: page.data.map((organisation) => {
+			const number = organisation.company_number ? `, ${organisation.company_number}` : '';
+			return { name: `${organisation.name} (#${organisation.id}${number})`, value: String(organisation.id) };
+		}),
+		paginationToken: nextToken(page),
+	};
+}
+
+export async function searchCases(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	// Amiqus searches cases by case name and client name; the newest first.
+	const page = (await amiqusRequest(this, 'GET', '/cases', {
+		qs: {
+			page: paginationToken ?? 1,
+			limit: PAGE_SIZE,
+			sort_by: 'created_at',
+			order_by: 'desc',
+			...(filter ? { search: filter } : {}),
+		},
+	})) as ListPage;
+	return {
+		results: page.data.map((item) => ({ name: `#${item.id} ${item.name} (${item.status})`, value: String(item.id) })),
+		paginationToken: nextToken(page),
+	};
+}

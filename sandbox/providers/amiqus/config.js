@@ -24,6 +24,8 @@ function defaultConfig() {
 		userRole: 'owner', // 'member' => deleting a client that has records is 403 (admin only)
 		maxUploadBytes: 100 * 1024 * 1024,
 		allowUnknownQueryParameters: false,
+		caseDefaultStatus: 'pending', // status of a new case (UNCONFIRMED; the documentation's example shows pending)
+		caseItemsFromAnyClient: false, // whether a case may hold records of another client than its own (UNCONFIRMED)
 	};
 }
 

@@ -18,6 +18,10 @@ const { filesRouter, createClientFile, addPhotoIdFiles } = require('./files');
 const { templatesRouter, createRecordTemplate } = require('./templates');
 const { webhooksRouter } = require('./webhooks');
 const { hostedRouter } = require('./hosted');
+// h13a: organisations, client organisations, assignees, cases, case status counts.
+const { assigneesRouter, seedAssignee } = require('./assignees');
+const { organisationsRouter, createOrganisation, serializeOrganisation } = require('./organisations');
+const { casesRouter, createCase, serializeCase, addItems } = require('./cases');
 const { controlRouter } = require('./control');
 const ser = require('./serialize');
 
@@ -58,6 +62,8 @@ function create(base) {
 	api.get('/me', (req, res) => res.json(state.user));
 	api.get('/team', (req, res) => res.json(state.team));
 	api.use(clientsRouter(ctx), recordsRouter(ctx), filesRouter(ctx), templatesRouter(ctx), webhooksRouter(ctx));
+	// h13a: organisations, client organisations, assignees of clients/organisations/records/cases, cases, aggregates.
+	api.use(assigneesRouter(ctx), organisationsRouter(ctx), casesRouter(ctx));
 	// Documented operations the sandbox does not emulate: say so plainly (not validated as a response).
 	api.use((req, res) => res.status(501).type('json').send(JSON.stringify({ message: `Not emulated by the sandbox: ${req.method} ${req.path}` })));
 	api.use(errorHandler({ getConfig: ctx.config, problem: base.problem }));
@@ -82,6 +88,15 @@ function create(base) {
 			const f = createClientFile(ctx, Number(clientId), { ...b, avStatus: b.avStatus || b.av_status || 'clean', content: b.content != null ? Buffer.from(b.content) : undefined });
 			return ser.clientFile(f, state);
 		},
+		// h13a: organisations, cases (with records as items), assignees (cases have no endpoint that assigns).
+		organisation: (b = {}) => serializeOrganisation(ctx, null, createOrganisation(ctx, { name: 'Probert Publishing', ...b })),
+		case: (b = {}) => {
+			const client = b.client ?? seed.client().id;
+			const c = createCase(ctx, { name: 'Onboarding', ...b, client, records: undefined });
+			if (b.records?.length) addItems(ctx, c, b.records.map((id) => ({ id, type: 'record' })));
+			return serializeCase(ctx, c);
+		},
+		assignee: ({ parent = 'cases', parentId, teamMember } = {}) => seedAssignee(ctx, parent, parentId, teamMember),
 	};
 	const publicApi = {
 		get baseUrl() { return `${base.getUrl()}/amiqus${API_PREFIX}`; },

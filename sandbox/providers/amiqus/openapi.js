@@ -32,6 +32,13 @@ function liftRefSiblings(node, parentKey) {
 	delete node.$ref;
 }
 
+function allowNullInNullableEnums(node) {
+	if (Array.isArray(node)) { node.forEach(allowNullInNullableEnums); return; }
+	if (!node || typeof node !== 'object') return;
+	if (Array.isArray(node.type) && node.type.includes('null') && Array.isArray(node.enum) && !node.enum.includes(null)) node.enum.push(null);
+	for (const [k, v] of Object.entries(node)) if (!NON_SCHEMA_PARENTS.has(k)) allowNullInNullableEnums(v);
+}
+
 function loadSpec(basePath) {
 	const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8'));
 	// 1. Our server prefix instead of https://id.amiqus.co/api/v2.
@@ -53,6 +60,20 @@ function loadSpec(basePath) {
 	//    expanded TeamMember or Client, so every expanded value would match two branches. Use anyOf.
 	const createdBy = spec.components.schemas.ClientFile.properties.created_by;
 	if (createdBy.oneOf) { createdBy.anyOf = createdBy.oneOf; delete createdBy.oneOf; }
+	// 8. ClientCaseItem.entity is the same: its collapsed branch ({id,type}, open, nothing required) also matches an expanded Record.
+	const entity = spec.components.schemas.ClientCaseItem.properties.entity;
+	if (entity.oneOf) { entity.anyOf = entity.oneOf; delete entity.oneOf; }
+	// 10. Some schemas are typed ["null","string"] with an enum that lacks null (Organisation.jurisdiction, Address.country):
+	//     an organisation without a jurisdiction or an address without a country could never validate. Add null to such enums.
+	allowNullInNullableEnums(spec.components.schemas);
+	// 9. The assignee DELETEs declare a request body with no schema, yet their documented curl sends no body and
+	//    no Content-Type; the validator would answer such a request 415. A body without a schema is no body.
+	for (const item of Object.values(spec.paths)) {
+		for (const op of Object.values(item)) {
+			const content = op && op.requestBody && op.requestBody.content;
+			if (content && Object.values(content).every((c) => !c.schema)) delete op.requestBody;
+		}
+	}
 	// 6. Add the globally documented error responses where an operation does not list them.
 	for (const item of Object.values(spec.paths)) {
 		for (const [method, op] of Object.entries(item)) {

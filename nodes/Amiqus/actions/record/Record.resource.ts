@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { assigneeOperations } from '../assignees';
+import { recordLocator } from '../common.descriptions';
+
 import * as create from './create.operation';
 import * as download from './download.operation';
 import * as expire from './expire.operation';
@@ -9,6 +12,12 @@ import * as update from './update.operation';
 
 export { create, download, expire, get, getAll, update };
 
+const assignees = assigneeOperations(
+	{ resource: 'record', noun: 'record', withArticle: 'a record', locator: recordLocator, path: '/records' },
+	['addAssignees', 'getAssignees', 'removeAllAssignees', 'removeAssignee', 'replaceAssignees'],
+);
+export const { addAssignees, getAssignees, removeAllAssignees, removeAssignee, replaceAssignees } = assignees.modules;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -17,6 +26,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['record'] } },
 		options: [
+			{ ...assignees.options.addAssignees },
 			{
 				name: 'Create',
 				value: 'create',
@@ -31,7 +41,11 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Expire', value: 'expire', description: 'Expire a record now', action: 'Expire a record' },
 			{ name: 'Get', value: 'get', description: 'Get a record', action: 'Get a record' },
+			{ ...assignees.options.getAssignees },
 			{ name: 'Get Many', value: 'getAll', description: 'List records', action: 'Get many records' },
+			{ ...assignees.options.removeAllAssignees },
+			{ ...assignees.options.removeAssignee },
+			{ ...assignees.options.replaceAssignees },
 			{
 				name: 'Update',
 				value: 'update',
@@ -47,4 +61,5 @@ export const description: INodeProperties[] = [
 	...update.description,
 	...expire.description,
 	...download.description,
+	...assignees.description,
 ];

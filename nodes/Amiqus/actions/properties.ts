@@ -2,9 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../../shared/requestOptions';
 
+import * as attachment from './attachment/Attachment.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as clientFile from './clientFile/ClientFile.resource';
+import * as document from './document/Document.resource';
+import * as file from './file/File.resource';
+import * as form from './form/Form.resource';
 import * as record from './record/Record.resource';
 import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
 import * as review from './review/Review.resource';
@@ -33,9 +37,13 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Attachment', value: 'attachment' },
 			{ name: 'Check', value: 'check' },
 			{ name: 'Client', value: 'client' },
 			{ name: 'Client File', value: 'clientFile' },
+			{ name: 'Document', value: 'document' },
+			{ name: 'File', value: 'file' },
+			{ name: 'Form', value: 'form' },
 			{ name: 'Record', value: 'record' },
 			{ name: 'Record Template', value: 'recordTemplate' },
 			{ name: 'Step', value: 'step' },
@@ -50,5 +58,9 @@ export const properties: INodeProperties[] = [
 	...review.description,
 	...clientFile.description,
 	...recordTemplate.description,
+	...attachment.description,
+	...document.description,
+	...file.description,
+	...form.description,
 	requestOptions,
 ];

@@ -2,9 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executionOptions } from '../../shared/requestOptions';
 import { routeOperation } from '../../shared/router';
+import * as attachment from './attachment/Attachment.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as clientFile from './clientFile/ClientFile.resource';
+import * as document from './document/Document.resource';
+import * as file from './file/File.resource';
+import * as form from './form/Form.resource';
 import * as record from './record/Record.resource';
 import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
 import * as review from './review/Review.resource';
@@ -14,7 +18,7 @@ import { requestOptions } from './properties';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeOperation.call(
 		this,
-		{ check, client, clientFile, record, recordTemplate, review, step },
+		{ attachment, check, client, clientFile, document, file, form, record, recordTemplate, review, step },
 		executionOptions(this, requestOptions),
 	);
 }

@@ -14,11 +14,15 @@ const { createLifecycle, CHECK_STATUSES } = require('./lifecycle');
 const { createEvents } = require('./events');
 const { clientsRouter, createClient } = require('./clients');
 const { recordsRouter, createRecord } = require('./records');
-const { filesRouter, createClientFile, addPhotoIdFiles } = require('./files');
+const { filesRouter, createClientFile, addPhotoIdFiles, createAttachment } = require('./files');
 const { templatesRouter, createRecordTemplate } = require('./templates');
 const { webhooksRouter } = require('./webhooks');
 const { hostedRouter } = require('./hosted');
 const { controlRouter } = require('./control');
+// h13b: client address, corrections and forms; attachment redaction; document library and step catalogue.
+const { clientDataRouter, createCorrection, createForm } = require('./clientData');
+const { attachmentsRouter } = require('./attachments');
+const { libraryRouter, createLibraryDocument } = require('./library');
 const ser = require('./serialize');
 
 const API_PREFIX = '/api/v2';
@@ -58,6 +62,8 @@ function create(base) {
 	api.get('/me', (req, res) => res.json(state.user));
 	api.get('/team', (req, res) => res.json(state.team));
 	api.use(clientsRouter(ctx), recordsRouter(ctx), filesRouter(ctx), templatesRouter(ctx), webhooksRouter(ctx));
+	// h13b: client address, corrections and forms; attachment redaction; document library and step catalogue.
+	api.use(clientDataRouter(ctx), attachmentsRouter(ctx), libraryRouter(ctx));
 	// Documented operations the sandbox does not emulate: say so plainly (not validated as a response).
 	api.use((req, res) => res.status(501).type('json').send(JSON.stringify({ message: `Not emulated by the sandbox: ${req.method} ${req.path}` })));
 	api.use(errorHandler({ getConfig: ctx.config, problem: base.problem }));
@@ -83,6 +89,13 @@ function create(base) {
 			return ser.clientFile(f, state);
 		},
 	};
+	// h13b: { clientId, recordId, first_name, ... } | { clientId, recordId, type, name, value, attachments } | { name, enabled, attachment }
+	Object.assign(seed, {
+		correction: (b = {}) => createCorrection(ctx, b).id,
+		form: (b = {}) => { const f = createForm(ctx, b); return { id: f.id, reference: f.reference }; },
+		libraryDocument: (b = {}) => createLibraryDocument(ctx, b).id,
+		attachment: (b = {}) => ser.attachment(createAttachment(ctx, { ...b, content: b.content != null ? Buffer.from(b.content) : undefined })),
+	});
 	const publicApi = {
 		get baseUrl() { return `${base.getUrl()}/amiqus${API_PREFIX}`; },
 		get oauthUrl() { return `${base.getUrl()}/amiqus/oauth`; },

@@ -58,10 +58,11 @@ function check(c, st, expand = [], recordSerializer) {
 	};
 }
 
-function recordDocument(d) {
+function recordDocument(d, st, expand = []) {
+	const attachments = d.attachments ? d.attachments.map((id) => (expand.includes('attachments') && st && st.attachments.get(id) ? attachment(st.attachments.get(id)) : id)) : null;
 	return {
 		object: 'record_document', id: d.id, type: d.type, name: d.name, status: d.status, config: d.config,
-		source: { type: 'record', id: d.record }, attachments: null,
+		source: { type: 'record', id: d.record }, attachments,
 		created_at: iso(d.created_at), updated_at: iso(d.updated_at), completed_at: iso(d.completed_at),
 	};
 }

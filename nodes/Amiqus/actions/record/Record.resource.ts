@@ -1,13 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as archive from './archive.operation';
 import * as create from './create.operation';
 import * as download from './download.operation';
 import * as expire from './expire.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getDocuments from './getDocuments.operation';
 import * as update from './update.operation';
 
-export { create, download, expire, get, getAll, update };
+export { archive, create, download, expire, get, getAll, getDocuments, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,6 +19,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['record'] } },
 		options: [
+			{
+				name: 'Archive',
+				value: 'archive',
+				description: 'Archive a record (Amiqus marks this call as deprecated; Update can archive too)',
+				action: 'Archive a record',
+			},
 			{
 				name: 'Create',
 				value: 'create',
@@ -31,6 +39,12 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Expire', value: 'expire', description: 'Expire a record now', action: 'Expire a record' },
 			{ name: 'Get', value: 'get', description: 'Get a record', action: 'Get a record' },
+			{
+				name: 'Get Documents',
+				value: 'getDocuments',
+				description: 'List the documents of a record: those requested from and sent to the person',
+				action: 'Get many documents of a record',
+			},
 			{ name: 'Get Many', value: 'getAll', description: 'List records', action: 'Get many records' },
 			{
 				name: 'Update',
@@ -47,4 +61,6 @@ export const description: INodeProperties[] = [
 	...update.description,
 	...expire.description,
 	...download.description,
+	...archive.description,
+	...getDocuments.description,
 ];

@@ -91,7 +91,8 @@ function create(base) {
 	};
 	// h13b: { clientId, recordId, first_name, ... } | { clientId, recordId, type, name, value, attachments } | { name, enabled, attachment }
 	Object.assign(seed, {
-		correction: (b = {}) => createCorrection(ctx, b).id,
+		// A correction is proposed while completing a record: it always has one.
+		correction: (b = {}) => createCorrection(ctx, { ...b, recordId: b.recordId ?? seed.record({ client: b.clientId }).id }).id,
 		form: (b = {}) => { const f = createForm(ctx, b); return { id: f.id, reference: f.reference }; },
 		libraryDocument: (b = {}) => createLibraryDocument(ctx, b).id,
 		attachment: (b = {}) => ser.attachment(createAttachment(ctx, { ...b, content: b.content != null ? Buffer.from(b.content) : undefined })),

@@ -77,7 +77,6 @@ function clientDataRouter(ctx) {
 	r.put('/clients/:id/address', (req, res) => {
 		const c = clientOf(req.params.id);
 		const b = req.body || {};
-		if (!Object.keys(b).length) throw unprocessable({ body: ['At least one property is required'] });
 		const missing = {};
 		for (const k of ['country', 'postcode']) if (b[k] == null || b[k] === '') missing[k] = [`The ${k} field is required.`];
 		if (Object.keys(missing).length) throw unprocessable(missing);

@@ -67,6 +67,7 @@ function filesRouter(ctx) {
 		const c = getOr404(st().clients, req.params.clientId, 'Client not found');
 		const f = st().files.get(Number(req.params.fileId));
 		if (!f || f.client !== c.id) throw notFound('File not found');
+		if (!ser.isDeletableFile(f)) throw new AmiqusError(403, { message: 'This action is unauthorized.' });
 		st().files.delete(f.id);
 		res.status(204).end();
 	});

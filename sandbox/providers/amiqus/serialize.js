@@ -79,13 +79,17 @@ function attachment(a) {
 	return { object: 'attachment', id: a.id, name: a.name, original: a.original, type: a.type, size: a.size, av_status: a.av_status, created_at: iso(a.created_at), updated_at: iso(a.updated_at) };
 }
 
+// Which files may be deleted is not documented beyond `is_deletable`: the sandbox keeps the evidence of checks.
+const isDeletableFile = (f) => f.source.type !== 'check';
+
 function clientFile(f, st, expand = []) {
 	const creator = f.created_by || { id: st.user.id, type: 'team_member' };
 	return {
 		object: 'client_file', id: f.id, type: f.type, source: f.source, name: f.name, attachment: attachment(st.attachments.get(f.attachment)),
 		created_by: expand.includes('created_by') && creator.type === 'team_member'
 			? { object: 'team_member', id: st.user.id, name: st.user.name, email: st.user.email, role: 'owner' } : creator,
-		is_deletable: true, expires_at: iso(f.expires_at), created_at: iso(f.created_at), updated_at: iso(f.updated_at), redacted_at: null,
+		is_deletable: isDeletableFile(f), expires_at: iso(f.expires_at), created_at: iso(f.created_at), updated_at: iso(f.updated_at),
+		redacted_at: st.attachments.get(f.attachment).redacted ? iso(st.attachments.get(f.attachment).updated_at) : null,
 	};
 }
 
@@ -97,4 +101,4 @@ function webhook(w) {
 	return { object: 'webhook', id: w.id, uuid: w.uuid, url: w.url, secret: w.secret, events: w.events, is_enabled: w.is_enabled, created_at: iso(w.created_at), updated_at: iso(w.updated_at) };
 }
 
-module.exports = { name, client, step, record, check, recordDocument, review, attachment, clientFile, template, webhook, iso };
+module.exports = { isDeletableFile, name, client, step, record, check, recordDocument, review, attachment, clientFile, template, webhook, iso };

@@ -224,5 +224,14 @@ describe('Amiqus node: Attachment and Client File upload', () => {
 			expect(received(sb())[0]).toMatchObject({ method: 'DELETE', path: `/clients/${client.id}/files/${file.id}`, status: 204 });
 			expect(sb().amiqus.state.files.has(file.id)).toBe(false);
 		});
+
+		it('a file Amiqus marks as not deletable (the evidence of a check) is refused', async () => {
+			const client = sb().amiqus.seed.client({});
+			const evidence = sb().amiqus.seed.clientFile(client.id, { name: 'passport-front', source: { id: 1, type: 'check' }, sourceType: 'photo_id' });
+			expect(evidence.is_deletable).toBe(false);
+			const result = await runAmiqus(sb(), { resource: 'clientFile', operation: 'delete', clientId: byId(client.id), fileId: evidence.id });
+			expect(result.error?.message).toBe('Amiqus: The credentials are not allowed to do this (HTTP 403): This action is unauthorized.');
+			expect(sb().amiqus.state.files.has(evidence.id)).toBe(true);
+		});
 	});
 });

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				description:
-					'Delete an uploaded file that is not used yet. Amiqus deletes only attachments not assigned to a client file, document or form.',
+					'Delete an uploaded attachment. Amiqus says: "Only unassigned attachment can be deleted", so delete it before it is used in a client file or a step.',
 				action: 'Delete an attachment',
 			},
 			{

@@ -18,7 +18,7 @@ const EVERY_STEP_TYPE: IDataObject[] = [
 	{ type: 'check.banking_information', balance: true, transactions: '6', customFormTemplateId: 12 },
 	{ type: 'check.employment_referencing', employmentType: 'automated_references', timeframe: 5, gapThreshold: 28, supportingEvidence: ['employment', 'gap'], reviewReferences: true, refereeForm: FORM_UUID },
 	{ type: 'document.request', documentSource: 'new', title: 'Proof of address', instructions: 'A utility bill from the last 3 months' },
-	{ type: 'document.transfer', documentSource: 'new', documentName: 'Engagement letter', attachment: 31782, requireReturn: true, instructions: 'Sign and return', returnMessage: 'Thanks' },
+	{ type: 'document.transfer', documentSource: 'new', documentName: 'Engagement letter', attachment: 31700, requireReturn: true, instructions: 'Sign and return', returnMessage: 'Thanks' },
 	{ type: 'form', form: FORM_UUID },
 	{ type: 'check.credit' },
 	{ type: 'check.identity' },
@@ -40,7 +40,7 @@ const EXPECTED_STEPS: IDataObject[] = [
 	{ type: 'check.banking_information', preferences: { balance: true, transactions: 6, custom_form_template_id: 12 } },
 	{ type: 'check.employment_referencing', preferences: { type: 'automated_references', timeframe: 5, gap_threshold: 28, supporting_evidence: ['employment', 'gap'], review_references: true, referee_form: FORM_UUID } },
 	{ type: 'document.request', preferences: { title: 'Proof of address', instructions: 'A utility bill from the last 3 months' } },
-	{ type: 'document.transfer', preferences: { name: 'Engagement letter', attachment: 31782, require_return: true, require_confirmation: false, instructions: 'Sign and return', return_message: 'Thanks' } },
+	{ type: 'document.transfer', preferences: { name: 'Engagement letter', attachment: 31700, require_return: true, require_confirmation: false, instructions: 'Sign and return', return_message: 'Thanks' } },
 	{ type: 'form', preferences: { form: FORM_UUID } },
 	{ type: 'check.credit' },
 	{ type: 'check.identity' },
@@ -54,6 +54,8 @@ describe('Amiqus node: Record', () => {
 	describe('create', () => {
 		it('creates a record with every step type from the builder and returns its perform URL', async () => {
 			const client = sb().amiqus.seed.client({});
+			// The Document Transfer step sends an uploaded attachment: the sandbox's first one is 31700.
+			expect(sb().amiqus.seed.attachment({}).id).toBe(31700);
 			const result = await runAmiqus(sb(), {
 				resource: 'record',
 				operation: 'create',

@@ -26,6 +26,7 @@ const credentialTests = require('./credentialTests');
 const completion = require('./completion');
 const ondatoOAuth2 = require('./ondatoOAuth2');
 const amiqusCases = require('./amiqusCases');
+const amiqusAttachments = require('./amiqusAttachments');
 const { startCpuLoad, deliver, settle, allExecutions } = require('./load');
 
 const LOAD_DELIVERIES = 300;
@@ -104,7 +105,7 @@ async function run(sb, n8n) {
 	const plan = providers.plan(`http://127.0.0.1:${await freePort()}`);
 	const providerChecks = providers.createChecks({ check, assert, eq, log, waitFor });
 	providerChecks.state.plan = plan;
-	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows(), ...amiqusCases.workflows()];
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows(), ...amiqusCases.workflows(), ...amiqusAttachments.workflows()];
 	const credentials = [...wf.credentials(sb), ...providers.credentials(sb)];
 
 	await check(`import:credentials: ${credentials.length} credentials (Amiqus, Ondato, Identomat, Verigram, Nevis) pointing at the sandbox`, async () => {
@@ -199,6 +200,8 @@ async function run(sb, n8n) {
 		assert(!text.includes('revoked-xxxx'), 'the token leaks into the error');
 	});
 
+	// ---- Amiqus attachment upload feeding a Document Transfer step (execute --id)
+	await amiqusAttachments.createChecks({ check, assert, eq, log })(sb, n8n);
 	// ---- the other providers' action workflows (execute --id)
 	sb.clearRequests();
 	await providerChecks.cliChecks(sb, n8n);

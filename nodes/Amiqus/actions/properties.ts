@@ -2,11 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../../shared/requestOptions';
 
+import * as attachment from './attachment/Attachment.resource';
 import * as caseResource from './case/Case.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as clientFile from './clientFile/ClientFile.resource';
 import * as clientOrganisation from './clientOrganisation/ClientOrganisation.resource';
+import * as document from './document/Document.resource';
+import * as file from './file/File.resource';
+import * as form from './form/Form.resource';
 import * as organisation from './organisation/Organisation.resource';
 import * as record from './record/Record.resource';
 import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
@@ -36,11 +40,15 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Attachment', value: 'attachment' },
 			{ name: 'Case', value: 'case' },
 			{ name: 'Check', value: 'check' },
 			{ name: 'Client', value: 'client' },
 			{ name: 'Client File', value: 'clientFile' },
 			{ name: 'Client Organisation', value: 'clientOrganisation' },
+			{ name: 'Document', value: 'document' },
+			{ name: 'File', value: 'file' },
+			{ name: 'Form', value: 'form' },
 			{ name: 'Organisation', value: 'organisation' },
 			{ name: 'Record', value: 'record' },
 			{ name: 'Record Template', value: 'recordTemplate' },
@@ -59,5 +67,9 @@ export const properties: INodeProperties[] = [
 	...organisation.description,
 	...clientOrganisation.description,
 	...caseResource.description,
+	...attachment.description,
+	...document.description,
+	...file.description,
+	...form.description,
 	requestOptions,
 ];

@@ -5,6 +5,7 @@ const { AmiqusError, unprocessable, notFound } = require('./errors');
 const { expandOf, listResponse, sortItems, getOr404 } = require('./helpers');
 const { uuid } = require('../../core/ids');
 const ser = require('./serialize');
+const { checkAttachmentType, isAssigned } = require('./attachments');
 
 const EXT = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'text/plain': 'txt', 'text/csv': 'csv' };
 // 1x1 PNG used as the photo-ID "front" image.
@@ -66,6 +67,7 @@ function filesRouter(ctx) {
 		const c = getOr404(st().clients, req.params.clientId, 'Client not found');
 		const f = st().files.get(Number(req.params.fileId));
 		if (!f || f.client !== c.id) throw notFound('File not found');
+		if (!ser.isDeletableFile(f)) throw new AmiqusError(403, { message: 'This action is unauthorized.' });
 		st().files.delete(f.id);
 		res.status(204).end();
 	});
@@ -91,12 +93,15 @@ function filesRouter(ctx) {
 	r.post('/attachments', (req, res) => {
 		const file = (req.files || []).find((x) => x.fieldname === 'attachment');
 		if (!file) throw unprocessable({ attachment: ['The attachment field is required.'] });
+		checkAttachmentType(file);
 		const a = createAttachment(ctx, { original: file.originalname, mime: file.mimetype, content: file.buffer, avStatus: 'clean' });
 		res.status(201).json(ser.attachment(a));
 	});
 
 	r.delete('/attachments/:id', (req, res) => {
 		getOr404(st().attachments, req.params.id, 'Attachment not found');
+		// "Only unassigned attachment can be deleted."
+		if (isAssigned(st(), Number(req.params.id))) throw new AmiqusError(403, { message: 'Only unassigned attachments can be deleted.' });
 		st().attachments.delete(Number(req.params.id));
 		res.status(204).end();
 	});

@@ -14,15 +14,19 @@ const { createLifecycle, CHECK_STATUSES } = require('./lifecycle');
 const { createEvents } = require('./events');
 const { clientsRouter, createClient } = require('./clients');
 const { recordsRouter, createRecord } = require('./records');
-const { filesRouter, createClientFile, addPhotoIdFiles } = require('./files');
+const { filesRouter, createClientFile, addPhotoIdFiles, createAttachment } = require('./files');
 const { templatesRouter, createRecordTemplate } = require('./templates');
 const { webhooksRouter } = require('./webhooks');
 const { hostedRouter } = require('./hosted');
-// h13a: organisations, client organisations, assignees, cases, case status counts.
+// organisations, client organisations, assignees, cases, case status counts.
 const { assigneesRouter, seedAssignee } = require('./assignees');
 const { organisationsRouter, createOrganisation, serializeOrganisation } = require('./organisations');
 const { casesRouter, createCase, serializeCase, addItems } = require('./cases');
 const { controlRouter } = require('./control');
+// client address, corrections and forms; attachment redaction; document library and step catalogue.
+const { clientDataRouter, createCorrection, createForm } = require('./clientData');
+const { attachmentsRouter } = require('./attachments');
+const { libraryRouter, createLibraryDocument } = require('./library');
 const ser = require('./serialize');
 
 const API_PREFIX = '/api/v2';
@@ -62,8 +66,10 @@ function create(base) {
 	api.get('/me', (req, res) => res.json(state.user));
 	api.get('/team', (req, res) => res.json(state.team));
 	api.use(clientsRouter(ctx), recordsRouter(ctx), filesRouter(ctx), templatesRouter(ctx), webhooksRouter(ctx));
-	// h13a: organisations, client organisations, assignees of clients/organisations/records/cases, cases, aggregates.
+	// organisations, client organisations, assignees of clients/organisations/records/cases, cases, aggregates.
 	api.use(assigneesRouter(ctx), organisationsRouter(ctx), casesRouter(ctx));
+	// client address, corrections and forms; attachment redaction; document library and step catalogue.
+	api.use(clientDataRouter(ctx), attachmentsRouter(ctx), libraryRouter(ctx));
 	// Documented operations the sandbox does not emulate: say so plainly (not validated as a response).
 	api.use((req, res) => res.status(501).type('json').send(JSON.stringify({ message: `Not emulated by the sandbox: ${req.method} ${req.path}` })));
 	api.use(errorHandler({ getConfig: ctx.config, problem: base.problem }));
@@ -88,7 +94,7 @@ function create(base) {
 			const f = createClientFile(ctx, Number(clientId), { ...b, avStatus: b.avStatus || b.av_status || 'clean', content: b.content != null ? Buffer.from(b.content) : undefined });
 			return ser.clientFile(f, state);
 		},
-		// h13a: organisations, cases (with records as items), assignees (cases have no endpoint that assigns).
+		// organisations, cases (with records as items), assignees (cases have no endpoint that assigns).
 		organisation: (b = {}) => serializeOrganisation(ctx, null, createOrganisation(ctx, { name: 'Probert Publishing', ...b })),
 		case: (b = {}) => {
 			const client = b.client ?? seed.client().id;
@@ -98,6 +104,14 @@ function create(base) {
 		},
 		assignee: ({ parent = 'cases', parentId, teamMember } = {}) => seedAssignee(ctx, parent, parentId, teamMember),
 	};
+	// { clientId, recordId, first_name, ... } | { clientId, recordId, type, name, value, attachments } | { name, enabled, attachment }
+	Object.assign(seed, {
+		// A correction is proposed while completing a record: it always has one.
+		correction: (b = {}) => createCorrection(ctx, { ...b, recordId: b.recordId ?? seed.record({ client: b.clientId }).id }).id,
+		form: (b = {}) => { const f = createForm(ctx, b); return { id: f.id, reference: f.reference }; },
+		libraryDocument: (b = {}) => createLibraryDocument(ctx, b).id,
+		attachment: (b = {}) => ser.attachment(createAttachment(ctx, { ...b, content: b.content != null ? Buffer.from(b.content) : undefined })),
+	});
 	const publicApi = {
 		get baseUrl() { return `${base.getUrl()}/amiqus${API_PREFIX}`; },
 		get oauthUrl() { return `${base.getUrl()}/amiqus/oauth`; },

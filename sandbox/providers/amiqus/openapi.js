@@ -58,8 +58,11 @@ function loadSpec(basePath) {
 	liftRefSiblings(spec.components);
 	// 7. ClientFile.created_by is a oneOf whose collapsed branch ({id,type}, open object) also matches an
 	//    expanded TeamMember or Client, so every expanded value would match two branches. Use anyOf.
-	const createdBy = spec.components.schemas.ClientFile.properties.created_by;
-	if (createdBy.oneOf) { createdBy.anyOf = createdBy.oneOf; delete createdBy.oneOf; }
+	//    The same holds for File.created_by (GET /files?expand=created_by).
+	for (const schema of ['ClientFile', 'File']) {
+		const createdBy = spec.components.schemas[schema].properties.created_by;
+		if (createdBy.oneOf) { createdBy.anyOf = createdBy.oneOf; delete createdBy.oneOf; }
+	}
 	// 8. ClientCaseItem.entity is the same: its collapsed branch ({id,type}, open, nothing required) also matches an expanded Record.
 	const entity = spec.components.schemas.ClientCaseItem.properties.entity;
 	if (entity.oneOf) { entity.anyOf = entity.oneOf; delete entity.oneOf; }

@@ -7,6 +7,7 @@ const { buildSteps, validateSteps } = require('./steps');
 const { randomToken } = require('../../core/ids');
 const { minimalPdf } = require('../../core/pdf');
 const ser = require('./serialize');
+const { checkStepAttachments } = require('./attachments');
 
 function createRecord(ctx, body) {
 	const st = ctx.state();
@@ -20,6 +21,7 @@ function createRecord(ctx, body) {
 		settings = { ...t.presets, ...body };
 	}
 	validateSteps(steps, null);
+	checkStepAttachments(ctx, steps);
 	const now = ctx.clock.now();
 	const id = st.ids.next('record');
 	const r = {
@@ -109,7 +111,7 @@ function recordsRouter(ctx) {
 
 	r.get('/records/:id/documents', (req, res) => {
 		const x = rec(req.params.id);
-		const docs = x.steps.map((id) => st().steps.get(id)).filter((s) => s.document != null).map((s) => ser.recordDocument(st().documents.get(s.document)));
+		const docs = x.steps.map((id) => st().steps.get(id)).filter((s) => s.document != null).map((s) => ser.recordDocument(st().documents.get(s.document), st(), expandOf(req)));
 		listResponse(ctx, req, res, docs);
 	});
 

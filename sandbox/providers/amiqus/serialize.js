@@ -58,10 +58,11 @@ function check(c, st, expand = [], recordSerializer) {
 	};
 }
 
-function recordDocument(d) {
+function recordDocument(d, st, expand = []) {
+	const attachments = d.attachments ? d.attachments.map((id) => (expand.includes('attachments') && st && st.attachments.get(id) ? attachment(st.attachments.get(id)) : id)) : null;
 	return {
 		object: 'record_document', id: d.id, type: d.type, name: d.name, status: d.status, config: d.config,
-		source: { type: 'record', id: d.record }, attachments: null,
+		source: { type: 'record', id: d.record }, attachments,
 		created_at: iso(d.created_at), updated_at: iso(d.updated_at), completed_at: iso(d.completed_at),
 	};
 }
@@ -78,13 +79,17 @@ function attachment(a) {
 	return { object: 'attachment', id: a.id, name: a.name, original: a.original, type: a.type, size: a.size, av_status: a.av_status, created_at: iso(a.created_at), updated_at: iso(a.updated_at) };
 }
 
+// Which files may be deleted is not documented beyond `is_deletable`: the sandbox keeps the evidence of checks.
+const isDeletableFile = (f) => f.source.type !== 'check';
+
 function clientFile(f, st, expand = []) {
 	const creator = f.created_by || { id: st.user.id, type: 'team_member' };
 	return {
 		object: 'client_file', id: f.id, type: f.type, source: f.source, name: f.name, attachment: attachment(st.attachments.get(f.attachment)),
 		created_by: expand.includes('created_by') && creator.type === 'team_member'
 			? { object: 'team_member', id: st.user.id, name: st.user.name, email: st.user.email, role: 'owner' } : creator,
-		is_deletable: true, expires_at: iso(f.expires_at), created_at: iso(f.created_at), updated_at: iso(f.updated_at), redacted_at: null,
+		is_deletable: isDeletableFile(f), expires_at: iso(f.expires_at), created_at: iso(f.created_at), updated_at: iso(f.updated_at),
+		redacted_at: st.attachments.get(f.attachment).redacted ? iso(st.attachments.get(f.attachment).updated_at) : null,
 	};
 }
 
@@ -96,4 +101,4 @@ function webhook(w) {
 	return { object: 'webhook', id: w.id, uuid: w.uuid, url: w.url, secret: w.secret, events: w.events, is_enabled: w.is_enabled, created_at: iso(w.created_at), updated_at: iso(w.updated_at) };
 }
 
-module.exports = { name, client, step, record, check, recordDocument, review, attachment, clientFile, template, webhook, iso };
+module.exports = { isDeletableFile, name, client, step, record, check, recordDocument, review, attachment, clientFile, template, webhook, iso };

@@ -60,6 +60,7 @@ function buildSteps(ctx, recordId, steps) {
 				id: st.ids.next('document'), record: recordId, type: input.type === 'document.request' ? 'requested' : 'sent', status: 'pending',
 				name: p.title || p.name || null,
 				config: input.type === 'document.request' ? { instructions: p.instructions || '' } : { require_return: Boolean(p.require_return), require_confirmation: Boolean(p.require_confirmation), instructions: p.instructions ?? null, return_message: p.return_message ?? null },
+				attachments: input.type === 'document.transfer' && p.attachment != null ? [Number(p.attachment)] : null,
 				created_at: now, updated_at: now, completed_at: null,
 			};
 			st.documents.set(d.id, d);
@@ -82,4 +83,4 @@ function preValidateRecord(knownTypes) {
 	};
 }
 
-module.exports = { buildSteps, validateSteps, withDefaults, preValidateRecord };
+module.exports = { buildSteps, validateSteps, withDefaults, preValidateRecord, COSTS };

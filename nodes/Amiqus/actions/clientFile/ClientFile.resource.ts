@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as deleteFile from './delete.operation';
 import * as download from './download.operation';
 import * as getAll from './getAll.operation';
+import * as upload from './upload.operation';
 
-export { download, getAll };
+export { deleteFile as delete, download, getAll, upload };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +15,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['clientFile'] } },
 		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				description:
+					'Delete a file from the files of a client. Amiqus documents this only as "Delete a file for a client" and does not say whether the uploaded file itself is erased; a file can be deleted only when its "is_deletable" is true.',
+				action: 'Delete a client file',
+			},
 			{
 				name: 'Download',
 				value: 'download',
@@ -25,9 +34,17 @@ export const description: INodeProperties[] = [
 				description: 'List the files of a client',
 				action: 'Get many client files',
 			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				description: 'Upload a file from an input binary field to the files of a client',
+				action: 'Upload a client file',
+			},
 		],
 		default: 'getAll',
 	},
 	...getAll.description,
 	...download.description,
+	...upload.description,
+	...deleteFile.description,
 ];

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { InputValidator } from '../../../shared/validation';
+import { amiqusRequest } from '../../transport';
+import { attachmentIdField } from './fields';
+
+const properties: INodeProperties[] = [attachmentIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const id = check.positiveInteger('Attachment ID', this.getNodeParameter('attachmentId', itemIndex));
+	await amiqusRequest(this, 'DELETE', `/attachments/${id}`, { itemIndex });
+	return { id, deleted: true };
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { InputValidator } from '../../../shared/validation';
+import { amiqusRequest } from '../../transport';
+import { attachmentIdField } from './fields';
+
+const properties: INodeProperties[] = [attachmentIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['redact'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const id = check.positiveInteger('Attachment ID', this.getNodeParameter('attachmentId', itemIndex));
+	return (await amiqusRequest(this, 'PUT', `/attachments/${id}/redact`, { itemIndex })) as IDataObject;
+}

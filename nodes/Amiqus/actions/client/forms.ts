@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The reference (a UUID) of a form of a client, as Client → Get Forms returns it. */
+export const formReferenceField: INodeProperties = {
+	displayName: 'Form Reference',
+	name: 'formReference',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. f11b16cd-a03c-4c7e-a151-14b5e1463846',
+	description: 'The "reference" (a UUID) of the form, as returned by Client → Get Forms or Form → Get Many',
+};
+
+/** Internal forms are filled in by your team; requested forms by the client, as a step of a record. */
+export const formTypeOptions = [
+	{ name: 'Internal', value: 'internal', description: 'Filled in by your team' },
+	{ name: 'Requested', value: 'requested', description: 'Sent to the client as a step of a record' },
+];
+
+export const formExpandOption: INodeProperties = {
+	displayName: 'Expand',
+	name: 'expand',
+	type: 'multiOptions',
+	options: [
+		{ name: 'Client', value: 'client' },
+		{ name: 'Record', value: 'record' },
+	],
+	default: [],
+	description: 'Linked objects to return in full instead of as IDs',
+};

@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { InputValidator } from '../../../shared/validation';
+import { amiqusRequest } from '../../transport';
+import { clientLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	clientLocator,
+	{
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'number',
+		default: 0,
+		required: true,
+		description: 'The ID of the client file, as returned by Client File → Get Many or Upload',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['clientFile'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const clientId = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
+	const fileId = check.positiveInteger('File ID', this.getNodeParameter('fileId', itemIndex));
+	await amiqusRequest(this, 'DELETE', `/clients/${clientId}/files/${fileId}`, { itemIndex });
+	return { clientId, fileId, deleted: true };
+}

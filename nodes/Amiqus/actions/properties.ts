@@ -2,13 +2,19 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../../shared/requestOptions';
 
+import * as account from './account/Account.resource';
 import * as check from './check/Check.resource';
 import * as client from './client/Client.resource';
 import * as clientFile from './clientFile/ClientFile.resource';
+import * as documentTemplate from './documentTemplate/DocumentTemplate.resource';
+import * as emailTemplate from './emailTemplate/EmailTemplate.resource';
+import * as formTemplate from './formTemplate/FormTemplate.resource';
 import * as record from './record/Record.resource';
 import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
 import * as review from './review/Review.resource';
 import * as step from './step/Step.resource';
+import * as team from './team/Team.resource';
+import * as webhook from './webhook/Webhook.resource';
 
 /** Every parameter of the Amiqus node: authentication, resource, then each resource's operations. */
 export const requestOptions = requestOptionsProperty(
@@ -33,13 +39,19 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Account', value: 'account' },
 			{ name: 'Check', value: 'check' },
 			{ name: 'Client', value: 'client' },
 			{ name: 'Client File', value: 'clientFile' },
+			{ name: 'Document Template', value: 'documentTemplate' },
+			{ name: 'Email Template', value: 'emailTemplate' },
+			{ name: 'Form Template', value: 'formTemplate' },
 			{ name: 'Record', value: 'record' },
 			{ name: 'Record Template', value: 'recordTemplate' },
 			{ name: 'Step', value: 'step' },
 			{ name: 'Step Review', value: 'review' },
+			{ name: 'Team', value: 'team' },
+			{ name: 'Webhook', value: 'webhook' },
 		],
 		default: 'client',
 	},
@@ -50,5 +62,11 @@ export const properties: INodeProperties[] = [
 	...review.description,
 	...clientFile.description,
 	...recordTemplate.description,
+	...account.description,
+	...documentTemplate.description,
+	...emailTemplate.description,
+	...formTemplate.description,
+	...team.description,
+	...webhook.description,
 	requestOptions,
 ];

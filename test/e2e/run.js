@@ -25,6 +25,7 @@ const onError = require('./errorOutput');
 const credentialTests = require('./credentialTests');
 const completion = require('./completion');
 const ondatoOAuth2 = require('./ondatoOAuth2');
+const amiqusAccount = require('./amiqusAccount');
 const { startCpuLoad, deliver, settle, allExecutions } = require('./load');
 
 const LOAD_DELIVERIES = 300;
@@ -103,7 +104,7 @@ async function run(sb, n8n) {
 	const plan = providers.plan(`http://127.0.0.1:${await freePort()}`);
 	const providerChecks = providers.createChecks({ check, assert, eq, log, waitFor });
 	providerChecks.state.plan = plan;
-	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows()];
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows(), ...amiqusAccount.workflows()];
 	const credentials = [...wf.credentials(sb), ...providers.credentials(sb)];
 
 	await check(`import:credentials: ${credentials.length} credentials (Amiqus, Ondato, Identomat, Verigram, Nevis) pointing at the sandbox`, async () => {
@@ -208,6 +209,8 @@ async function run(sb, n8n) {
 	// on 2.41.1 the CLI cut the On Error run's output. The README's versions table says so.
 	if (SMOKE) skip('On Error modes and the Fallback example', `pinned n8n only (measured differences on ${n8n.n8nVersion})`);
 	else await onError.createChecks({ check, assert, eq, log })(sb, n8n);
+	// ---- Amiqus webhook management: create → get many → delete (execute --id)
+	await amiqusAccount.createChecks({ check, assert, eq, log })(sb, n8n);
 
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });

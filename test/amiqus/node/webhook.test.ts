@@ -124,6 +124,7 @@ describe('Amiqus node: Webhook', () => {
 			{ url: 'not a url', events: ['record.finished'] },
 			{ url: HOOK_URL, events: [] },
 			{ url: HOOK_URL, events: ['record.done'] },
+			{ url: HOOK_URL, events: 'record.finished, client.*' },
 		];
 		const result = await runAmiqus(sb(), parameters, { items, continueOnFail: true });
 		const out = json(result.items);
@@ -131,8 +132,12 @@ describe('Amiqus node: Webhook', () => {
 		expect(out[1].error).toBe('"URL" must be an http(s) URL, got "not a url" [item 1]');
 		expect(out[2].error).toBe('"Events" is empty [item 2]');
 		expect(out[3].error).toMatch(/^"Events" must be one of .*, got "record.done" \[item 3\]$/);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(received(sb())).toHaveLength(1);
+		expect(out[4]).toMatchObject({ object: 'webhook', events: ['client.*', 'record.finished'] });
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }, { item: 4 }]);
+		expect(received(sb()).map((r) => r.body)).toEqual([
+			{ url: HOOK_URL, events: ['record.finished'] },
+			{ url: HOOK_URL, events: ['client.*', 'record.finished'] },
+		]);
 		const badId = await runAmiqus(sb(), { resource: 'webhook', operation: 'get', webhookId: 0 });
 		expect(badId.error?.message).toBe('"Webhook ID" must be a positive whole number, got "0" [item 0]');
 	});

@@ -52,7 +52,9 @@ export function webhookBody(check: InputValidator, values: IDataObject): IDataOb
 	const body: IDataObject = {};
 	if (values.url !== undefined) body.url = check.url('URL', values.url);
 	if (values.events !== undefined) {
-		const events = normaliseEvents(Array.isArray(values.events) ? (values.events as string[]) : []);
+		// A list, or names separated by commas (as an expression or an AI agent may give them).
+		const given = Array.isArray(values.events) ? (values.events as string[]) : String(values.events ?? '').split(',');
+		const events = normaliseEvents(given);
 		if (!events.length) check.fail('Events', 'is empty', 'Choose at least one event.');
 		const known = AMIQUS_EVENT_OPTIONS.map((option) => String(option.value));
 		for (const event of events) check.oneOf('Events', event, known);

@@ -27,6 +27,7 @@ const completion = require('./completion');
 const ondatoOAuth2 = require('./ondatoOAuth2');
 const amiqusCases = require('./amiqusCases');
 const amiqusAttachments = require('./amiqusAttachments');
+const amiqusAccount = require('./amiqusAccount');
 const { startCpuLoad, deliver, settle, allExecutions } = require('./load');
 
 const LOAD_DELIVERIES = 300;
@@ -105,7 +106,7 @@ async function run(sb, n8n) {
 	const plan = providers.plan(`http://127.0.0.1:${await freePort()}`);
 	const providerChecks = providers.createChecks({ check, assert, eq, log, waitFor });
 	providerChecks.state.plan = plan;
-	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows(), ...amiqusCases.workflows(), ...amiqusAttachments.workflows()];
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows(), ...amiqusCases.workflows(), ...amiqusAttachments.workflows(), ...amiqusAccount.workflows()];
 	const credentials = [...wf.credentials(sb), ...providers.credentials(sb)];
 
 	await check(`import:credentials: ${credentials.length} credentials (Amiqus, Ondato, Identomat, Verigram, Nevis) pointing at the sandbox`, async () => {
@@ -209,6 +210,8 @@ async function run(sb, n8n) {
 	await onError.createChecks({ check, assert, eq, log })(sb, n8n);
 	// ---- Amiqus organisation create and a case round trip (execute --id)
 	await amiqusCases.createChecks({ check, assert, eq, log })(sb, n8n);
+	// ---- Amiqus webhook management: create → get many → delete (execute --id)
+	await amiqusAccount.createChecks({ check, assert, eq, log })(sb, n8n);
 
 	// ---- live webhook path
 	const server = await triggerPath(sb, n8n, recordId, { triggerBuilt, plan });

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../../shared/requestOptions';
 
+import * as account from './account/Account.resource';
 import * as attachment from './attachment/Attachment.resource';
 import * as caseResource from './case/Case.resource';
 import * as check from './check/Check.resource';
@@ -9,13 +10,18 @@ import * as client from './client/Client.resource';
 import * as clientFile from './clientFile/ClientFile.resource';
 import * as clientOrganisation from './clientOrganisation/ClientOrganisation.resource';
 import * as document from './document/Document.resource';
+import * as documentTemplate from './documentTemplate/DocumentTemplate.resource';
+import * as emailTemplate from './emailTemplate/EmailTemplate.resource';
 import * as file from './file/File.resource';
 import * as form from './form/Form.resource';
+import * as formTemplate from './formTemplate/FormTemplate.resource';
 import * as organisation from './organisation/Organisation.resource';
 import * as record from './record/Record.resource';
 import * as recordTemplate from './recordTemplate/RecordTemplate.resource';
 import * as review from './review/Review.resource';
 import * as step from './step/Step.resource';
+import * as team from './team/Team.resource';
+import * as webhook from './webhook/Webhook.resource';
 
 /** Every parameter of the Amiqus node: authentication, resource, then each resource's operations. */
 export const requestOptions = requestOptionsProperty(
@@ -40,6 +46,7 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Account', value: 'account' },
 			{ name: 'Attachment', value: 'attachment' },
 			{ name: 'Case', value: 'case' },
 			{ name: 'Check', value: 'check' },
@@ -47,13 +54,18 @@ export const properties: INodeProperties[] = [
 			{ name: 'Client File', value: 'clientFile' },
 			{ name: 'Client Organisation', value: 'clientOrganisation' },
 			{ name: 'Document', value: 'document' },
+			{ name: 'Document Template', value: 'documentTemplate' },
+			{ name: 'Email Template', value: 'emailTemplate' },
 			{ name: 'File', value: 'file' },
 			{ name: 'Form', value: 'form' },
+			{ name: 'Form Template', value: 'formTemplate' },
 			{ name: 'Organisation', value: 'organisation' },
 			{ name: 'Record', value: 'record' },
 			{ name: 'Record Template', value: 'recordTemplate' },
 			{ name: 'Step', value: 'step' },
 			{ name: 'Step Review', value: 'review' },
+			{ name: 'Team', value: 'team' },
+			{ name: 'Webhook', value: 'webhook' },
 		],
 		default: 'client',
 	},
@@ -71,5 +83,11 @@ export const properties: INodeProperties[] = [
 	...document.description,
 	...file.description,
 	...form.description,
+	...account.description,
+	...documentTemplate.description,
+	...emailTemplate.description,
+	...formTemplate.description,
+	...team.description,
+	...webhook.description,
 	requestOptions,
 ];

@@ -17,6 +17,8 @@ const { recordsRouter, createRecord } = require('./records');
 const { filesRouter, createClientFile, addPhotoIdFiles, createAttachment } = require('./files');
 const { templatesRouter, createRecordTemplate } = require('./templates');
 const { webhooksRouter } = require('./webhooks');
+const { accountRouter, addCreditHistory } = require('./account');
+const { formTemplatesRouter, addEmailTemplate, createFormTemplate, serializeForm } = require('./formTemplates');
 const { hostedRouter } = require('./hosted');
 // organisations, client organisations, assignees, cases, case status counts.
 const { assigneesRouter, seedAssignee } = require('./assignees');
@@ -70,6 +72,8 @@ function create(base) {
 	api.use(assigneesRouter(ctx), organisationsRouter(ctx), casesRouter(ctx));
 	// client address, corrections and forms; attachment redaction; document library and step catalogue.
 	api.use(clientDataRouter(ctx), attachmentsRouter(ctx), libraryRouter(ctx));
+	// Account, team, credits, SDK token, form templates.
+	api.use(accountRouter(ctx), formTemplatesRouter(ctx));
 	// Documented operations the sandbox does not emulate: say so plainly (not validated as a response).
 	api.use((req, res) => res.status(501).type('json').send(JSON.stringify({ message: `Not emulated by the sandbox: ${req.method} ${req.path}` })));
 	api.use(errorHandler({ getConfig: ctx.config, problem: base.problem }));
@@ -89,6 +93,9 @@ function create(base) {
 			return ctx.serializeRecord(createRecord(ctx, body));
 		},
 		recordTemplate: (b = {}) => ser.template(createRecordTemplate(ctx, b)),
+		emailTemplate: (b = {}) => addEmailTemplate(ctx, b),
+		formTemplate: (b = {}) => serializeForm(createFormTemplate(ctx, { name: 'Sandbox form', fields: [{ id: '1', type: 'section', label: '', fields: ['2'] }, { id: '2', type: 'text', label: 'Job title' }], ...b })),
+		creditHistory: (b = {}) => addCreditHistory(ctx, b),
 		clientFile: (clientId, b = {}) => {
 			// b: { name, original, mime, content (string|Buffer), avStatus, fileType, source:{id,type}, sourceType, expiresAt }
 			const f = createClientFile(ctx, Number(clientId), { ...b, avStatus: b.avStatus || b.av_status || 'clean', content: b.content != null ? Buffer.from(b.content) : undefined });
@@ -187,7 +194,7 @@ function describe(sb) {
     POST   ${c}/webhooks/:id/ping
     GET    ${c}/deliveries
     POST   ${c}/oauth/expire                        {"access_token":"..."} (omit = all)
-    POST   ${c}/seed/:kind   kind = client | record | recordTemplate | clientFile`;
+    POST   ${c}/seed/:kind   kind = client | record | recordTemplate | clientFile | emailTemplate | formTemplate | creditHistory`;
 }
 
 module.exports = { name: 'amiqus', apiPrefix: API_PREFIX, create, describe };

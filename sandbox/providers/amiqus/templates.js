@@ -3,6 +3,7 @@
 const express = require('express');
 const { listResponse } = require('./helpers');
 const ser = require('./serialize');
+const { byEnabled, emailTemplatesOf } = require('./formTemplates');
 
 function createRecordTemplate(ctx, { name = 'Sandbox template', description = null, steps, notification = 'email', message = null, reminder = false, is_declaration_required = false, is_enabled = true, presets } = {}) {
 	const st = ctx.state();
@@ -34,9 +35,9 @@ function templatesRouter(ctx) {
 		if (req.query.enabled != null) items = items.filter((t) => t.is_enabled === (String(req.query.enabled) === 'true'));
 		listResponse(ctx, req, res, items.map(ser.template));
 	});
-	// The sandbox has no email templates.
-	r.get('/templates/emails', (req, res) => listResponse(ctx, req, res, []));
-	r.get('/templates/documents', (req, res) => listResponse(ctx, req, res, DOCUMENT_TEMPLATES));
+	// Email templates: none until a test seeds some (sb.amiqus.seed.emailTemplate).
+	r.get('/templates/emails', (req, res) => listResponse(ctx, req, res, byEnabled(req, emailTemplatesOf(ctx))));
+	r.get('/templates/documents', (req, res) => listResponse(ctx, req, res, byEnabled(req, DOCUMENT_TEMPLATES)));
 	return r;
 }
 

@@ -1,0 +1,3 @@
+import { enabledListOperation } from '../enabledList';
+
+export const { description, execute } = enabledListOperation('documentTemplate', '/templates/documents', 'document templates');

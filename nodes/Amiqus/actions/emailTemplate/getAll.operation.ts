@@ -1,0 +1,3 @@
+import { enabledListOperation } from '../enabledList';
+
+export const { description, execute } = enabledListOperation('emailTemplate', '/templates/emails', 'email templates');

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/execute';
+import { InputValidator } from '../../../shared/validation';
+import { amiqusRequest } from '../../transport';
+import { referenceField } from './fields';
+
+const properties: INodeProperties[] = [referenceField];
+
+export const description = updateDisplayOptions({ show: { resource: ['formTemplate'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const reference = check.uuid('Form Template Reference', this.getNodeParameter('reference', itemIndex)) as string;
+	await amiqusRequest(this, 'DELETE', `/form-templates/${reference}`, { itemIndex });
+	return { reference, deleted: true };
+}

@@ -1,0 +1,3 @@
+import { enabledListOperation } from '../enabledList';
+
+export const { description, execute } = enabledListOperation('formTemplate', '/form-templates', 'form templates');

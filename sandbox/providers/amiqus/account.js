@@ -7,6 +7,7 @@ const express = require('express');
 const { forbidden, notFound, unprocessable } = require('./errors');
 const { expandOf, listResponse, sortItems } = require('./helpers');
 const ser = require('./serialize');
+const { COLLEAGUES } = require('./assignees');
 
 const OTHER_TEAM = { object: 'team', id: 89, identifier: 'sandbox-second-team', uuid: '1f0c6a3e-5d1b-4a55-9d0e-7a0e3b9b6c21', name: 'Sandbox Second Team', contact: 'second.team@example.com', telephone: null, tier: 'standard_2021', logo: null, is_support_enabled: false, created_at: '2020-03-02T09:00:00Z', updated_at: '2020-03-02T09:00:00Z', archived_at: null };
 
@@ -18,7 +19,8 @@ function accountOf(ctx) {
 		st.account = {
 			teams: [st.team, structuredClone(OTHER_TEAM)],
 			members: new Map([
-				[st.team.id, [me(null), { object: 'team_member', id: 345790, name: 'Jennifer Parker', email: 'jennifer.parker@example.com', role: 'member' }, { object: 'team_member', id: 345791, name: 'Emmett Brown', email: 'emmett.brown@example.com', role: 'read-only' }]],
+				// The current team's colleagues are the ones records, clients and organisations can be assigned to.
+				[st.team.id, [me(null), ...COLLEAGUES.map((m) => ({ object: 'team_member', ...m }))]],
 				[OTHER_TEAM.id, [me('member'), { object: 'team_member', id: 345792, name: 'George McFly', email: 'george.mcfly@example.com', role: 'owner' }]],
 			]),
 			pendingEmail: null,

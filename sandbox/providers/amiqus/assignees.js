@@ -139,4 +139,4 @@ function seedAssignee(ctx, segment, parentId, teamMemberId = ctx.state().user.id
 	return serialize(st, a);
 }
 
-module.exports = { assigneesRouter, assignedTeamMemberIds, teamMember, teamMembers, seedAssignee };
+module.exports = { COLLEAGUES, assigneesRouter, assignedTeamMemberIds, teamMember, teamMembers, seedAssignee };

@@ -34,7 +34,7 @@ describe('Amiqus node: Team', () => {
 
 	it('Get Members of the current team pages with Limit; of another team asks with no page parameters', async () => {
 		const current = await runAmiqus(sb(), { resource: 'team', operation: 'getMembers', team: 'current', returnAll: false, limit: 2 });
-		expect(json(current.items).map((m) => m.name)).toEqual(['Sandbox User', 'Jennifer Parker']);
+		expect(json(current.items).map((m) => m.name)).toEqual(['Sandbox User', 'Lorraine Baines']);
 		const other = await runAmiqus(sb(), { resource: 'team', operation: 'getMembers', team: 'byId', teamId: 89, returnAll: false, limit: 1 });
 		expect(other.error).toBeUndefined();
 		expect(json(other.items)).toEqual([{ object: 'team_member', id: 345789, name: 'Sandbox User', email: 'sandbox.user@example.com', role: 'member' }]);
@@ -48,17 +48,17 @@ describe('Amiqus node: Team', () => {
 	});
 
 	it('Get Member reads one member of the current team (its ID asked first) or of a team by ID', async () => {
-		const current = await runAmiqus(sb(), { resource: 'team', operation: 'getMember', team: 'current', memberId: 345790 });
-		expect(current.items[0].json).toMatchObject({ id: 345790, name: 'Jennifer Parker', role: 'member' });
+		const current = await runAmiqus(sb(), { resource: 'team', operation: 'getMember', team: 'current', memberId: 121 });
+		expect(current.items[0].json).toMatchObject({ id: 121, name: 'Lorraine Baines', role: 'member' });
 		const other = await runAmiqus(sb(), { resource: 'team', operation: 'getMember', team: 'byId', teamId: 89, memberId: 345792 });
 		expect(other.items[0].json).toMatchObject({ id: 345792, name: 'George McFly', role: 'owner' });
-		const missing = await runAmiqus(sb(), { resource: 'team', operation: 'getMember', team: 'byId', teamId: 89, memberId: 345790 });
+		const missing = await runAmiqus(sb(), { resource: 'team', operation: 'getMember', team: 'byId', teamId: 89, memberId: 121 });
 		expect(missing.error?.message).toMatch(/^Amiqus: .*\(HTTP 404\)/);
 		expect(received(sb()).map((r) => [r.path, r.status])).toEqual([
 			['/team', 200],
-			['/teams/88/members/345790', 200],
+			['/teams/88/members/121', 200],
 			['/teams/89/members/345792', 200],
-			['/teams/89/members/345790', 404],
+			['/teams/89/members/121', 404],
 		]);
 		const bad = await runAmiqus(sb(), { resource: 'team', operation: 'getMember', team: 'byId', teamId: 0, memberId: 1 });
 		expect(bad.error?.message).toBe('"Team ID" must be a positive whole number, got "0" [item 0]');

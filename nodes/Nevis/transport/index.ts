@@ -5,6 +5,7 @@ import type { ApiRequest, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { credentialSettings } from '../../shared/auth';
 import { pathSegment } from '../../shared/ids';
+import { baseUrlOf, DEFAULT_IDV_PATH, NEVIS_HOST_SUFFIX } from './hosts';
 
 export const NEVIS_CREDENTIAL = 'nevisApi';
 
@@ -25,11 +26,11 @@ async function settingsOf(ctx: RequestContext, itemIndex?: number): Promise<Nevi
 	if (!explicit && !/^[A-Za-z0-9-]+$/.test(instance)) {
 		throw new NodeOperationError(ctx.getNode(), `The Instance ID of the Nevis credential is not valid: "${instance}"`, {
 			itemIndex,
-			description: 'An instance ID is the first part of https://{instance}.mauth.nevis.cloud, e.g. sandbox-int-6c.',
+			description: `An instance ID is the first part of https://{instance}${NEVIS_HOST_SUFFIX}, e.g. sandbox-int-6c.`,
 		});
 	}
-	const base = (explicit || `https://${instance}.mauth.nevis.cloud`).replace(/\/+$/, '');
-	const path = String(c.idvPath || '/api/v1/idverification/sessions').trim().replace(/\/+$/, '');
+	const base = baseUrlOf(c);
+	const path = String(c.idvPath || DEFAULT_IDV_PATH).trim().replace(/\/+$/, '');
 	return {
 		base,
 		idvPath: path.startsWith('/') ? path : `/${path}`,

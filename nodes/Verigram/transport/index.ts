@@ -1,10 +1,10 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { VerigramApi } from '../../../credentials/VerigramApi.credentials';
 import type { ApiRequest, FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { credentialSettings } from '../../shared/auth';
 import { pathSegment } from '../../shared/ids';
+import { baseUrlOf } from './hosts';
 
 export const VERIGRAM_CREDENTIAL = 'verigramApi';
 
@@ -27,7 +27,7 @@ export async function verigramRequest(
 	return await providerRequest(
 		ctx,
 		{ provider: 'Verigram', credentialType: VERIGRAM_CREDENTIAL, headers: { 'Content-Type': 'application/json' } },
-		{ ...rest, method, url: `${VerigramApi.baseUrlOf(credentials)}${path}${search ? `?${search}` : ''}` },
+		{ ...rest, method, url: `${baseUrlOf(credentials)}${path}${search ? `?${search}` : ''}` },
 		itemIndex,
 	);
 }

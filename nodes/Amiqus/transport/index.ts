@@ -6,7 +6,9 @@ import { providerRequest } from '../../shared/request';
 import { credentialSettings } from '../../shared/auth';
 import { baseUrlOf } from './hosts';
 
-export const AMIQUS_MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
+/** The earlier name of MAX_PAGE_SIZE. */
+export const AMIQUS_MAX_PAGE_SIZE = MAX_PAGE_SIZE;
 
 /** Which credential the node uses, from its Authentication parameter. */
 export function amiqusCredentialType(ctx: RequestContext): 'amiqusApi' | 'amiqusOAuth2Api' {
@@ -65,6 +67,6 @@ export async function amiqusList(
 			})) as PaginatedList;
 			return { items: list.data ?? [], hasMore: list.current_page < list.total_pages };
 		},
-		{ returnAll: options.returnAll, limit: options.limit, maxPageSize: AMIQUS_MAX_PAGE_SIZE },
+		{ returnAll: options.returnAll, limit: options.limit, maxPageSize: MAX_PAGE_SIZE },
 	);
 }

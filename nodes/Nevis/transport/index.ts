@@ -7,7 +7,7 @@ import { credentialSettings } from '../../shared/auth';
 import { pathSegment } from '../../shared/ids';
 import { baseUrlOf, DEFAULT_IDV_PATH, NEVIS_HOST_SUFFIX } from './hosts';
 
-export const NEVIS_CREDENTIAL = 'nevisApi';
+export const CREDENTIAL_TYPE = 'nevisApi';
 
 interface NevisSettings {
 	base: string;
@@ -17,7 +17,7 @@ interface NevisSettings {
 }
 
 async function settingsOf(ctx: RequestContext, itemIndex?: number): Promise<NevisSettings> {
-	const c = await credentialSettings(ctx, NEVIS_CREDENTIAL);
+	const c = await credentialSettings(ctx, CREDENTIAL_TYPE);
 	const explicit = String(c.baseUrl ?? '').trim();
 	const instance = String(c.instanceId ?? '').trim();
 	if (!explicit && !instance) {
@@ -46,7 +46,7 @@ async function nevisRequest(
 	request: Omit<ApiRequest, 'url' | 'method'> = {},
 	itemIndex?: number,
 ): Promise<unknown> {
-	return await providerRequest(ctx, { provider: 'Nevis', credentialType: NEVIS_CREDENTIAL }, { ...request, method, url }, itemIndex);
+	return await providerRequest(ctx, { provider: 'Nevis', credentialType: CREDENTIAL_TYPE }, { ...request, method, url }, itemIndex);
 }
 
 /** POST {idv path}: starts a session; Nevis documents `sessionId` and `startUrl` in the answer. */

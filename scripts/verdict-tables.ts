@@ -1,8 +1,4 @@
-import { STATUS_TABLES as AMIQUS } from '../nodes/Amiqus/verdict';
-import { STATUS_TABLES as IDENTOMAT } from '../nodes/Identomat/verdict';
-import { STATUS_TABLES as NEVIS } from '../nodes/Nevis/verdict';
-import { STATUS_TABLES as ONDATO } from '../nodes/Ondato/verdict';
-import { STATUS_TABLES as VERIGRAM } from '../nodes/Verigram/verdict';
+import { n8n } from '../package.json';
 import type { StatusTableDoc } from '../nodes/shared/verdict';
 import { VERIFICATION_STATUS_MEANINGS, VERIFICATION_STATUSES } from '../nodes/shared/verdict';
 
@@ -41,8 +37,15 @@ export function statusTablesMarkdown(docs: StatusTableDoc[]): string {
 	return lines.join('\n') + '\n';
 }
 
-/** Every provider's status tables, in the order the docs show them. */
-export const ALL_TABLES: StatusTableDoc[] = [...AMIQUS, ...ONDATO, ...IDENTOMAT, ...VERIGRAM, ...NEVIS];
+/** The provider folders, in the order of package.json's n8n.nodes (dist/nodes/<Provider>/<Provider>.node.js). */
+export const PROVIDER_DIRS: string[] = [
+	...new Set(n8n.nodes.map((file: string) => /^dist\/nodes\/([^/]+)\//.exec(file)?.[1]).filter((dir): dir is string => !!dir)),
+];
+
+/** Every provider's status tables (nodes/<Provider>/verdict.ts, STATUS_TABLES), in the order the docs show them. */
+export const ALL_TABLES: StatusTableDoc[] = PROVIDER_DIRS.flatMap(
+	(dir) => (require(`../nodes/${dir}/verdict`) as { STATUS_TABLES: StatusTableDoc[] }).STATUS_TABLES,
+);
 
 /** The "## Verification statuses" section, built from the code tables only. */
 export function verificationMarkdown(): string {

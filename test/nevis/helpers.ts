@@ -1,27 +1,17 @@
 import axios from 'axios';
 
 import { runNode, typeName } from '../harness/engine';
-
-const { startSandbox } = jest.requireActual('../../sandbox');
+import { useSandbox } from '../harness/sandbox';
 
 export const KEY = 'sandbox-nevis-access-key';
 export const FORM = { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
 
 /**
- * One sandbox for a test file (started, reset and checked around each test) and the Nevis helpers
+ * The sandbox of a test file (see useSandbox) and the Nevis helpers
  * the nevis tests share. `sb` stands for the running sandbox.
  */
 export function useNevis() {
-	let real: any;
-	const sb: any = new Proxy(
-		{},
-		{
-			get: (_target, key) => {
-				const value = real[key];
-				return typeof value === 'function' ? value.bind(real) : value;
-			},
-		},
-	);
+	const sb = useSandbox();
 	const raw = axios.create({ validateStatus: () => true, maxRedirects: 0 });
 	const cred = (extra: Record<string, unknown> = {}) => ({ accessToken: KEY, baseUrl: sb.nevis.baseUrl, ...extra });
 	const run = (parameters: Record<string, unknown>, credentials: Record<string, unknown> = cred(), extra: Record<string, unknown> = {}) =>
@@ -34,11 +24,5 @@ export function useNevis() {
 	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 	const api = `/api/v1/idverification/sessions`;
 
-	beforeAll(async () => {
-		real = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-	});
-	afterAll(async () => real.close());
-	beforeEach(() => sb.reset());
-	afterEach(() => expect(sb.problems).toEqual([]));
 	return { sb, raw, cred, run, startSession, byId, api };
 }

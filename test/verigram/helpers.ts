@@ -2,28 +2,18 @@ import axios from 'axios';
 import * as crypto from 'crypto';
 
 import { runNode, typeName } from '../harness/engine';
-
-const { startSandbox } = jest.requireActual('../../sandbox');
+import { useSandbox } from '../harness/sandbox';
 
 export const TEST_KEY = 'sandbox-verigram-test-key';
 export const PROD_KEY = 'sandbox-verigram-prod-key';
 export const PROD_SECRET = 'sandbox-verigram-prod-secret';
 
 /**
- * One sandbox for a test file (started, reset and checked around each test) and the Verigram helpers
+ * The sandbox of a test file (see useSandbox) and the Verigram helpers
  * the verigram tests share. `sb` stands for the running sandbox.
  */
 export function useVerigram() {
-	let real: any;
-	const sb: any = new Proxy(
-		{},
-		{
-			get: (_target, key) => {
-				const value = real[key];
-				return typeof value === 'function' ? value.bind(real) : value;
-			},
-		},
-	);
+	const sb = useSandbox();
 	const raw = axios.create({ validateStatus: () => true, maxRedirects: 0 });
 	const testCred = () => ({ apiKey: TEST_KEY, host: 'custom', baseUrl: sb.verigram.baseUrl });
 	const prodCred = (secret = PROD_SECRET) => ({ apiKey: PROD_KEY, apiSecret: secret, host: 'custom', baseUrl: sb.verigram.baseUrl });
@@ -43,11 +33,5 @@ export function useVerigram() {
 		'X-Verigram-Hmac-SHA256': crypto.createHmac('sha256', secret).update(ts + path).digest('hex'),
 	});
 
-	beforeAll(async () => {
-		real = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-	});
-	afterAll(async () => real.close());
-	beforeEach(() => sb.reset());
-	afterEach(() => expect(sb.problems).toEqual([]));
 	return { sb, raw, testCred, prodCred, run, createFlow, testKeyHeaders, signed };
 }

@@ -72,7 +72,7 @@ function createRun({ label, prefix = '', stackLines = 6, detail = (e) => e.stack
 			});
 	}
 
-	return { results, check, skip, allPassed, finish };
+	return { results, check, skip, allPassed, finish, startedAt: t0 };
 }
 
 module.exports = { assert, eq, log, waitFor, createRun };

@@ -144,7 +144,7 @@ async function main() {
 		await n8n.importWorkflows([onError.workflows()[1]]);
 		const server = await n8n.start({});
 		const owner = await server.setupOwner();
-		log(`n8n on ${server.baseUrl} (${Date.now() - t0} ms after start)`);
+		log(`n8n on ${server.baseUrl} (${Date.now() - run.startedAt} ms after start)`);
 
 		const { chromium } = require('playwright-core');
 		// A fresh profile (--user-data-dir) in the run's own folder.

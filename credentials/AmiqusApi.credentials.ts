@@ -4,6 +4,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { AMIQUS_API_URL } from '../nodes/Amiqus/transport/hosts';
 import { bearerAuthenticate } from '../nodes/shared/auth';
 
 export class AmiqusApi implements ICredentialType {
@@ -30,7 +31,7 @@ export class AmiqusApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://id.amiqus.co/api/v2',
+			default: AMIQUS_API_URL,
 			description:
 				'The Amiqus REST API v2 root. Change it only to use another Amiqus host or the local provider sandbox.',
 		},
@@ -50,7 +51,7 @@ export class AmiqusApi implements ICredentialType {
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: 'Amiqus answered 401 "Unauthenticated": the token is wrong, expired (tokens last one year) or revoked. Check "Personal Access Token".' } },
 			{ type: 'responseCode', properties: { value: 403, message: 'Amiqus answered 403: the token\'s user may not use the API. Check "Personal Access Token" and the permissions of its user.' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No Amiqus API answered at this address (HTTP 404). Check "Base URL" (https://id.amiqus.co/api/v2).' } },
+			{ type: 'responseCode', properties: { value: 404, message: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).` } },
 		],
 	};
 }

@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { AMIQUS_API_URL, AMIQUS_AUTHORIZE_URL, AMIQUS_TOKEN_URL } from '../nodes/Amiqus/transport/hosts';
+
 export class AmiqusOAuth2Api implements ICredentialType {
 	name = 'amiqusOAuth2Api';
 
@@ -23,19 +25,19 @@ export class AmiqusOAuth2Api implements ICredentialType {
 			name: 'authUrl',
 			// Fixed, as in n8n's own OAuth2 credentials (a stored value, e.g. the sandbox's, still applies).
 			type: 'hidden',
-			default: 'https://id.amiqus.co/oauth/authorize',
+			default: AMIQUS_AUTHORIZE_URL,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: 'https://id.amiqus.co/oauth/token',
+			default: AMIQUS_TOKEN_URL,
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://id.amiqus.co/api/v2',
+			default: AMIQUS_API_URL,
 			description: 'The Amiqus REST API v2 root. Change it only for the local provider sandbox.',
 		},
 		{
@@ -70,7 +72,7 @@ export class AmiqusOAuth2Api implements ICredentialType {
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: 'Amiqus answered 401 "Unauthenticated": the connection was refused or has expired. Check "Client ID" and "Client Secret", then connect the account again.' } },
 			{ type: 'responseCode', properties: { value: 403, message: 'Amiqus answered 403: the connected user may not use the API. Check the permissions of the Amiqus user you connected with.' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No Amiqus API answered at this address (HTTP 404). Check "Base URL" (https://id.amiqus.co/api/v2).' } },
+			{ type: 'responseCode', properties: { value: 404, message: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).` } },
 		],
 	};
 }

@@ -8,6 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { IDENTOMAT_HOST } from '../nodes/Identomat/transport/hosts';
+
 type Encoding = 'json' | 'form' | 'multipart' | 'query';
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -158,7 +160,7 @@ export class IdentomatApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://widget.identomat.com',
+			default: IDENTOMAT_HOST,
 			description:
 				'The Identomat host, for the API (/external-api/...) and the widget (/?session_token=...). Change it only for the local provider sandbox.',
 		},

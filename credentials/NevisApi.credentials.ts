@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_IDV_PATH, NEVIS_HOST_SUFFIX } from '../nodes/Nevis/transport/hosts';
 import { bearerAuthenticate } from '../nodes/shared/auth';
 
 export class NevisApi implements ICredentialType {
@@ -50,7 +51,7 @@ export class NevisApi implements ICredentialType {
 			displayName: 'Identity Verification Path',
 			name: 'idvPath',
 			type: 'string',
-			default: '/api/v1/idverification/sessions',
+			default: DEFAULT_IDV_PATH,
 			description:
 				'Nevis documents only "the idverification/sessions endpoint". Its full path is not documented; the default follows the /api/v1/ prefix of the other Authentication Cloud endpoints. Change it if Nevis gives you another path.',
 		},
@@ -84,8 +85,8 @@ export class NevisApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://" + $credentials.instanceId + ".mauth.nevis.cloud"}}',
-			url: '={{"/" + String($credentials.idvPath || "/api/v1/idverification/sessions").trim().replace(/^\\/+|\\/+$/g, "")}}',
+				`={{$credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://" + $credentials.instanceId + "${NEVIS_HOST_SUFFIX}"}}`,
+			url: `={{"/" + String($credentials.idvPath || "${DEFAULT_IDV_PATH}").trim().replace(/^\\/+|\\/+$/g, "")}}`,
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			// A string: n8n drops an empty object body.

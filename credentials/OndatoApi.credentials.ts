@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { createHash } from 'crypto';
 
-import { ondatoHosts } from '../nodes/Ondato/transport/hosts';
+import { ONDATO_HOSTS, ondatoHosts } from '../nodes/Ondato/transport/hosts';
 import { sharedToken } from '../nodes/shared/sharedToken';
 
 const overrideHint = 'Leave empty to use the host of the chosen environment.';
@@ -203,7 +203,7 @@ export class OndatoApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{(($credentials.customHosts && $credentials.customIdvApiUrl) || $credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "https://sandbox-idvapi.ondato.com" : "https://idvapi.ondato.com")).trim().replace(/\\/+$/, "")}}',
+				`={{(($credentials.customHosts && $credentials.customIdvApiUrl) || $credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "${ONDATO_HOSTS.sandbox.idvApiUrl}" : "${ONDATO_HOSTS.production.idvApiUrl}")).trim().replace(/\\/+$/, "")}}`,
 			url: '/v1/identity-verification-setups/filter',
 			method: 'POST',
 			qs: { limit: 1 },

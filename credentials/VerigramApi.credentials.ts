@@ -8,14 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-const DEFAULT_HOST = 'https://demo.verigram.kz';
-
-/** The API root chosen in the credential, without a trailing slash. */
-function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	const host = String(credentials.host || DEFAULT_HOST);
-	const chosen = host === 'custom' ? String(credentials.baseUrl ?? '') : host;
-	return chosen.trim().replace(/\/+$/, '');
-}
+import { baseUrlOf, DEFAULT_HOST, VERIGRAM_HOSTS } from '../nodes/Verigram/transport/hosts';
 
 function headerNames(headers: IDataObject): Set<string> {
 	return new Set(Object.keys(headers).map((name) => name.toLowerCase()));
@@ -43,9 +36,6 @@ function pathToSign(requestOptions: IHttpRequestOptions, apiRoot: string): strin
 }
 
 export class VerigramApi implements ICredentialType {
-	/** The API root the credential points at (used by the node's transport). */
-	static baseUrlOf = baseUrlOf;
-
 	name = 'verigramApi';
 
 	displayName = 'Verigram API';
@@ -87,11 +77,9 @@ export class VerigramApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Custom', value: 'custom', description: 'Another host, or the local provider sandbox' },
-				{ name: 'demo.verigram.kz', value: 'https://demo.verigram.kz' },
-				{ name: 'services.kz-ala-1.verigram.kz', value: 'https://services.kz-ala-1.verigram.kz' },
-				{ name: 'services.verigram.cloud', value: 'https://services.verigram.cloud' },
+				...VERIGRAM_HOSTS.map((host) => ({ name: host.replace('https://', ''), value: host })),
 			],
-			default: 'https://demo.verigram.kz',
+			default: DEFAULT_HOST,
 			description:
 				"Verigram's quickstart gives no hostname. The first two hosts are the servers of Verigram's OpenAPI document, the third the host public integrations use. Verigram does not document which is for test and which for production keys: use the host Verigram gave you.",
 		},

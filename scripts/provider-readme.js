@@ -42,7 +42,8 @@ function readme(provider, { pkg, renames, repo, rootPkg }) {
 		throw new Error(`${provider.name}: README.md lacks the ${provider.dir} rows (credentials ${credentials.length - 2}, operations ${operations.length - 2}, trigger ${trigger.length}, versions ${versionTable.length - 2})`);
 	}
 	const { STATUS_TABLES } = require(path.join(repo, 'dist', 'nodes', provider.dir, 'verdict.js'));
-	const { statusTablesMarkdown } = require(path.join(repo, 'dist', 'nodes', 'shared', 'verdict.js'));
+	require('./require-ts');
+	const { statusTablesMarkdown } = require('./verdict-tables.ts');
 	const verdict = statusTablesMarkdown(STATUS_TABLES).split('\n').filter((l) => !l.startsWith('<!--')).join('\n').replace(/\n{3,}/g, '\n\n');
 	const renamed = Object.entries(renames).map(([from, to]) => `\`${to}\` (\`${from}\` in the all-in-one)`).join(', ');
 	const sandbox = `${rootPkg.homepage}/blob/main/sandbox/README.md`;

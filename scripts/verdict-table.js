@@ -2,22 +2,13 @@
 'use strict';
 // Prints the "## Verification statuses" markdown built from the status tables in nodes/*/verdict.ts,
 // or with --write writes it to docs/verification.md and between the README's
-// <!-- verification-table:start/end --> markers (test/verdict/tables.test.ts checks they agree).
+// <!-- verification-table:start/end --> markers (test/shared/verdictTables.test.ts checks they agree).
 // The TypeScript sources are transpiled on the fly, so no build is needed.
 const fs = require('fs');
 const path = require('path');
-const ts = require('typescript');
+require('./require-ts');
 
-require.extensions['.ts'] = (module, filename) => {
-	const source = fs.readFileSync(filename, 'utf8');
-	const { outputText } = ts.transpileModule(source, {
-		fileName: filename,
-		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-	});
-	module._compile(outputText, filename);
-};
-
-const { verificationMarkdown, withDocsSection, withReadmeTable } = require('../test/verdict/tables.ts');
+const { verificationMarkdown, withDocsSection, withReadmeTable } = require('./verdict-tables.ts');
 const markdown = verificationMarkdown();
 if (process.argv.includes('--write')) {
 	const root = path.join(__dirname, '..');

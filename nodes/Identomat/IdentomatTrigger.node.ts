@@ -10,8 +10,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryKey } from '../shared/dedup';
-import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
-import { browserReturnWebhook, completeBrowserReturn, outOfBandWebhookMethods, pageTextProperty, startOfBrowserReturn } from '../shared/redirect';
+import {
+	acceptDelivery,
+	ANSWER_WITH_WEBHOOK_RESPONSE,
+	outOfBandWebhookMethods,
+	refuseWebhook,
+	startOfExecution,
+} from '../shared/delivery';
+import { browserReturnWebhook, completeBrowserReturn, pageTextProperty, startOfBrowserReturn } from '../shared/redirect';
 import { safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';

@@ -107,6 +107,5 @@ export const CALLBACK_TYPES = [
 	'share-session-link-via-sms',
 ];
 
-export const DEFAULT_BASE_URL = 'https://widget.identomat.com';
 /** Default validity of a session token (developer guide). */
 export const TOKEN_VALIDITY_MINUTES = 15;

@@ -12,9 +12,9 @@ import {
 	browserReturnSettings,
 	browserReturnWebhook,
 	completeBrowserReturn,
-	outOfBandWebhookMethods,
 	startOfBrowserReturn,
 } from '../shared/redirect';
+import { outOfBandWebhookMethods } from '../shared/delivery';
 import { SESSION_ID } from './actions/common.descriptions';
 import { getSession } from './transport';
 import { isFinalSession, sessionVerification } from './verdict';

@@ -11,92 +11,23 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { isSafePathSegment, pathSegment } from '../shared/ids';
 import { finiteNumber } from '../shared/numbers';
-import { outOfBandWebhookMethods } from '../shared/redirect';
 import { deliveryKey, lookupDelivery } from '../shared/dedup';
-import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
-import { rawBodyOf, safeEqual, verifyHmacSignature } from '../shared/signature';
+import {
+	acceptDelivery,
+	ANSWER_WITH_WEBHOOK_RESPONSE,
+	outOfBandWebhookMethods,
+	refuseWebhook,
+	startOfExecution,
+} from '../shared/delivery';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
-import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './webhookToken';
+import { AUTHENTICATION_CHECKS, DEFAULT_TOLERANCE_SECONDS, hasBasicAuth, hasValidSignature } from './trigger/authentication';
+import { parseEnvelope } from './trigger/envelope';
+import { ONDATO_EVENT_OPTIONS } from './trigger/events';
+import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './trigger/webhookToken';
 
-/** Every event type of Ondato's webhook docs (ondato.md §7.4), by group. */
-const EVENTS: Array<{ name: string; value: string; description: string }> = [
-	{ name: 'Document Signing Signed', value: 'Identification.DocumentSigning.Signed', description: 'A document was signed' },
-	{ name: 'Form Completed', value: 'Form.Completed', description: 'A form step was completed' },
-	{ name: 'Form Created', value: 'Form.Created', description: 'A form step started' },
-	{ name: 'Form Updated', value: 'Form.Updated', description: 'A form was updated' },
-	{ name: 'Identity Verification Consented', value: 'IdentityVerification.Consented', description: 'The person accepted the consent screen (older docs: Idv.Consented)' },
-	{ name: 'Identity Verification Status Changed', value: 'IdentityVerification.StatusChanged', description: 'The session status changed, e.g. to Completed (older docs: Idv.StatusChanged)' },
-	{ name: 'KYB Document Created', value: 'KybIdentification.Document.Created', description: 'A KYB document was created' },
-	{ name: 'KYB Document Deleted', value: 'KybIdentification.Document.Deleted', description: 'A KYB document was deleted' },
-	{ name: 'KYB Document Updated', value: 'KybIdentification.Document.Updated', description: 'A KYB document was updated' },
-	{ name: 'KYB Document Uploaded', value: 'KybIdentification.Document.Uploaded', description: 'A KYB document was uploaded' },
-	{ name: 'KYB Identification Approved', value: 'KybIdentification.Approved', description: 'A KYB identification was approved' },
-	{ name: 'KYB Identification Created', value: 'KybIdentification.Created', description: 'A KYB identification started' },
-	{ name: 'KYB Identification Rejected', value: 'KybIdentification.Rejected', description: 'A KYB identification was rejected' },
-	{ name: 'KYC Identification Approved', value: 'KycIdentification.Approved', description: 'Approved automatically or by a reviewer' },
-	{ name: 'KYC Identification Created', value: 'KycIdentification.Created', description: 'The KYC step started' },
-	{ name: 'KYC Identification Processed', value: 'KycIdentification.Processed', description: 'The person completed the KYC step' },
-	{ name: 'KYC Identification Rejected', value: 'KycIdentification.Rejected', description: 'The KYC identification was rejected' },
-	{ name: 'KYC Identification Updated', value: 'KycIdentification.Updated', description: 'Data was edited in the Ondato portal' },
-];
-
-/** Envelope ids are UUIDs; anything much longer is not an Ondato envelope. */
-const MAX_ID_LENGTH = 200;
 /** Ondato retries a delivery for 24 hours: an envelope id is remembered a little longer. */
 const MARKER_SECONDS = 25 * 3600;
-
-/** Older docs name the IDV events Idv.*; they are the same events. */
-function normalizeEventType(type: string): string {
-	return type.startsWith('Idv.') ? `IdentityVerification.${type.slice(4)}` : type;
-}
-
-/** The envelope with camelCase keys, whatever casing Ondato used (both occur, ondato.md §7.3). */
-function parseEnvelope(body: unknown): IDataObject | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const byLowerKey = new Map<string, unknown>();
-	for (const [key, value] of Object.entries(body as IDataObject)) byLowerKey.set(key.toLowerCase(), value);
-	const pick = (key: string) => byLowerKey.get(key.toLowerCase());
-	const id = pick('id');
-	const type = pick('type');
-	const payload = pick('payload');
-	if (typeof id !== 'string' || !id || id.length > MAX_ID_LENGTH || typeof type !== 'string' || !type) return undefined;
-	if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
-	return {
-		id,
-		type,
-		event: normalizeEventType(type),
-		applicationId: (pick('applicationId') as string) ?? null,
-		createdUtc: (pick('createdUtc') as string) ?? null,
-		deliveredUtc: (pick('deliveredUtc') as string) ?? null,
-		isDelivered: (pick('isDelivered') as boolean) ?? null,
-		payload: payload as IDataObject,
-	};
-}
-
-/**
- * Every value of Authentication the trigger knows, with the checks each one runs (all must pass).
- * Any other value (an expression, an empty string, an imported workflow) refuses every delivery.
- * A new mode is one line here.
- */
-const AUTHENTICATION_CHECKS = new Map<string, ReadonlyArray<'basic' | 'hmac' | 'oAuth2'>>([
-	['basicAuth', ['basic']],
-	['basicAuthAndHmac', ['basic', 'hmac']],
-	['hmac', ['hmac']],
-	['oAuth2', ['oAuth2']],
-]);
-
-const DEFAULT_TOLERANCE_SECONDS = 90000;
-
-/** Parses `t=<unix seconds>, s=<hex>` (the third-party description of Ondato's HMAC header). */
-function parseSignatureHeader(value: string): { t?: string; s?: string } {
-	const out: { t?: string; s?: string } = {};
-	for (const part of value.split(',')) {
-		const [key, ...rest] = part.trim().split('=');
-		if (key === 't' || key === 's') out[key] = rest.join('=').trim();
-	}
-	return out;
-}
 
 export class OndatoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -129,7 +60,7 @@ export class OndatoTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				noDataExpression: true,
-				options: [{ name: 'All Events', value: '*', description: 'Any event Ondato sends' }, ...EVENTS],
+				options: [{ name: 'All Events', value: '*', description: 'Any event Ondato sends' }, ...ONDATO_EVENT_OPTIONS],
 				default: ['*'],
 				required: true,
 				description: 'Deliveries of other events are acknowledged and start no execution',
@@ -234,7 +165,6 @@ export class OndatoTrigger implements INodeType {
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const req = this.getRequestObject();
 
 		if (this.getWebhookName() === 'setup') {
 			if (!checks.includes('oAuth2')) return refuseWebhook(this, 404, 'Not found');
@@ -242,33 +172,11 @@ export class OndatoTrigger implements INodeType {
 		}
 		if (checks.includes('oAuth2') && !hasValidToken(this, credentials)) return refuseWithoutToken(this);
 
-		if (checks.includes('basic')) {
-			const username = String(credentials.webhookUsername ?? '');
-			const password = String(credentials.webhookPassword ?? '');
-			const match = /^Basic\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
-			const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
-			const colon = decoded.indexOf(':');
-			const okUser = colon >= 0 && safeEqual(decoded.slice(0, colon), username);
-			const okPassword = colon >= 0 && safeEqual(decoded.slice(colon + 1), password);
-			if (!username || !password || !okUser || !okPassword) {
-				this.getResponseObject().set('WWW-Authenticate', 'Basic realm="Ondato webhook"');
-				return refuseWebhook(this, 401, 'Unauthorized');
-			}
+		if (checks.includes('basic') && !hasBasicAuth(this, credentials)) {
+			this.getResponseObject().set('WWW-Authenticate', 'Basic realm="Ondato webhook"');
+			return refuseWebhook(this, 401, 'Unauthorized');
 		}
-		if (checks.includes('hmac')) {
-			const headerName = String(options.signatureHeader || 'Ondato-Signature').toLowerCase();
-			const header = req.headers[headerName];
-			const { t, s } = parseSignatureHeader(Array.isArray(header) ? header[0] : String(header ?? ''));
-			const verdict = verifyHmacSignature({
-				secret: String(credentials.webhookSigningSecret ?? '') || undefined,
-				payload: Buffer.concat([Buffer.from(`${t ?? ''}.`, 'utf8'), rawBodyOf(this)]),
-				received: s,
-				encoding: 'hex',
-				timestamp: t,
-				toleranceSeconds: finiteNumber(options.toleranceSeconds, DEFAULT_TOLERANCE_SECONDS, { min: 1 }),
-			});
-			if (!verdict.valid) return refuseWebhook(this, 401, 'Unauthorized');
-		}
+		if (checks.includes('hmac') && !hasValidSignature(this, credentials, options)) return refuseWebhook(this, 401, 'Unauthorized');
 
 		const envelope = parseEnvelope(this.getBodyData());
 		if (!envelope) return refuseWebhook(this, 400, 'Not an Ondato webhook envelope (id, type and payload are required)');

@@ -13,9 +13,9 @@ import {
 	browserReturnSettings,
 	browserReturnWebhook,
 	completeBrowserReturn,
-	outOfBandWebhookMethods,
 	startOfBrowserReturn,
 } from '../shared/redirect';
+import { outOfBandWebhookMethods } from '../shared/delivery';
 import { getFlowResult } from './transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
 

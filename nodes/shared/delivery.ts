@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { claimDelivery, lookupDelivery, recordDeliveries } from './dedup';
 
@@ -55,3 +62,22 @@ export function startOfExecution(ctx: IExecuteFunctions, ttlSeconds: number): IN
  * "firstEntryJson", so every trigger's webhook description sets it to ''.
  */
 export const ANSWER_WITH_WEBHOOK_RESPONSE = { responseMode: 'onReceived', responseData: '' } as const;
+
+/**
+ * Webhook lifecycle of a trigger whose URL is registered out of band (pasted in the provider's
+ * dashboard, sent with each session, or given to the provider's support): n8n still calls the
+ * three methods, and there is nothing to create or delete remotely.
+ */
+export const outOfBandWebhookMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};

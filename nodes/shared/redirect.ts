@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeProperties,
 	IWebhookDescription,
@@ -123,25 +122,6 @@ export function redirectBrowser(
 	}
 	return { noWebhookResponse: true };
 }
-
-/**
- * Webhook lifecycle of a trigger whose URL is registered out of band (pasted in the provider's
- * dashboard, sent with each session, or given to the provider's support): n8n still calls the
- * three methods, and there is nothing to create or delete remotely.
- */
-export const outOfBandWebhookMethods = {
-	default: {
-		async checkExists(this: IHookFunctions): Promise<boolean> {
-			return true;
-		},
-		async create(this: IHookFunctions): Promise<boolean> {
-			return true;
-		},
-		async delete(this: IHookFunctions): Promise<boolean> {
-			return true;
-		},
-	},
-};
 
 /**
  * The settings every browser-return trigger shows: where a finished visit goes ("Redirect To"),

@@ -80,6 +80,3 @@ export function rawBodyOf(ctx: IWebhookFunctions): Buffer {
 	if (typeof req.rawBody === 'string') return Buffer.from(req.rawBody, 'utf8');
 	return Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? {}), 'utf8');
 }
-
-// Answering and de-duplicating deliveries: see delivery.ts and dedup.ts.
-export { refuseWebhook } from './delivery';

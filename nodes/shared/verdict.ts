@@ -97,38 +97,6 @@ export interface StatusTableDoc {
 	remarks?: string;
 }
 
-const cell = (value: string) => value.replace(/\|/g, '\\|');
-
-/** The markdown of the shared statuses and of every provider table, generated from the code tables. */
-export function statusTablesMarkdown(docs: StatusTableDoc[]): string {
-	const lines: string[] = [
-		'## Verification statuses',
-		'',
-		'<!-- Generated from the status tables in nodes/*/verdict.ts by `node scripts/verdict-table.js --write`. Do not edit by hand: test/verdict/tables.test.ts fails when this differs from the code. -->',
-		'',
-		'Every operation that reads a verification\'s outcome, and every trigger that emits one, adds a `verification` object next to the provider\'s raw data: `provider`, `ids`, `status`, `providerStatus` (the value it was mapped from), `decidedAt`, `person`, `document` and `reasons` (`{ code, text }`). `status` is always one of:',
-		'',
-		'| `verification.status` | Meaning |',
-		'|---|---|',
-		...VERIFICATION_STATUSES.map((status) => `| \`${status}\` | ${cell(VERIFICATION_STATUS_MEANINGS[status])} |`),
-		'',
-		'A provider value that is not in the tables below (or no value at all) maps to `unknown`, never to a success.',
-	];
-	const providers = [...new Set(docs.map((doc) => doc.provider))];
-	for (const provider of providers) {
-		lines.push('', `### ${provider}`, '', '| Provider field | Provider value | `verification.status` | Note |', '|---|---|---|---|');
-		for (const doc of docs.filter((d) => d.provider === provider)) {
-			for (const [value, status] of Object.entries(doc.table)) {
-				const note = doc.notes?.[value] ?? '';
-				lines.push(`| ${cell(doc.field)} (${cell(doc.source)}) | \`${cell(value)}\` | \`${status}\` | ${cell(note)} |`);
-			}
-		}
-		const remarks = docs.filter((d) => d.provider === provider && d.remarks).map((d) => d.remarks as string);
-		if (remarks.length) lines.push('', ...remarks.map((remark) => `- ${remark}`));
-	}
-	return lines.join('\n') + '\n';
-}
-
 /** The "Simplify" switch of the operations whose raw answer is large. */
 export const simplifyProperty: INodeProperties = {
 	displayName: 'Simplify',

@@ -17,36 +17,14 @@ const path = require('path');
 const { REPO, request, nodeOutput, nodeType, sleep } = require('./n8n');
 const { startTopology, webhookStarted } = require('./queue-topology');
 const { measureDedup } = require('./queue-dedup');
+const { assert, eq, log, waitFor, createRun } = require('./checks');
 const wf = require('./workflows');
 const providers = require('./providers');
 
 const argv = process.argv.slice(2);
 const KEEP = argv.includes('--keep');
 const PROVIDER_TRIGGERS = !argv.includes('--no-providers');
-const results = [];
-const t0 = Date.now();
-const log = (s) => console.log(`  · ${s}`);
-function assert(cond, message) { if (!cond) throw new Error(message); }
-function eq(actual, expected, what) { assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`); }
-async function check(name, fn) {
-	const t = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		console.log(`ok    queue › ${name} (${Date.now() - t} ms)`);
-	} catch (e) {
-		results.push({ name, ok: false, error: e });
-		console.log(`FAIL  queue › ${name} (${Date.now() - t} ms)\n      ${String(e.stack || e).split('\n').slice(0, 6).join('\n      ')}`);
-	}
-}
-async function waitFor(fn, { timeoutMs = 30000, intervalMs = 250 } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const v = await fn();
-		if (v || Date.now() > deadline) return v;
-		await sleep(intervalMs);
-	}
-}
+const { check, allPassed, finish } = createRun({ label: 'e2e queue', prefix: 'queue › ' });
 
 // ---------------------------------------------------------------- fixtures
 const DEDUP = { id: 'e2eQueueDedup01', webhookId: '5d7a1c3e-3333-4a2b-9c3d-0000000000d1' };
@@ -101,7 +79,7 @@ async function main() {
 		if (!topo) return;
 		await run(sb, topo, actions);
 	} finally {
-		const ok = results.every((r) => r.ok !== false);
+		const ok = allPassed();
 		if (topo) await topo.stop({ keep: KEEP || !ok });
 		await sb.close();
 		if (topo && (KEEP || !ok)) console.log(`kept: ${path.relative(REPO, topo.folder)} (logs: */n8n-server.log) and .queue-env/${path.basename(topo.folder)}`);
@@ -292,15 +270,4 @@ async function run(sb, topo, actions) {
 	});
 }
 
-main()
-	.catch((e) => {
-		results.push({ name: 'setup', ok: false, error: e });
-		console.log(`FAIL  queue › setup\n      ${String(e.stack || e).split('\n').slice(0, 8).join('\n      ')}`);
-	})
-	.finally(() => {
-		const passed = results.filter((r) => r.ok).length;
-		const failed = results.filter((r) => r.ok === false).length;
-		console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-		console.log(`e2e queue: ${passed} passed, ${failed} failed`);
-		process.exit(failed ? 1 : 0);
-	});
+finish(main);

@@ -19,6 +19,7 @@
 const fs = require('fs');
 const path = require('path');
 const { N8n, REPO, PACKAGE_NAME, request, nodeOutput, nodeError, sleep, groupRssMb, freePort } = require('./n8n');
+const { assert, eq, log, waitFor, createRun } = require('./checks');
 const wf = require('./workflows');
 const providers = require('./providers');
 const onError = require('./errorOutput');
@@ -39,34 +40,7 @@ const SMOKE = argv.includes('--smoke');
 const N8N_VERSION = argv.includes('--n8n') ? argv[argv.indexOf('--n8n') + 1] : undefined;
 const TRIGGER_DIST = path.join(REPO, 'dist', 'nodes', 'Amiqus', 'AmiqusTrigger.node.js');
 
-const results = [];
-const t0 = Date.now();
-const log = (s) => console.log(`  · ${s}`);
-
-function assert(cond, message) { if (!cond) throw new Error(message); }
-function eq(actual, expected, what) { assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`); }
-
-async function check(name, fn) {
-	const t = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true, ms: Date.now() - t });
-		console.log(`ok    ${name} (${Date.now() - t} ms)`);
-	} catch (e) {
-		results.push({ name, ok: false, ms: Date.now() - t, error: e });
-		console.log(`FAIL  ${name} (${Date.now() - t} ms)\n      ${String(e.stack || e).split('\n').slice(0, 6).join('\n      ')}`);
-	}
-}
-
-/** Polls fn until it returns a truthy value; returns the last value on timeout. */
-async function waitFor(fn, { timeoutMs = 30000, intervalMs = 250 } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const v = await fn();
-		if (v || Date.now() > deadline) return v;
-		await sleep(intervalMs);
-	}
-}
+const { check, skip, allPassed, finish } = createRun({ label: 'e2e' });
 
 /**
  * GET on a connection of its own (Connection: close), once more if the socket was closed under it:
@@ -77,7 +51,6 @@ async function getFresh(url, cookie) {
 	try { return await get(); } catch (e) { if (!/socket hang up|ECONNRESET/.test(String(e))) throw e; return get(); }
 }
 
-function skip(name, why) { results.push({ name, skipped: true }); console.log(`SKIPPED: ${name}: ${why}`); }
 
 async function main() {
 	const { startSandbox } = require(path.join(REPO, 'sandbox'));
@@ -89,7 +62,7 @@ async function main() {
 	let ok = false;
 	try {
 		await run(sb, n8n);
-		ok = results.every((r) => r.ok !== false);
+		ok = allPassed();
 	} finally {
 		await n8n.stopAll();
 		await sb.close();
@@ -452,15 +425,4 @@ async function loadCheck(sb, server) {
 	assert(list.length >= LOAD_DELIVERIES, `executions ${list.length}`);
 }
 
-main()
-	.catch((e) => {
-		results.push({ name: 'setup', ok: false, error: e });
-		console.log(`FAIL  setup\n      ${String(e.stack || e).split('\n').slice(0, 8).join('\n      ')}`);
-	})
-	.finally(() => {
-		const passed = results.filter((r) => r.ok).length;
-		const failed = results.filter((r) => r.ok === false).length;
-		console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-		console.log(`e2e: ${passed} passed, ${failed} failed`);
-		process.exit(failed ? 1 : 0);
-	});
+finish(main);

@@ -15,6 +15,7 @@
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { assert, log, createRun } = require('../e2e/checks');
 const { N8n, REPO, nodeType } = require('../e2e/n8n');
 const e2eWorkflows = require('../e2e/workflows');
 const providers = require('../e2e/providers');
@@ -22,10 +23,6 @@ const onError = require('../e2e/errorOutput');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(REPO, '.n8n-e2e', 'editor');
-const t0 = Date.now();
-const results = [];
-const log = (s) => console.log(`  · ${s}`);
-const assert = (cond, message) => { if (!cond) throw new Error(message); };
 
 /** Verigram Get Result twice: as a new node, and as saved by a version that kept the wait settings under Options. */
 const WAIT_ID = 'e2eEditorWait01';
@@ -61,19 +58,22 @@ function ensureChromium() {
 
 const ONLY = process.env.EDITOR_ONLY ? new RegExp(process.env.EDITOR_ONLY, 'i') : null;
 
+let currentPage;
+const run = createRun({
+	label: 'editor',
+	detail: (e) => e.message || e,
+	// A failed check leaves a screenshot of the page.
+	onFail: async (name, _error, count) => {
+		const shot = path.join(SHOTS, `${count}-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+		await currentPage.screenshot({ path: shot }).catch(() => {});
+		return `screenshot: ${path.relative(REPO, shot)}`;
+	},
+});
+
 async function check(page, name, fn) {
 	if (ONLY && !ONLY.test(name)) return;
-	const t = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		console.log(`ok    ${name} (${Date.now() - t} ms)`);
-	} catch (e) {
-		results.push({ name, ok: false });
-		const shot = path.join(SHOTS, `${results.length}-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
-		await page.screenshot({ path: shot }).catch(() => {});
-		console.log(`FAIL  ${name} (${Date.now() - t} ms)\n      ${String(e.message || e).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: ${path.relative(REPO, shot)}`);
-	}
+	currentPage = page;
+	await run.check(name, fn);
 }
 
 async function login(page, baseUrl, owner) {
@@ -160,7 +160,7 @@ async function main() {
 		await n8n.importWorkflows([onError.workflows()[1], waitWorkflow()]);
 		const server = await n8n.start({});
 		const owner = await server.setupOwner();
-		log(`n8n on ${server.baseUrl} (${Date.now() - t0} ms after start)`);
+		log(`n8n on ${server.baseUrl} (${Date.now() - run.startedAt} ms after start)`);
 
 		const { chromium } = require('playwright-core');
 		// A fresh profile (--user-data-dir) in the run's own folder.
@@ -257,19 +257,8 @@ async function main() {
 		if (browser) await browser.close().catch(() => {});
 		await n8n.stopAll();
 		await sb.close();
-		if (results.every((r) => r.ok)) fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
+		if (run.allPassed()) fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
 	}
 }
 
-main()
-	.catch((e) => {
-		results.push({ name: 'setup', ok: false });
-		console.log(`FAIL  setup\n      ${String(e.stack || e).split('\n').slice(0, 8).join('\n      ')}`);
-	})
-	.finally(() => {
-		const passed = results.filter((r) => r.ok).length;
-		const failed = results.length - passed;
-		console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-		console.log(`editor: ${passed} passed, ${failed} failed`);
-		process.exit(failed ? 1 : 0);
-	});
+run.finish(main);

@@ -14,6 +14,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { assert, eq, log, createRun } = require('../e2e/checks');
 const { N8n, REPO, PACKAGE_NAME, nodeOutput, request } = require('../e2e/n8n');
 const wf = require('../e2e/workflows');
 const providers = require('../e2e/providers');
@@ -22,23 +23,7 @@ const { PROVIDERS, OUT } = require('../../scripts/build-providers');
 const argv = process.argv.slice(2);
 const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
 const KEEP = argv.includes('--keep');
-const results = [];
-const t0 = Date.now();
-const log = (s) => console.log(`  · ${s}`);
-
-function assert(cond, message) { if (!cond) throw new Error(message); }
-function eq(actual, expected, what) { assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`); }
-async function check(name, fn) {
-	const t = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		console.log(`ok    ${name} (${Date.now() - t} ms)`);
-	} catch (e) {
-		results.push({ name, ok: false });
-		console.log(`FAIL  ${name} (${Date.now() - t} ms)\n      ${String(e.stack || e).split('\n').slice(0, 8).join('\n      ')}`);
-	}
-}
+const { check, allPassed, finish } = createRun({ label: 'packages', stackLines: 8 });
 
 /** GET on a connection of its own, once more if n8n closed the socket under it ("socket hang up"). */
 async function getFresh(url, cookie) {
@@ -125,7 +110,7 @@ async function loadCheck(provider, sb) {
 		});
 	} finally {
 		await n8n.stopAll();
-		ok = results.every((r) => r.ok !== false);
+		ok = allPassed();
 		if (!KEEP && ok) fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
 		else console.log(`n8n user folder kept: ${folder}`);
 	}
@@ -171,7 +156,7 @@ async function sideBySide(sb) {
 		});
 	} finally {
 		await n8n.stopAll();
-		if (!KEEP && results.every((r) => r.ok !== false)) fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
+		if (!KEEP && allPassed()) fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
 		else console.log(`n8n user folder kept: ${folder}`);
 	}
 }
@@ -235,15 +220,4 @@ async function main() {
 	}
 }
 
-main()
-	.catch((e) => {
-		results.push({ name: 'setup', ok: false });
-		console.log(`FAIL  setup\n      ${String(e.stack || e).split('\n').slice(0, 8).join('\n      ')}`);
-	})
-	.finally(() => {
-		const passed = results.filter((r) => r.ok).length;
-		const failed = results.filter((r) => r.ok === false).length;
-		console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-		console.log(`packages: ${passed} passed, ${failed} failed`);
-		process.exit(failed ? 1 : 0);
-	});
+finish(main);

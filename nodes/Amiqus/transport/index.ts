@@ -1,11 +1,14 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collectPages } from '../../shared/pagination';
-import type { ApiRequest, FullResponse, RequestContext } from '../../shared/request';
+import type { ApiRequest, FullResponse, RequestContext, RetryPolicy } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { credentialSettings } from '../../shared/auth';
+import { baseUrlOf } from './hosts';
 
-export const AMIQUS_MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
+/** The earlier name of MAX_PAGE_SIZE. */
+export const AMIQUS_MAX_PAGE_SIZE = MAX_PAGE_SIZE;
 
 /** Which credential the node uses, from its Authentication parameter. */
 export function amiqusCredentialType(ctx: RequestContext): 'amiqusApi' | 'amiqusOAuth2Api' {
@@ -13,13 +16,10 @@ export function amiqusCredentialType(ctx: RequestContext): 'amiqusApi' | 'amiqus
 	return authentication === 'oAuth2' ? 'amiqusOAuth2Api' : 'amiqusApi';
 }
 
-async function baseUrlOf(ctx: RequestContext, credentialType: string): Promise<string> {
-	const credentials = await credentialSettings(ctx, credentialType);
-	return String(credentials.baseUrl || 'https://id.amiqus.co/api/v2').replace(/\/+$/, '');
-}
-
 export interface AmiqusRequest extends Omit<ApiRequest, 'url' | 'method'> {
 	itemIndex?: number;
+	/** Another retry budget than the default (the trigger's lookups use a short one). */
+	retry?: RetryPolicy;
 }
 
 /** One call to the Amiqus REST API v2; `path` is relative to the Base URL, e.g. `/clients`. */
@@ -30,11 +30,12 @@ export async function amiqusRequest(
 	request: AmiqusRequest = {},
 ): Promise<unknown> {
 	const credentialType = amiqusCredentialType(ctx);
-	const { itemIndex, ...rest } = request;
+	const { itemIndex, retry, ...rest } = request;
+	const baseUrl = baseUrlOf(await credentialSettings(ctx, credentialType));
 	return await providerRequest(
 		ctx,
-		{ provider: 'Amiqus', credentialType },
-		{ ...rest, method, url: `${await baseUrlOf(ctx, credentialType)}${path}` },
+		{ provider: 'Amiqus', credentialType, retry },
+		{ ...rest, method, url: `${baseUrl}${path}` },
 		itemIndex,
 	);
 }
@@ -66,6 +67,6 @@ export async function amiqusList(
 			})) as PaginatedList;
 			return { items: list.data ?? [], hasMore: list.current_page < list.total_pages };
 		},
-		{ returnAll: options.returnAll, limit: options.limit, maxPageSize: AMIQUS_MAX_PAGE_SIZE },
+		{ returnAll: options.returnAll, limit: options.limit, maxPageSize: MAX_PAGE_SIZE },
 	);
 }

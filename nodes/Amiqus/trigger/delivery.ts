@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RetryPolicy } from '../../shared/request';
-import { describeRequestError, providerMessage, providerRequest } from '../../shared/request';
-import { amiqusCredentialType } from '../transport';
+import { describeRequestError, providerMessage } from '../../shared/request';
+import { amiqusRequest } from '../transport';
 import { recordVerification } from '../verdict';
 
 const DEFAULT_MAX_AGE_MINUTES = 60;
@@ -120,17 +120,14 @@ export async function fetchResource(
 	id: number,
 ): Promise<{ value?: IDataObject; error?: IDataObject }> {
 	try {
-		const credentialType = amiqusCredentialType(ctx);
-		const credentials = await ctx.getCredentials(credentialType);
-		const baseUrl = String(credentials.baseUrl || 'https://id.amiqus.co/api/v2').replace(/\/+$/, '');
 		// A record's steps with their checks and reviews: one page of up to 100 (records hold far fewer steps).
-		const url = kind === 'steps' ? `${baseUrl}/records/${id}/steps` : `${baseUrl}/${kind}s/${id}`;
+		const path = kind === 'steps' ? `/records/${id}/steps` : `/${kind}s/${id}`;
 		const qs = kind === 'steps' ? { expand: 'check,review', limit: 100 } : undefined;
-		const value = (await providerRequest(
-			ctx,
-			{ provider: 'Amiqus', credentialType, retry: TRIGGER_FETCH_RETRY },
-			{ method: 'GET', url, qs, timeout: TRIGGER_FETCH_TIMEOUT_MS },
-		)) as IDataObject;
+		const value = (await amiqusRequest(ctx, 'GET', path, {
+			qs,
+			retry: TRIGGER_FETCH_RETRY,
+			timeout: TRIGGER_FETCH_TIMEOUT_MS,
+		})) as IDataObject;
 		return { value };
 	} catch (error) {
 		// The delivery is still emitted: the signed payload is the event, the lookup only adds detail.

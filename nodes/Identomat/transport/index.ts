@@ -4,14 +4,13 @@ import { NodeApiError } from 'n8n-workflow';
 import type { FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { verifyHmacSignature } from '../../shared/signature';
-import { DEFAULT_BASE_URL } from '../constants';
 import { credentialSettings } from '../../shared/auth';
+import { baseUrlOf } from './hosts';
 
 export const CREDENTIAL_TYPE = 'identomatApi';
 
 export async function identomatBaseUrl(ctx: RequestContext): Promise<string> {
-	const credentials = await credentialSettings(ctx, CREDENTIAL_TYPE);
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return baseUrlOf(await credentialSettings(ctx, CREDENTIAL_TYPE));
 }
 
 /** The widget address the person opens for a session. */
@@ -82,7 +81,7 @@ export async function identomatRequest(
 ): Promise<IdentomatResponse> {
 	const credentials = await credentialSettings(ctx, CREDENTIAL_TYPE);
 	const secret = typeof credentials.secretKey === 'string' ? credentials.secretKey : '';
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const baseUrl = baseUrlOf(credentials);
 	const { itemIndex } = options;
 
 	const verifyResponse = (response: FullResponse) => {

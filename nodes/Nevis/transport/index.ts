@@ -5,8 +5,9 @@ import type { ApiRequest, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { credentialSettings } from '../../shared/auth';
 import { pathSegment } from '../../shared/ids';
+import { baseUrlOf, DEFAULT_IDV_PATH, NEVIS_HOST_SUFFIX } from './hosts';
 
-export const NEVIS_CREDENTIAL = 'nevisApi';
+export const CREDENTIAL_TYPE = 'nevisApi';
 
 interface NevisSettings {
 	base: string;
@@ -16,7 +17,7 @@ interface NevisSettings {
 }
 
 async function settingsOf(ctx: RequestContext, itemIndex?: number): Promise<NevisSettings> {
-	const c = await credentialSettings(ctx, NEVIS_CREDENTIAL);
+	const c = await credentialSettings(ctx, CREDENTIAL_TYPE);
 	const explicit = String(c.baseUrl ?? '').trim();
 	const instance = String(c.instanceId ?? '').trim();
 	if (!explicit && !instance) {
@@ -25,11 +26,11 @@ async function settingsOf(ctx: RequestContext, itemIndex?: number): Promise<Nevi
 	if (!explicit && !/^[A-Za-z0-9-]+$/.test(instance)) {
 		throw new NodeOperationError(ctx.getNode(), `The Instance ID of the Nevis credential is not valid: "${instance}"`, {
 			itemIndex,
-			description: 'An instance ID is the first part of https://{instance}.mauth.nevis.cloud, e.g. sandbox-int-6c.',
+			description: `An instance ID is the first part of https://{instance}${NEVIS_HOST_SUFFIX}, e.g. sandbox-int-6c.`,
 		});
 	}
-	const base = (explicit || `https://${instance}.mauth.nevis.cloud`).replace(/\/+$/, '');
-	const path = String(c.idvPath || '/api/v1/idverification/sessions').trim().replace(/\/+$/, '');
+	const base = baseUrlOf(c);
+	const path = String(c.idvPath || DEFAULT_IDV_PATH).trim().replace(/\/+$/, '');
 	return {
 		base,
 		idvPath: path.startsWith('/') ? path : `/${path}`,
@@ -45,7 +46,7 @@ async function nevisRequest(
 	request: Omit<ApiRequest, 'url' | 'method'> = {},
 	itemIndex?: number,
 ): Promise<unknown> {
-	return await providerRequest(ctx, { provider: 'Nevis', credentialType: NEVIS_CREDENTIAL }, { ...request, method, url }, itemIndex);
+	return await providerRequest(ctx, { provider: 'Nevis', credentialType: CREDENTIAL_TYPE }, { ...request, method, url }, itemIndex);
 }
 
 /** POST {idv path}: starts a session; Nevis documents `sessionId` and `startUrl` in the answer. */

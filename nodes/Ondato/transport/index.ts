@@ -67,7 +67,7 @@ export async function ondatoDownload(ctx: RequestContext, path: string, itemInde
 }
 
 /** Largest page asked of a /filter endpoint (Ondato's own demo asks for 100; the maximum is not documented). */
-export const FILTER_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
 
 /**
  * Reads IDV setups through POST /v1/identity-verification-setups/filter (a bare array).
@@ -79,7 +79,7 @@ export async function listSetups(
 	options: { returnAll: boolean; limit: number; offsetParameter: string; orderDirection: string; itemIndex?: number },
 ): Promise<IDataObject[]> {
 	const wanted = options.returnAll ? Infinity : Math.max(0, options.limit);
-	const pageSize = Math.min(FILTER_PAGE_SIZE, wanted);
+	const pageSize = Math.min(MAX_PAGE_SIZE, wanted);
 	const results: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (let offset = 0; results.length < wanted; offset += pageSize) {

@@ -1,12 +1,12 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { VerigramApi } from '../../../credentials/VerigramApi.credentials';
 import type { ApiRequest, FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { credentialSettings } from '../../shared/auth';
 import { pathSegment } from '../../shared/ids';
+import { baseUrlOf } from './hosts';
 
-export const VERIGRAM_CREDENTIAL = 'verigramApi';
+export const CREDENTIAL_TYPE = 'verigramApi';
 
 export interface VerigramRequest extends Omit<ApiRequest, 'url' | 'method' | 'qs'> {
 	/** Query parameters, written into the URL here so the signed path is exactly what is sent. */
@@ -21,13 +21,13 @@ export async function verigramRequest(
 	path: string,
 	request: VerigramRequest = {},
 ): Promise<unknown> {
-	const credentials = await credentialSettings(ctx, VERIGRAM_CREDENTIAL);
+	const credentials = await credentialSettings(ctx, CREDENTIAL_TYPE);
 	const { itemIndex, query, ...rest } = request;
 	const search = query ? new URLSearchParams(query).toString() : '';
 	return await providerRequest(
 		ctx,
-		{ provider: 'Verigram', credentialType: VERIGRAM_CREDENTIAL, headers: { 'Content-Type': 'application/json' } },
-		{ ...rest, method, url: `${VerigramApi.baseUrlOf(credentials)}${path}${search ? `?${search}` : ''}` },
+		{ provider: 'Verigram', credentialType: CREDENTIAL_TYPE, headers: { 'Content-Type': 'application/json' } },
+		{ ...rest, method, url: `${baseUrlOf(credentials)}${path}${search ? `?${search}` : ''}` },
 		itemIndex,
 	);
 }

@@ -7,14 +7,12 @@ const { defaultConfig, patchConfig } = require('./config');
 const { parseParams } = require('./parse');
 const { validateBegin } = require('./validate');
 const fixtures = require('./fixtures');
+const { hostedRouter, OUTCOMES } = require('./hosted');
 
 const API_PREFIX = '/external-api';
-const OUTCOMES = ['approved', 'rejected', 'proofOfAddress', 'manualCheck', 'inProgress'];
 const MEDIA = { 'card-front': 'image/jpeg', 'card-back': 'image/jpeg', passport: 'image/jpeg', face: 'image/jpeg', 'face-video': 'video/webm' };
 
 const hmac = (key, data) => crypto.createHmac('sha256', key).update(data).digest();
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (title, body) => `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
 
 function newToken() {
 	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -187,29 +185,8 @@ function create(base) {
 		return u.toString();
 	}
 
-	// ---- widget stand-in: GET /?session_token=... opens the session; ?complete=<outcome> (or the form) finishes it
-	const widget = express.Router();
-	widget.use(express.urlencoded({ extended: false }));
-	widget.all('/', (req, res, next) => {
-		if (req.method !== 'GET' && req.method !== 'POST') return next();
-		const token = String(req.query.session_token || '');
-		const s = sessions.get(token);
-		if (!s || s.deleted) return res.status(404).type('html').send(page('Identomat sandbox', '<p>Unknown session.</p>'));
-		if (expired(s)) return res.status(410).type('html').send(page('Identomat sandbox', '<p>This session has expired.</p>'));
-		s.openedAt = s.openedAt || clock.nowMs();
-		if (s.status === 'created') s.status = 'opened';
-		const outcome = req.method === 'POST' ? req.body?.outcome : req.query.complete;
-		if (!outcome) {
-			const steps = s.steps.map((st) => `<li>${esc(st.type)} (${esc(st.key)})</li>`).join('');
-			const buttons = OUTCOMES.map((o) => `<button name="outcome" value="${o}">${esc(o)}</button>`).join(' ');
-			return res.type('html').send(page('Identomat sandbox widget', `<ul>${steps}</ul><form method="post">${buttons}</form>`));
-		}
-		try { complete(s, String(outcome)); } catch (e) { return res.status(400).type('text/plain').send(e.message); }
-		const target = returnUrlFor(s);
-		if (target) return res.redirect(302, target);
-		// No return_url: iframe mode, the widget tells its parent window.
-		res.type('html').send(page('Done', '<script>window.parent.postMessage("DONE", "*");</script><p>Done.</p>'));
-	});
+	// ---- widget stand-in (hosted.js)
+	const widget = hostedRouter({ find: (token) => sessions.get(token), expired, complete, returnUrlFor, now: () => clock.nowMs() });
 
 	const router = express.Router();
 	router.use(API_PREFIX, api);

@@ -6,10 +6,9 @@ const crypto = require('crypto');
 const express = require('express');
 const { defaultConfig, patchConfig } = require('./config');
 const { createRateLimiter } = require('../../core/rateLimit');
+const { hostedRouter } = require('./hosted');
 
 const MOUNT = '/nevis';
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (title, body) => `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
 
 function create(base) {
 	let config = patchConfig(defaultConfig(), base.options);
@@ -106,33 +105,7 @@ function create(base) {
 	});
 
 	// Hosted web app stand-in: consent, capture, then a browser redirect to the instance redirect URL.
-	const form = express.urlencoded({ extended: false });
-	const redirectFor = (s) => {
-		const u = new URL(config.redirectUrl);
-		if (config.redirectSessionParam) u.searchParams.set(config.redirectSessionParam, s.id);
-		return u.toString();
-	};
-	router.get('/idv/welcome.html', (req, res) => {
-		const s = sessions.get(String(req.query.tc || ''));
-		if (!s || expired(s)) return res.status(404).type('html').send(page('Session not found', '<p>This link is not valid or has expired.</p>'));
-		if (s.status === 'verified' || s.status === 'failed') return res.status(410).type('html').send(page('Finished', '<p>This verification has ended.</p>'));
-		res.type('html').send(page('Nevis sandbox: identity verification', `<form method="post" action="welcome.html?tc=${esc(s.id)}">
-<button name="outcome" value="verified">Verify</button> <button name="outcome" value="failed">Fail</button> <button name="outcome" value="start">Give consent only</button> <button name="outcome" value="leave">Leave</button></form>`));
-	});
-	router.post('/idv/welcome.html', form, (req, res) => {
-		const s = sessions.get(String(req.query.tc || ''));
-		if (!s || expired(s)) return res.status(404).type('html').send(page('Session not found', '<p>This link is not valid or has expired.</p>'));
-		if (s.status === 'verified' || s.status === 'failed') return res.status(410).type('html').send(page('Finished', '<p>This verification has ended.</p>'));
-		const outcome = req.body?.outcome;
-		// Leaving without starting keeps the session pending and does not redirect (nevis.md §1).
-		if (outcome === 'leave') return res.type('html').send(page('Goodbye', '<p>You left the verification.</p>'));
-		if (outcome === 'start') { s.status = 'in_progress'; return res.type('html').send(page('In progress', '<p>Continue on your phone.</p>')); }
-		if (outcome !== 'verified' && outcome !== 'failed') return res.status(400).type('html').send(page('Bad request', '<p>Unknown outcome.</p>'));
-		s.status = 'in_progress';
-		finish(s, outcome);
-		if (!config.redirectUrl) return res.type('html').send(page('Done', '<p>No redirect URL is configured for this instance.</p>'));
-		res.redirect(302, redirectFor(s));
-	});
+	router.use(hostedRouter({ find: (id) => sessions.get(id), expired, finish, config: () => config }));
 	router.use((req, res) => fail(res, 404, 'not_found', `No route for ${req.method} ${req.path}`));
 
 	const get = (id) => { const s = sessions.get(String(id)); if (!s) throw new Error(`session ${id} not found`); return s; };

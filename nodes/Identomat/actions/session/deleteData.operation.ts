@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { identomatRequest } from '../../transport';
-import { sessionToken, sessionTokenField } from './common';
+import { sessionToken, sessionTokenField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [sessionTokenField];
 

@@ -6,7 +6,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { MEDIA } from '../../constants';
 import { identomatRequest } from '../../transport';
-import { sessionToken, sessionTokenField } from './common';
+import { sessionToken, sessionTokenField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	sessionTokenField,

@@ -12,7 +12,7 @@ import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { identomatRequest } from '../../transport';
 import { RESULT_STATUS, resultVerification } from '../../verdict';
-import { sessionToken, sessionTokenField } from './common';
+import { sessionToken, sessionTokenField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	sessionTokenField,

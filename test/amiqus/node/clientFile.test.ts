@@ -1,4 +1,4 @@
-import { byId, json, received, runAmiqus, useSandbox } from './helpers';
+import { byId, json, received, runAmiqus, useSandbox } from '../helpers';
 
 describe('Amiqus node: Client File and Record Template', () => {
 	const { sb } = useSandbox();

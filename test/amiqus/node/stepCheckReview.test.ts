@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { byId, json, received, runAmiqus, useSandbox } from './helpers';
+import { byId, json, received, runAmiqus, useSandbox } from '../helpers';
 
 describe('Amiqus node: Step, Check and Step Review', () => {
 	const { sb } = useSandbox();

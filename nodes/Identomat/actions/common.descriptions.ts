@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { InputValidator } from '../../../shared/validation';
+import type { InputValidator } from '../../shared/validation';
 
 export const sessionTokenField: INodeProperties = {
 	displayName: 'Session Token',

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'crypto';
 import type { ICredentialDataDecryptedObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { refuseWebhook, safeEqual } from '../shared/signature';
+import { refuseWebhook } from '../../shared/delivery';
+import { safeEqual } from '../../shared/signature';
 
 /**
  * Ondato's "oAuth2" webhook delivery mode (ondato.md §7.2: "oAuth2 – clientID, clientSecret,

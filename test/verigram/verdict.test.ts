@@ -3,19 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FLOW_STATUS, flowVerification } from '../../nodes/Verigram/verdict';
 import { runNode, typeName } from '../harness/engine';
-
-const { startSandbox } = jest.requireActual('../../sandbox');
-const TEST_KEY = 'sandbox-verigram-test-key';
+import { useSandbox } from '../harness/sandbox';
+import { TEST_KEY } from './helpers';
 
 /** Verigram: pass and fail, an unfinished flow, end causes, per-service data; produced by the sandbox. */
 describe('verdict: Verigram', () => {
-	let sb: any;
-	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-	});
-	afterAll(async () => sb.close());
-	beforeEach(() => sb.reset());
-	afterEach(() => expect(sb.problems).toEqual([]));
+	const sb = useSandbox();
 
 	const run = async (parameters: IDataObject) => {
 		const out = await runNode({

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FACE_AUTH_STATUS, IDV_STATUS, KYB_STATUS, KYC_STATUS, faceAuthVerification, idvVerification, kybVerification, kycVerification } from '../../nodes/Ondato/verdict';
 import { runNode, typeName } from '../harness/engine';
-import { createIdv, directToken, sandbox } from '../ondato/helpers';
+import { createIdv, directToken, sandbox } from './helpers';
 
 /** Ondato: every documented IDV, KYC, face authentication and KYB status, produced by the sandbox where it can. */
 describe('verdict: Ondato', () => {

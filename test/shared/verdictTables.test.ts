@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import { VERIFICATION_STATUSES } from '../../nodes/shared/verdict';
-import { ALL_TABLES, betweenMarkers, verificationMarkdown, verificationMarkdownBody } from './tables';
+import { ALL_TABLES, betweenMarkers, verificationMarkdown, verificationMarkdownBody } from '../../scripts/verdict-tables';
 
 const HEADING = '## Verification statuses';
 

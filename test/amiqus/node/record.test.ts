@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { byId, json, listSearch, received, runAmiqus, useSandbox } from './helpers';
+import { byId, json, listSearch, received, runAmiqus, useSandbox } from '../helpers';
 
 const FORM_UUID = 'f11b16cd-a03c-4c7e-a151-14b5e1463846';
 

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { RESULT_STATUS, resultVerification } from '../../nodes/Identomat/verdict';
 import { runNode, typeName } from '../harness/engine';
-import { credentials, PLAIN, useSandbox } from '../identomat/helpers';
+import { credentials, PLAIN, useSandbox } from './helpers';
 
 /** Identomat: the documented result values, plus the sandbox's undocumented ones, which must be unknown. */
 describe('verdict: Identomat', () => {

@@ -1,5 +1,5 @@
-import { testCredential } from '../harness/credentialTest';
-import { byId, json, listSearch, received, runAmiqus, useSandbox } from './helpers';
+import { testCredential } from '../../harness/credentialTest';
+import { byId, json, listSearch, received, runAmiqus, useSandbox } from '../helpers';
 
 describe('Amiqus node: Client', () => {
 	const { sb } = useSandbox();

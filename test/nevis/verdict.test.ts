@@ -3,19 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SESSION_STATUS, sessionVerification } from '../../nodes/Nevis/verdict';
 import { runNode, typeName } from '../harness/engine';
-
-const { startSandbox } = jest.requireActual('../../sandbox');
-const KEY = 'sandbox-nevis-access-key';
+import { useSandbox } from '../harness/sandbox';
+import { KEY } from './helpers';
 
 /** Nevis: every documented session status, produced by the sandbox. */
 describe('verdict: Nevis', () => {
-	let sb: any;
-	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-	});
-	afterAll(async () => sb.close());
-	beforeEach(() => sb.reset());
-	afterEach(() => expect(sb.problems).toEqual([]));
+	const sb = useSandbox();
 
 	const run = async (parameters: IDataObject) => {
 		const out = await runNode({

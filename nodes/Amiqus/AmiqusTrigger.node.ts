@@ -14,6 +14,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import { isSafePathSegment, pathSegment } from '../shared/ids';
 import { deliveryKey, forgetDeliveries } from '../shared/dedup';
 import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
+import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty } from '../shared/personalData';
 import { rawBodyOf, verifyHmacSignature } from '../shared/signature';
 import { amiqusRequest } from './transport';
 import {
@@ -74,13 +75,17 @@ function storeWebhook(ctx: IHookFunctions, state: WebhookState, response: unknow
 	state.webhookEvents = Array.isArray(hook.events) ? (hook.events as string[]) : [];
 }
 
+/** What Simplify keeps of a delivery besides `verification`. */
+const DELIVERY_KEYS = ['event', 'deliveryId', 'attempt', 'triggeredAt', 'deliveryKey'];
+const pick = (json: IDataObject, keys: string[]) => Object.fromEntries(keys.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]));
+
 export class AmiqusTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Amiqus Trigger',
 		name: 'amiqusTrigger',
 		icon: { light: 'file:amiqus.svg', dark: 'file:amiqus.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when Amiqus sends a signed webhook (records, clients, cases, forms)',
 		defaults: { name: 'Amiqus Trigger' },
@@ -129,6 +134,7 @@ export class AmiqusTrigger implements INodeType {
 				// Shown only while Events is empty: any chosen event hides it.
 				displayOptions: { hide: { events: AMIQUS_EVENT_OPTIONS.map((option) => option.value) } },
 			},
+			verdictOnlyProperty,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -329,6 +335,9 @@ export class AmiqusTrigger implements INodeType {
 		if (options.fetchFullResource) {
 			for (const item of items) await addFullResources(this, item.json, options.includeChecks === true);
 		}
-		return [items];
+		// Simplify: the delivery (Amiqus sends ids only) and the verdict, never the fetched record or client.
+		if (!isVerdictOnly(this)) return [items];
+		const keep = (json: IDataObject) => ({ ...reduceToVerdict(json, DELIVERY_KEYS), ...pick(json, ['payload', 'headers', 'fetchErrors']) });
+		return [items.map((item) => ({ ...item, json: keep(item.json) }))];
 	}
 }

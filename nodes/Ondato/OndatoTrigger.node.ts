@@ -14,6 +14,7 @@ import { finiteNumber } from '../shared/numbers';
 import { outOfBandWebhookMethods } from '../shared/redirect';
 import { deliveryKey, lookupDelivery } from '../shared/dedup';
 import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
+import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty } from '../shared/personalData';
 import { rawBodyOf, safeEqual, verifyHmacSignature } from '../shared/signature';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
@@ -98,13 +99,16 @@ function parseSignatureHeader(value: string): { t?: string; s?: string } {
 	return out;
 }
 
+/** What Simplify keeps of a delivery besides `verification`. */
+const ENVELOPE_KEYS = ['id', 'type', 'event', 'applicationId', 'createdUtc', 'deliveredUtc', 'isDelivered', 'payloadId'];
+
 export class OndatoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ondato Trigger',
 		name: 'ondatoTrigger',
 		icon: { light: 'file:ondato.svg', dark: 'file:ondato.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Ondato sends a webhook (identity verification, KYC, KYB or form events)',
 		defaults: { name: 'Ondato Trigger' },
@@ -166,6 +170,7 @@ export class OndatoTrigger implements INodeType {
 				default: 'basicAuth',
 				description: 'How deliveries prove they come from Ondato. Anything that fails is refused with 401 and starts no execution.',
 			},
+			verdictOnlyProperty,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -318,7 +323,9 @@ export class OndatoTrigger implements INodeType {
 			output.verification = kybVerification(state) as unknown as IDataObject;
 		}
 		// Two copies may arrive at once: only the first one to get here starts an execution.
-		return acceptDelivery(this, key, MARKER_SECONDS, [output]);
+		// Simplify: the envelope's ids and times, the payload's id and the verdict; never the payload itself.
+		const item = isVerdictOnly(this) ? reduceToVerdict({ ...output, payloadId: payload.id }, ENVELOPE_KEYS) : output;
+		return acceptDelivery(this, key, MARKER_SECONDS, [item]);
 	}
 
 	/** The start of each execution: drops an envelope an earlier execution already ran. */

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { readUntilFinalIfAsked, waitForFinalResultOptions } from '../../../shared/polling';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { identomatRequest } from '../../transport';
@@ -12,6 +13,7 @@ import { sessionToken, sessionTokenField } from './common';
 const properties: INodeProperties[] = [
 	sessionTokenField,
 	simplifyProperty,
+	verdictOnlyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -46,5 +48,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const { value: result, extra } = await readUntilFinalIfAsked(check, options, read, isDecided, 300);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return { ...withVerification({ session_token: token, ...result }, resultVerification(token, result), simplify, SIMPLE_KEYS), ...extra };
+	const item = withVerification({ session_token: token, ...result }, resultVerification(token, result), simplify, SIMPLE_KEYS);
+	return { ...verdictOutput(this, itemIndex, item, SIMPLE_KEYS), ...extra };
 }

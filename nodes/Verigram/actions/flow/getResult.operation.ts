@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { readUntilFinalIfAsked } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
@@ -12,6 +13,7 @@ import { flowLocator, waitOptions } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	flowLocator,
 	simplifyProperty,
+	verdictOnlyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -44,5 +46,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		300,
 	);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return { ...withVerification(result, flowVerification(result, flowId), simplify, SIMPLE_KEYS), ...extra };
+	const item = withVerification(result, flowVerification(result, flowId), simplify, SIMPLE_KEYS);
+	return { ...verdictOutput(this, itemIndex, item, SIMPLE_KEYS), ...extra };
 }

@@ -100,7 +100,7 @@ function parseSignatureHeader(value: string): { t?: string; s?: string } {
 }
 
 /** What Simplify keeps of a delivery besides `verification`. */
-const ENVELOPE_KEYS = ['id', 'type', 'event', 'applicationId', 'createdUtc', 'deliveredUtc', 'isDelivered', 'payloadId'];
+const ENVELOPE_KEYS = ['id', 'type', 'event', 'applicationId', 'createdUtc', 'deliveredUtc', 'isDelivered', 'payloadId', 'externalReferenceId'];
 
 export class OndatoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -323,8 +323,8 @@ export class OndatoTrigger implements INodeType {
 			output.verification = kybVerification(state) as unknown as IDataObject;
 		}
 		// Two copies may arrive at once: only the first one to get here starts an execution.
-		// Simplify: the envelope's ids and times, the payload's id and the verdict; never the payload itself.
-		const item = isVerdictOnly(this) ? reduceToVerdict({ ...output, payloadId: payload.id }, ENVELOPE_KEYS) : output;
+		// Simplify: the envelope's ids and times, the payload's id, your reference and the verdict; never the payload itself.
+		const item = isVerdictOnly(this) ? reduceToVerdict({ ...output, payloadId: payload.id, externalReferenceId: state.externalReferenceId }, ENVELOPE_KEYS) : output;
 		return acceptDelivery(this, key, MARKER_SECONDS, [item]);
 	}
 

@@ -216,9 +216,12 @@ function createChecks(t) {
 		sb.ondato.complete(idv, { outcome: 'approved' });
 		await start('verdict-fallback.json');
 		// Identomat: the Wait-node example; the person comes back to the execution's resume URL.
+		// Sessions and flows of earlier checks in the same sandbox are not this phase's.
+		const sessionsBefore = new Set(sb.identomat.sessions.keys());
+		const flowsBefore = new Set(sb.verigram.state.flows.keys());
 		await start('identomat-onboarding.json');
 		await waiting('identomat-onboarding.json');
-		const session = await until('the Identomat session', () => [...sb.identomat.sessions.values()].find((s) => s.status !== 'completed' && String(s.flags?.return_url || '').includes('/webhook-waiting/')));
+		const session = await until('the Identomat session', () => [...sb.identomat.sessions.values()].find((s) => !sessionsBefore.has(s.token) && String(s.flags?.return_url || '').includes('/webhook-waiting/')));
 		const widget = await request('GET', `${sb.identomat.baseUrl}/?session_token=${session.token}&complete=approved`);
 		eq((await follow(widget.headers.location)).headers.location, DONE_PAGE, 'identomat-onboarding: browser sent on');
 		// The same person through the trigger example: a session whose return_url is the trigger's URL.
@@ -229,7 +232,7 @@ function createChecks(t) {
 		// Verigram: the Wait-node example, then a flow whose callback_url is the trigger's URL.
 		await start('verigram-onboarding.json');
 		await waiting('verigram-onboarding.json');
-		const flow = await until('the Verigram flow', () => [...sb.verigram.state.flows.values()].find((f) => f.state !== 'finished' && String(f.callbackUrl).includes('/webhook-waiting/')));
+		const flow = await until('the Verigram flow', () => [...sb.verigram.state.flows.values()].find((f) => !flowsBefore.has(f.id) && String(f.callbackUrl).includes('/webhook-waiting/')));
 		const passed = await request('POST', `${sb.verigram.baseUrl}/hf2/${flow.id}/`, { headers: FORM, body: 'outcome=pass' });
 		eq((await follow(passed.headers.location)).headers.location, DONE_PAGE, 'verigram-onboarding: browser sent on');
 		const created = await request('POST', `${sb.verigram.baseUrl}/flow`, {

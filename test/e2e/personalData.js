@@ -316,6 +316,11 @@ function createChecks(t) {
 					// n8n 2.x soft-deletes an execution it must not save (its data stays until the next hard
 					// delete, EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL): scanned right away, then once it is gone.
 					phases.early = result;
+					// Before the hard delete, only what a Wait-node example was started with (the customer's name and
+					// email, saved while it waited) may be there: nothing a provider returned (Simplify keeps it out).
+					const startedWith = { 'identomat-onboarding.json': ['name', 'email'], 'verigram-onboarding.json': ['name', 'email'] };
+					const early = Object.entries(result.rows).filter(([file, r]) => r.kinds.some((k) => !(startedWith[file] || []).includes(k)));
+					assert(!early.length, `personal values from the providers in executions not yet hard-deleted: ${JSON.stringify(early)}`);
 					const ids = set.map((w) => w.id);
 					const deadline = Date.now() + 150000;
 					while (readDatabase(path.join(n8n.folder, '.n8n', 'database.sqlite'), ids).executions.length && Date.now() < deadline) await sleep(2000);

@@ -180,7 +180,9 @@ n8n with n8n-nodes-identity-verification is running (ready in ${((Date.now() - t
   Sandbox         ${sb.url}   (npm run sandbox prints every provider's test credentials and controls)
 
 Try it: open an onboarding workflow, click "Execute workflow", open the link it outputs, finish the
-verification on the sandbox's page, then see the completion workflow's run under Executions.
+verification on the sandbox's page. The examples keep no successful production execution (README,
+"Personal data"): to see their runs under Executions, turn on the workflow's Settings › Save
+successful production executions.
 
 ${sections.join('\n\n')}
 ${others.length ? `\nAlso imported: ${others.map((w) => `"${w.name}"`).join(', ')}\n` : ''}

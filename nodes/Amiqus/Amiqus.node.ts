@@ -11,7 +11,7 @@ export class Amiqus implements INodeType {
 		name: 'amiqus',
 		icon: { light: 'file:amiqus.svg', dark: 'file:amiqus.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Run identity checks with Amiqus: clients, organisations, records, cases, steps, checks, reviews and files',
 		defaults: { name: 'Amiqus' },

@@ -12,6 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryKey } from '../shared/dedup';
 import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
+import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty } from '../shared/personalData';
 import { rawBodyOf, verifyHmacSignature } from '../shared/signature';
 import {
 	addFullResources,
@@ -31,13 +32,17 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** What Simplify keeps of a delivery besides `verification`. */
+const DELIVERY_KEYS = ['event', 'deliveryId', 'attempt', 'triggeredAt', 'deliveryKey'];
+const pick = (json: IDataObject, keys: string[]) => Object.fromEntries(keys.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]));
+
 export class AmiqusTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Amiqus Trigger',
 		name: 'amiqusTrigger',
 		icon: { light: 'file:amiqus.svg', dark: 'file:amiqus.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when Amiqus sends a signed webhook (records, clients, cases, forms)',
 		defaults: { name: 'Amiqus Trigger' },
@@ -86,6 +91,7 @@ export class AmiqusTrigger implements INodeType {
 				// Shown only while Events is empty: any chosen event hides it.
 				displayOptions: { hide: { events: AMIQUS_EVENT_OPTIONS.map((option) => option.value) } },
 			},
+			verdictOnlyProperty,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -217,6 +223,9 @@ export class AmiqusTrigger implements INodeType {
 		if (options.fetchFullResource) {
 			for (const item of items) await addFullResources(this, item.json, options.includeChecks === true);
 		}
-		return [items];
+		// Simplify: the delivery (Amiqus sends ids only) and the verdict, never the fetched record or client.
+		if (!isVerdictOnly(this)) return [items];
+		const keep = (json: IDataObject) => ({ ...reduceToVerdict(json, DELIVERY_KEYS), ...pick(json, ['payload', 'headers', 'fetchErrors']) });
+		return [items.map((item) => ({ ...item, json: keep(item.json) }))];
 	}
 }

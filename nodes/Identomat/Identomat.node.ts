@@ -10,7 +10,7 @@ export class Identomat implements INodeType {
 		name: 'identomat',
 		icon: { light: 'file:identomat.svg', dark: 'file:identomat.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Verify identities with Identomat: sessions with documents, liveness, video calls and questionnaires, results and media',
 		defaults: { name: 'Identomat' },

@@ -18,6 +18,7 @@ import {
 	startOfExecution,
 } from '../shared/delivery';
 import { browserReturnWebhook, completeBrowserReturn, pageTextProperty, startOfBrowserReturn } from '../shared/redirect';
+import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty, verdictOutput } from '../shared/personalData';
 import { safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
@@ -38,7 +39,7 @@ export class IdentomatTrigger implements INodeType {
 		name: 'identomatTrigger',
 		icon: { light: 'file:identomat.svg', dark: 'file:identomat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["source"] === "browserReturn" ? "Browser return" : "Callbacks"}}',
 		description: 'Starts the workflow on Identomat callbacks, or when a person comes back from the Identomat widget',
 		defaults: { name: 'Identomat Trigger' },
@@ -51,6 +52,7 @@ export class IdentomatTrigger implements INodeType {
 			{ ...browserReturnWebhook('return'), ndvHideUrl: '={{ $parameter["source"] !== "browserReturn" }}' },
 		],
 		properties: [
+			verdictOnlyProperty,
 			{
 				displayName: 'Receive',
 				name: 'source',
@@ -216,8 +218,14 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 			}
 		}
 	}
-	return acceptDelivery(this, key, CALLBACK_MARKER_SECONDS, [item]);
+	// Simplify, for status updates: the session id and the verdict, never the result. An OTP or link-sharing
+	// callback is kept whole: the workflow needs its phone number or email to act on it.
+	const output = isStatusUpdate && isVerdictOnly(this) ? reduceToVerdict(item, ['type', 'event', 'sessionId']) : item;
+	return acceptDelivery(this, key, CALLBACK_MARKER_SECONDS, [output]);
 }
+
+/** What Simplify keeps of a browser return's result besides `verification`. */
+const RESULT_KEYS = ['session_token', 'result', 'result_comment', 'configId'];
 
 async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const location = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
@@ -239,7 +247,8 @@ async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseD
 		isFinal: decided,
 		// A session not decided yet is emitted too (unless Only Decided Results), once per status.
 		interimStatus: (result) => (onlyDecided || !result ? undefined : String(resultVerification(token, result).providerStatus)),
-		toItem: (result) => ({ session_token: token, ...result, verification: resultVerification(token, result ?? {}) as unknown as IDataObject }),
+		toItem: (result) =>
+			verdictOutput(this, 0, { session_token: token, ...result, verification: resultVerification(token, result ?? {}) as unknown as IDataObject }, RESULT_KEYS),
 		waitSeconds: 0,
 		redirectUrl: location,
 		pendingRedirectUrl: location,

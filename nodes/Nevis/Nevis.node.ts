@@ -10,7 +10,7 @@ export class Nevis implements INodeType {
 		name: 'nevis',
 		icon: { light: 'file:nevis.svg', dark: 'file:nevis.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Run identity verification sessions with Nevis Authentication Cloud',
 		defaults: { name: 'Nevis' },

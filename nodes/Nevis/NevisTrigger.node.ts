@@ -16,6 +16,8 @@ import {
 } from '../shared/redirect';
 import { outOfBandWebhookMethods } from '../shared/delivery';
 import { SESSION_ID } from './actions/common.descriptions';
+import { verdictOnlyProperty, verdictOutput } from '../shared/personalData';
+import { SESSION_KEYS } from './actions/session/get.operation';
 import { getSession } from './transport';
 import { isFinalSession, sessionVerification } from './verdict';
 
@@ -27,7 +29,7 @@ export class NevisTrigger implements INodeType {
 		name: 'nevisTrigger',
 		icon: { light: 'file:nevis.svg', dark: 'file:nevis.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '=Session completion',
 		description: "Starts the workflow when a person's browser comes back from Nevis identity verification, with the session's result",
 		defaults: { name: 'Nevis Trigger' },
@@ -45,6 +47,7 @@ export class NevisTrigger implements INodeType {
 			},
 			redirectTo,
 			pageText,
+			verdictOnlyProperty,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -86,7 +89,7 @@ export class NevisTrigger implements INodeType {
 			id: SESSION_ID.test(sessionId) ? sessionId : '',
 			read: async () => await getSession(this, sessionId),
 			isFinal: isFinalSession,
-			toItem: (session) => ({ ...session, verification: sessionVerification(session, sessionId) }) as IDataObject,
+			toItem: (session) => verdictOutput(this, 0, { ...session, verification: sessionVerification(session, sessionId) } as IDataObject, SESSION_KEYS),
 			waitSeconds: wait,
 			redirectUrl,
 			pendingRedirectUrl,

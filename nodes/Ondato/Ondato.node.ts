@@ -11,7 +11,7 @@ export class Ondato implements INodeType {
 		name: 'ondato',
 		icon: { light: 'file:ondato.svg', dark: 'file:ondato.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Verify identities with Ondato: identity verifications, setups, KYC identifications and face authentications',
 		defaults: { name: 'Ondato' },

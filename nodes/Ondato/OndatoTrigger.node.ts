@@ -19,6 +19,7 @@ import {
 	refuseWebhook,
 	startOfExecution,
 } from '../shared/delivery';
+import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty } from '../shared/personalData';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
 import { AUTHENTICATION_CHECKS, DEFAULT_TOLERANCE_SECONDS, hasBasicAuth, hasValidSignature } from './trigger/authentication';
@@ -29,13 +30,16 @@ import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './trigger
 /** Ondato retries a delivery for 24 hours: an envelope id is remembered a little longer. */
 const MARKER_SECONDS = 25 * 3600;
 
+/** What Simplify keeps of a delivery besides `verification`. */
+const ENVELOPE_KEYS = ['id', 'type', 'event', 'applicationId', 'createdUtc', 'deliveredUtc', 'isDelivered', 'payloadId', 'externalReferenceId'];
+
 export class OndatoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ondato Trigger',
 		name: 'ondatoTrigger',
 		icon: { light: 'file:ondato.svg', dark: 'file:ondato.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Ondato sends a webhook (identity verification, KYC, KYB or form events)',
 		defaults: { name: 'Ondato Trigger' },
@@ -97,6 +101,7 @@ export class OndatoTrigger implements INodeType {
 				default: 'basicAuth',
 				description: 'How deliveries prove they come from Ondato. Anything that fails is refused with 401 and starts no execution.',
 			},
+			verdictOnlyProperty,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -226,7 +231,9 @@ export class OndatoTrigger implements INodeType {
 			output.verification = kybVerification(state) as unknown as IDataObject;
 		}
 		// Two copies may arrive at once: only the first one to get here starts an execution.
-		return acceptDelivery(this, key, MARKER_SECONDS, [output]);
+		// Simplify: the envelope's ids and times, the payload's id, your reference and the verdict; never the payload itself.
+		const item = isVerdictOnly(this) ? reduceToVerdict({ ...output, payloadId: payload.id, externalReferenceId: state.externalReferenceId }, ENVELOPE_KEYS) : output;
+		return acceptDelivery(this, key, MARKER_SECONDS, [item]);
 	}
 
 	/** The start of each execution: drops an envelope an earlier execution already ran. */

@@ -10,7 +10,7 @@ export class Verigram implements INodeType {
 		name: 'verigram',
 		icon: { light: 'file:verigram.svg', dark: 'file:verigram.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Run remote identification flows with Verigram: create a flow, read its result, download its files',
 		defaults: { name: 'Verigram' },

@@ -16,10 +16,14 @@ import {
 	startOfBrowserReturn,
 } from '../shared/redirect';
 import { outOfBandWebhookMethods } from '../shared/delivery';
+import { verdictOnlyProperty, verdictOutput } from '../shared/personalData';
 import { getFlowResult } from './transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
 
 const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties('flow', 'your-company.com', 'a flow without a final result');
+
+/** What Simplify keeps of a result besides `verification`. */
+const RESULT_KEYS = ['flow_id', 'person_id', 'flow_status', 'end_cause', 'finished_at'];
 
 export class VerigramTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +31,7 @@ export class VerigramTrigger implements INodeType {
 		name: 'verigramTrigger',
 		icon: { light: 'file:verigram.svg', dark: 'file:verigram.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
 		subtitle: '=Flow completion',
 		description: "Starts the workflow when a person's browser comes back from a Verigram flow, with the flow's result",
 		defaults: { name: 'Verigram Trigger' },
@@ -45,6 +49,7 @@ export class VerigramTrigger implements INodeType {
 			},
 			redirectTo,
 			pageText,
+			verdictOnlyProperty,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -93,7 +98,8 @@ export class VerigramTrigger implements INodeType {
 			id: isSafePathSegment(flowId) ? flowId : '',
 			read: async () => await getFlowResult(this, flowId),
 			isFinal: (result) => isFinalResult(result, finalStatuses),
-			toItem: (result) => ({ flow_id: flowId, ...result, verification: flowVerification(result, flowId) }) as IDataObject,
+			toItem: (result) =>
+				verdictOutput(this, 0, { flow_id: flowId, ...result, verification: flowVerification(result, flowId) } as IDataObject, RESULT_KEYS),
 			waitSeconds: wait,
 			redirectUrl,
 			pendingRedirectUrl,

@@ -7,6 +7,14 @@ import { isSafePathSegment } from './ids';
  * Input checks done before anything is sent, so a bad item costs no request and the
  * message names the field and the item.
  */
+/**
+ * An email or a date (of birth) is a person's data, and an error message ends up in saved executions and
+ * logs: errors show its shape only (digits as 9, letters as a), e.g. "99/99/9999" or "aaaa.aaa@aaaa".
+ */
+export function shapeOf(text: string): string {
+	return text.slice(0, 40).replace(/[0-9]/g, '9').replace(/\p{L}/gu, 'a');
+}
+
 export class InputValidator {
 	constructor(
 		private readonly node: INode,
@@ -30,7 +38,7 @@ export class InputValidator {
 		const text = typeof value === 'string' ? value.trim() : '';
 		if (!text) return optional ? undefined : this.required(field, text);
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
-			this.fail(field, `must be an email address, got "${text}"`, 'e.g. nathan@example.com');
+			this.fail(field, `must be an email address, got a value shaped "${shapeOf(text)}"`, 'e.g. nathan@example.com');
 		}
 		return text;
 	}
@@ -43,7 +51,7 @@ export class InputValidator {
 		const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
 		const parsed = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
 		if (!match || !parsed || parsed.getUTCMonth() !== +match[2] - 1 || parsed.getUTCDate() !== +match[3]) {
-			this.fail(field, `must be a date written YYYY-MM-DD, got "${text}"`, 'e.g. 1990-04-23');
+			this.fail(field, `must be a date written YYYY-MM-DD, got a value shaped "${shapeOf(text)}"`, 'e.g. 1990-04-23');
 		}
 		return day;
 	}

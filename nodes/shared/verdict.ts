@@ -104,6 +104,8 @@ export const simplifyProperty: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
+	// Version 2 has the verdict-only Simplify of personalData.ts, on by default.
+	displayOptions: { show: { '@version': [1] } },
 };
 
 /**

@@ -29,6 +29,7 @@ const ondatoOAuth2 = require('./ondatoOAuth2');
 const amiqusCases = require('./amiqusCases');
 const amiqusAttachments = require('./amiqusAttachments');
 const amiqusAccount = require('./amiqusAccount');
+const personalData = require('./personalData');
 const { startCpuLoad, deliver, settle, allExecutions } = require('./load');
 
 const LOAD_DELIVERIES = 300;
@@ -79,7 +80,7 @@ async function run(sb, n8n) {
 	const plan = providers.plan(`http://127.0.0.1:${await freePort()}`);
 	const providerChecks = providers.createChecks({ check, assert, eq, log, waitFor });
 	providerChecks.state.plan = plan;
-	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows(), ...amiqusCases.workflows(), ...amiqusAttachments.workflows(), ...amiqusAccount.workflows()];
+	const workflows = [wf.onboarding(), wf.badToken(), wf.readiness(), ...(triggerBuilt ? wf.triggers() : []), ...providers.workflows(plan), ...completion.workflows(), ...ondatoOAuth2.workflows(), ...onError.workflows(), ...amiqusCases.workflows(), ...amiqusAttachments.workflows(), ...amiqusAccount.workflows(), ...(SMOKE ? [] : personalData.workflows(plan.baseUrl))];
 	const credentials = [...wf.credentials(sb), ...providers.credentials(sb)];
 
 	await check(`import:credentials: ${credentials.length} credentials (Amiqus, Ondato, Identomat, Verigram, Nevis) pointing at the sandbox`, async () => {
@@ -227,6 +228,8 @@ async function run(sb, n8n) {
 	if (server && server.apiKey) await providerChecks.triggerChecks(sb, server);
 	else skip('provider triggers in a running n8n', 'the server did not come up');
 	if (server && server.apiKey) await ondatoOAuth2.createChecks({ check, assert, eq, log }).checks(sb, server);
+	// Where a person's data ends up: every example with n8n's defaults and as recommended (README, Personal data).
+	if (server && server.apiKey && !SMOKE && !/^1\./.test(n8n.n8nVersion)) await personalData.createChecks({ check, assert, eq, log }).checks(sb, server, n8n);
 	if (server) {
 		const mem = groupRssMb(server.pid);
 		log(`n8n server memory: ${mem.mb} MB RSS over ${mem.processes} processes`);
@@ -236,7 +239,7 @@ async function run(sb, n8n) {
 async function triggerPath(sb, n8n, recordId, { triggerBuilt, plan }) {
 	let server;
 	await check('n8n start: server up, owner + API key, production webhooks answering', async () => {
-		server = await n8n.start({ port: Number(new URL(plan.baseUrl).port) });
+		server = await n8n.start({ port: Number(new URL(plan.baseUrl).port), env: personalData.SERVER_ENV });
 		// Rare: another process took the planned port meanwhile. The provider checks then follow the
 		// sessions' redirects to the actual port (test/e2e/providers.js).
 		if (server.baseUrl !== plan.baseUrl) log(`WARNING: n8n is on ${server.baseUrl}, not the planned ${plan.baseUrl}`);

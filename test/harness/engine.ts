@@ -187,6 +187,8 @@ export async function runNode(options: {
 	/** Settings › On Error; `continueOnFail` is the same as 'continueRegularOutput'. */
 	onError?: INode['onError'];
 	credentialNames?: Record<string, string>;
+	/** The node's typeVersion (default 1, what saved workflows of version 1 hold). */
+	typeVersion?: number;
 }): Promise<RunResult & { items: INodeExecutionData[]; errorItems: INodeExecutionData[]; helper: TestCredentialsHelper }> {
 	const helper =
 		options.credentials instanceof TestCredentialsHelper
@@ -198,6 +200,7 @@ export async function runNode(options: {
 		credentials: nodeCredentials,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.onError ? { onError: options.onError } : {}),
+		...(options.typeVersion ? { typeVersion: options.typeVersion } : {}),
 	});
 	const workflow = buildWorkflow(chain([node]));
 	const input = (options.items ?? [{}]).map((json) => ({ json }));

@@ -243,7 +243,7 @@ describe('Ondato node against the sandbox', () => {
 		});
 
 		it.each([
-			[{ registration: { dateOfBirth: '2001-02-30' } }, /"Date of Birth" must be a date written YYYY-MM-DD, got "2001-02-30" \[item 0\]/],
+			[{ registration: { dateOfBirth: '2001-02-30' } }, /"Date of Birth" must be a date written YYYY-MM-DD, got a value shaped "9999-99-99" \[item 0\]/],
 			[{ registration: { email: 'john.example.com' } }, /"Email" must be an email address/],
 			[{ registration: { countryCode: 'LTU' } }, /"Country Code" must be a 2-letter ISO 3166-1 country code/],
 			[{ registration: { phoneNumber: '37-abc' } }, /"Phone Number" must be an international phone number/],

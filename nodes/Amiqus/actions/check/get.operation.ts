@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { withVerification } from '../../../shared/verdict';
 import { amiqusRequest } from '../../transport';
@@ -10,6 +11,7 @@ import { checkIdField, expandQuery } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	checkIdField,
+	verdictOnlyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -38,10 +40,13 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['get'] } }, properties);
 
+/** What Simplify keeps of the check besides `verification` (a check's response holds the document data). */
+const CHECK_KEYS = ['id', 'record', 'type', 'status', 'created_at', 'updated_at'];
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.positiveInteger('Check ID', this.getNodeParameter('checkId', itemIndex));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const checkData = (await amiqusRequest(this, 'GET', `/checks/${id}`, { qs: expandQuery(options.expand), itemIndex })) as IDataObject;
-	return withVerification(checkData, checkVerification(checkData));
+	return verdictOutput(this, itemIndex, withVerification(checkData, checkVerification(checkData)), CHECK_KEYS);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { amiqusList, amiqusRequest } from '../../transport';
@@ -11,6 +12,7 @@ import { recordLocator } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	recordLocator,
 	simplifyProperty,
+	verdictOnlyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -49,7 +51,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = options.expandClient ? { expand: 'client' } : {};
 	const record = (await amiqusRequest(this, 'GET', `/records/${id}`, { qs, itemIndex })) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	if (!options.includeChecks) return withVerification(record, recordVerification(record), simplify, SIMPLE_KEYS);
+	const output = (raw: IDataObject, verdict: ReturnType<typeof recordVerification>) =>
+		verdictOutput(this, itemIndex, withVerification(raw, verdict, simplify, SIMPLE_KEYS), SIMPLE_KEYS);
+	if (!options.includeChecks) return output(record, recordVerification(record));
 	const steps = await amiqusList(this, `/records/${id}/steps`, { expand: 'check,review' }, { returnAll: true, limit: 0, itemIndex });
 	// A Photo ID check's response (document type and issuing country) needs its own expanded read.
 	const checkResponses: IDataObject = {};
@@ -67,5 +71,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const raw: IDataObject = { ...record, steps_detail: steps };
 	if (Object.keys(checkResponses).length) raw.check_responses = checkResponses;
-	return withVerification(raw, recordVerification(record, forVerdict), simplify, SIMPLE_KEYS);
+	return output(raw, recordVerification(record, forVerdict));
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { returnAllOrLimitOf } from '../../../shared/pagination';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusList } from '../../transport';
 import { recordVerification } from '../../verdict';
@@ -23,6 +24,7 @@ export const RECORD_STATUSES = [
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
+	verdictOnlyProperty,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -97,6 +99,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['getAll'] } }, properties);
 
+/** What Simplify keeps of each record besides `verification`. */
+const RECORD_KEYS = ['id', 'status', 'perform_url', 'created_at', 'updated_at', 'expired_at'];
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
@@ -116,5 +121,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (sort.order_by) qs.order_by = sort.order_by;
 	if (options.expandClient) qs.expand = 'client';
 	const records = await amiqusList(this, '/records', qs, { returnAll, limit, itemIndex });
-	return records.map((record) => ({ ...record, verification: recordVerification(record) }));
+	return records.map((record) => verdictOutput(this, itemIndex, { ...record, verification: recordVerification(record) }, RECORD_KEYS));
 }

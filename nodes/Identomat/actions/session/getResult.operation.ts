@@ -8,6 +8,7 @@ import {
 	waitForFinalResultProperties,
 	waitRequest,
 } from '../../../shared/polling';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { identomatRequest } from '../../transport';
@@ -21,6 +22,7 @@ const properties: INodeProperties[] = [
 		'Final means one of the documented decisions, approved or rejected. Identomat documents polling result/ as the way to learn the outcome',
 		300,
 	),
+	verdictOnlyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -52,5 +54,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const { value: result, extra } = await readUntilFinalIfAsked(check, waitRequest(this, itemIndex, options), read, isDecided, 300);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return { ...withVerification({ session_token: token, ...result }, resultVerification(token, result), simplify, SIMPLE_KEYS), ...extra };
+	const item = withVerification({ session_token: token, ...result }, resultVerification(token, result), simplify, SIMPLE_KEYS);
+	return { ...verdictOutput(this, itemIndex, item, SIMPLE_KEYS), ...extra };
 }

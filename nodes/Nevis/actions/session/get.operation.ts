@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { readUntilFinalIfAsked, waitRequest } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { getSession } from '../../transport';
@@ -11,6 +12,7 @@ import { SESSION_ID, savedWaitOptions, sessionLocator, waitProperties } from '..
 const properties: INodeProperties[] = [
 	sessionLocator,
 	...waitProperties,
+	verdictOnlyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -25,6 +27,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['identityVerificationSession'], operation: ['get'] } },
 	properties,
 );
+
+/** What Simplify keeps of the session besides `verification`. */
+export const SESSION_KEYS = ['sessionId', 'status', 'createdAt', 'completedAt'];
 
 export function sessionIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	const check = new InputValidator(ctx.getNode(), itemIndex);
@@ -48,5 +53,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		isFinalSession,
 		600,
 	);
-	return { ...session, verification: sessionVerification(session, sessionId), ...extra } as IDataObject;
+	const item = { ...session, verification: sessionVerification(session, sessionId) } as IDataObject;
+	return { ...verdictOutput(this, itemIndex, item, SESSION_KEYS), ...extra };
 }

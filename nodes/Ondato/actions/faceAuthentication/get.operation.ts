@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { ondatoRequest } from '../../transport';
 import { faceAuthVerification } from '../../verdict';
@@ -13,6 +14,7 @@ const properties: INodeProperties[] = [
 		'faceAuthenticationId',
 		'The step.faceAuthentication.id of an identity verification created with a face authentication setup',
 	),
+	verdictOnlyProperty,
 ];
 
 export const description = updateDisplayOptions(
@@ -24,5 +26,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.uuid('Face Authentication ID', this.getNodeParameter('faceAuthenticationId', itemIndex)) as string;
 	const faceAuthentication = (await ondatoRequest(this, 'faceAuth', 'GET', `/v1/face-authentications/${id}`, { itemIndex })) as IDataObject;
-	return { ...faceAuthentication, verification: faceAuthVerification(faceAuthentication) as unknown as IDataObject };
+	const item = { ...faceAuthentication, verification: faceAuthVerification(faceAuthentication) as unknown as IDataObject };
+	return verdictOutput(this, itemIndex, item, ['id', 'identityVerificationId', 'status', 'createdUtc', 'completedUtc']);
 }

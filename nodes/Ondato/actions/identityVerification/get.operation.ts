@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { pathSegment } from '../../../shared/ids';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { ondatoRequest } from '../../transport';
 import { idvVerification } from '../../verdict';
@@ -10,6 +11,7 @@ import { idField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	idField('Identity Verification ID', 'identityVerificationId', 'The ID returned when the verification was created'),
+	verdictOnlyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -34,6 +36,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** What Simplify keeps of the identity verification besides `verification`. */
+export const IDV_KEYS = ['id', 'setupId', 'externalReferenceId', 'status', 'createdUtc', 'modifiedUtc', 'completedUtc'];
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.uuid('Identity Verification ID', this.getNodeParameter('identityVerificationId', itemIndex)) as string;
@@ -42,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const kycId = (((idv.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)?.id;
 	if (options.includeKycIdentification && typeof kycId === 'string') {
 		const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${pathSegment(kycId)}`, { itemIndex })) as IDataObject;
-		return { ...idv, kycIdentification: kyc, verification: idvVerification(idv, kyc) as unknown as IDataObject };
+		return verdictOutput(this, itemIndex, { ...idv, kycIdentification: kyc, verification: idvVerification(idv, kyc) as unknown as IDataObject }, IDV_KEYS);
 	}
-	return { ...idv, verification: idvVerification(idv) as unknown as IDataObject };
+	return verdictOutput(this, itemIndex, { ...idv, verification: idvVerification(idv) as unknown as IDataObject }, IDV_KEYS);
 }

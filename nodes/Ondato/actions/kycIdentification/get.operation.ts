@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { ondatoRequest } from '../../transport';
@@ -17,6 +18,7 @@ export const kycIdProperty = idField(
 export const description = updateDisplayOptions({ show: { resource: ['kycIdentification'], operation: ['get'] } }, [
 	kycIdProperty,
 	simplifyProperty,
+	verdictOnlyProperty,
 ] as INodeProperties[]);
 
 /** What Simplify keeps of the KYC identification besides `verification`. */
@@ -27,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = check.uuid('KYC Identification ID', this.getNodeParameter('kycIdentificationId', itemIndex)) as string;
 	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, { itemIndex })) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return withVerification(kyc, kycVerification(kyc), simplify, SIMPLE_KEYS);
+	return verdictOutput(this, itemIndex, withVerification(kyc, kycVerification(kyc), simplify, SIMPLE_KEYS), SIMPLE_KEYS);
 }

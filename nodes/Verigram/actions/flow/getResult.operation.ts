@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
+import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { readUntilFinalIfAsked, waitRequest } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
@@ -13,6 +14,7 @@ const properties: INodeProperties[] = [
 	flowLocator,
 	simplifyProperty,
 	...waitProperties,
+	verdictOnlyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -45,5 +47,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		300,
 	);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return { ...withVerification(result, flowVerification(result, flowId), simplify, SIMPLE_KEYS), ...extra };
+	const item = withVerification(result, flowVerification(result, flowId), simplify, SIMPLE_KEYS);
+	return { ...verdictOutput(this, itemIndex, item, SIMPLE_KEYS), ...extra };
 }

@@ -59,7 +59,7 @@ describe('Amiqus node: Organisation', () => {
 			);
 			expect(json(result.items).map((i) => i.error)).toEqual([
 				'"Jurisdiction" is required with Company Number [item 0]',
-				'"Incorporated On" must be a date written YYYY-MM-DD, got "2015-02-30" [item 1]',
+				'"Incorporated On" must be a date written YYYY-MM-DD, got a value shaped "9999-99-99" [item 1]',
 				'"Name" is required [item 2]',
 			]);
 			expect(received(sb())).toEqual([]);

@@ -1,9 +1,13 @@
-import { updateFieldsOperation } from '../updateFields';
+import type { IDataObject } from 'n8n-workflow';
 
-export const { description, execute } = updateFieldsOperation('account', 'updateMe', '/me', [
-	{ field: { displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Robert Gale' }, kind: 'required' },
-	{
-		field: {
+import { updateOperation } from '../updateOperation';
+
+export const { description, execute } = updateOperation({
+	resource: 'account',
+	operation: 'updateMe',
+	path: '/me',
+	fields: [
+		{
 			displayName: 'Email',
 			name: 'email',
 			type: 'string',
@@ -11,6 +15,12 @@ export const { description, execute } = updateFieldsOperation('account', 'update
 			default: '',
 			description: 'Amiqus changes it only once the user confirms it from an email sent to the current address; until then the output shows the old one',
 		},
-		kind: 'email',
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Robert Gale' },
+	],
+	body: (check, fields) => {
+		const body: IDataObject = {};
+		if (fields.name !== undefined) body.name = check.required('Name', fields.name);
+		if (fields.email !== undefined) body.email = check.email('Email', fields.email);
+		return body;
 	},
-]);
+});

@@ -1,8 +1,12 @@
-import { updateFieldsOperation } from '../updateFields';
+import type { IDataObject } from 'n8n-workflow';
 
-export const { description, execute } = updateFieldsOperation('team', 'update', '/team', [
-	{
-		field: {
+import { updateOperation } from '../updateOperation';
+
+export const { description, execute } = updateOperation({
+	resource: 'team',
+	path: '/team',
+	fields: [
+		{
 			displayName: 'Contact Email',
 			name: 'contact',
 			type: 'string',
@@ -10,10 +14,12 @@ export const { description, execute } = updateFieldsOperation('team', 'update', 
 			default: '',
 			description: 'The email address clients can contact the team on',
 		},
-		kind: 'email',
+		{ displayName: 'Telephone', name: 'telephone', type: 'string', default: '', placeholder: 'e.g. +44 20 7946 0000' },
+	],
+	body: (check, fields) => {
+		const body: IDataObject = {};
+		if (fields.contact !== undefined) body.contact = check.email('Contact Email', fields.contact);
+		if (fields.telephone !== undefined) body.telephone = check.required('Telephone', fields.telephone);
+		return body;
 	},
-	{
-		field: { displayName: 'Telephone', name: 'telephone', type: 'string', default: '', placeholder: 'e.g. +44 20 7946 0000' },
-		kind: 'required',
-	},
-]);
+});

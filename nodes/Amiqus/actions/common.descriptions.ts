@@ -83,6 +83,13 @@ export const visibilityOptions = [
 	{ name: 'Archived', value: 'archived' },
 ];
 
+/** A decision on a client, an organisation or a step: approved, pending or rejected. */
+export const decisionOptions = [
+	{ name: 'Approved', value: 'approved' },
+	{ name: 'Pending', value: 'pending' },
+	{ name: 'Rejected', value: 'rejected' },
+];
+
 /** Ascending or descending, as Amiqus lists take it (`order_by`). */
 export const orderByOption: INodeProperties = {
 	displayName: 'Order',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { visibilityOptions } from '../common.descriptions';
+import { decisionOptions, visibilityOptions } from '../common.descriptions';
 import { listOperation } from '../listOperation';
 
 export const { description, execute } = listOperation({
@@ -44,11 +44,7 @@ export const { description, execute } = listOperation({
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
-			options: [
-				{ name: 'Approved', value: 'approved' },
-				{ name: 'Pending', value: 'pending' },
-				{ name: 'Rejected', value: 'rejected' },
-			],
+			options: decisionOptions,
 			default: 'pending',
 		},
 		{

@@ -1,16 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { InputValidator } from '../../../shared/validation';
+import { decisionOptions } from '../common.descriptions';
 
 import { COUNTRIES } from './countries';
-import type { Option } from './jurisdictions';
 import { JURISDICTIONS } from './jurisdictions';
-
-const STATUS_OPTIONS: Option[] = [
-	{ name: 'Approved', value: 'approved' },
-	{ name: 'Pending', value: 'pending' },
-	{ name: 'Rejected', value: 'rejected' },
-];
 
 const ADDRESS_TEXT_FIELDS: Array<[string, string, string]> = [
 	['City', 'city', 'e.g. London'],
@@ -82,7 +76,7 @@ export const optionalOrganisationFields: INodeProperties[] = [
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
-		options: STATUS_OPTIONS,
+		options: decisionOptions,
 		default: 'pending',
 		description: 'Your decision on the organisation',
 	},

@@ -3,20 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { visibilityOptions } from '../common.descriptions';
 import { assigneeFilter } from '../idList';
 import { listOperation } from '../listOperation';
-import { caseExpandOption, caseStatusOptions } from './fields';
+import { caseAssignedToFilter, caseExpandOption, caseStatusOptions, caseVisibilityFilter } from './fields';
 
 export const { description, execute } = listOperation({
 	resource: 'case',
 	path: '/cases',
 	filters: [
-		{
-			displayName: 'Assigned To',
-			name: 'assigned_to',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 7832',
-			description: 'A team member user ID, or "unassigned" for cases assigned to nobody',
-		},
+		caseAssignedToFilter,
 		{
 			displayName: 'Client ID',
 			name: 'client',
@@ -60,14 +53,7 @@ export const { description, execute } = listOperation({
 			options: caseStatusOptions,
 			default: 'action_required',
 		},
-		{
-			displayName: 'Visibility',
-			name: 'visibility',
-			type: 'options',
-			options: visibilityOptions,
-			default: 'active',
-			description: 'Only active or only archived cases',
-		},
+		caseVisibilityFilter,
 	],
 	sortBy: [
 		{ name: 'Archived At', value: 'archived_at' },

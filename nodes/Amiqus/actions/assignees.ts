@@ -27,6 +27,8 @@ export interface AssigneeParent {
 
 export type AssigneeOperation = 'addAssignees' | 'getAssignees' | 'removeAllAssignees' | 'removeAssignee' | 'replaceAssignees';
 
+const ALL_OPERATIONS: AssigneeOperation[] = ['addAssignees', 'getAssignees', 'removeAllAssignees', 'removeAssignee', 'replaceAssignees'];
+
 export interface OperationModule {
 	description: INodeProperties[];
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
@@ -57,7 +59,7 @@ const assigneeIdField: INodeProperties = {
  * The resource lists an option as `{ ...assignees.options.getAssignees }`: n8n's lint rules read the
  * operation options as object literals.
  */
-export function assigneeOperations(parent: AssigneeParent, operations: AssigneeOperation[]) {
+export function assigneeOperations(parent: AssigneeParent, operations: AssigneeOperation[] = ALL_OPERATIONS) {
 	const { noun, withArticle } = parent;
 	const allOptions: Record<AssigneeOperation, INodePropertyOptions> = {
 		addAssignees: {

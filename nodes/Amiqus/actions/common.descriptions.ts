@@ -1,74 +1,59 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/**
+ * Resource locator for an Amiqus object that has a page at id.amiqus.co/<noun>s/<id>: pick from a list
+ * (the node's `search<Noun>s` method), or give an ID or an Amiqus URL.
+ */
+function amiqusLocator(noun: string, description: string, example: number): INodeProperties {
+	const label = noun.charAt(0).toUpperCase() + noun.slice(1);
+	const plural = `${noun}s`;
+	const article = /^[aeiou]/.test(noun) ? 'An' : 'A';
+	return {
+		displayName: label,
+		name: `${noun}Id`,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: `search${label}s`, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${example}`,
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: `${article} ${noun} ID is a number` } }],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. https://id.amiqus.co/${plural}/${example}`,
+				extractValue: { type: 'regex', regex: `/${plural}/(\\d+)` },
+				validation: [
+					{ type: 'regex', properties: { regex: `.*/${plural}/\\d+.*`, errorMessage: `Not an Amiqus ${noun} URL` } },
+				],
+			},
+		],
+	};
+}
+
 /** Resource locator for a client: pick from a list, or give an ID or an Amiqus URL. */
-export const clientLocator: INodeProperties = {
-	displayName: 'Client',
-	name: 'clientId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Amiqus client (the person being checked)',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchClients', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 73845',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A client ID is a number' } }],
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'e.g. https://id.amiqus.co/clients/73845',
-			extractValue: { type: 'regex', regex: '/clients/(\\d+)' },
-			validation: [
-				{ type: 'regex', properties: { regex: '.*/clients/\\d+.*', errorMessage: 'Not an Amiqus client URL' } },
-			],
-		},
-	],
-};
+export const clientLocator = amiqusLocator('client', 'The Amiqus client (the person being checked)', 73845);
 
 /** Resource locator for a record ("request" in the Amiqus UI). */
-export const recordLocator: INodeProperties = {
-	displayName: 'Record',
-	name: 'recordId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Amiqus record, called a request in the Amiqus app',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchRecords', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 983434',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A record ID is a number' } }],
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'e.g. https://id.amiqus.co/records/983434',
-			extractValue: { type: 'regex', regex: '/records/(\\d+)' },
-			validation: [
-				{ type: 'regex', properties: { regex: '.*/records/\\d+.*', errorMessage: 'Not an Amiqus record URL' } },
-			],
-		},
-	],
-};
+export const recordLocator = amiqusLocator('record', 'The Amiqus record, called a request in the Amiqus app', 983434);
+
+/** Resource locator for an organisation (a business checked by Amiqus). */
+export const organisationLocator = amiqusLocator('organisation', 'The Amiqus organisation (a business being checked)', 3970);
+
+/** Resource locator for a case (a client's records grouped for one decision). */
+export const caseLocator = amiqusLocator('case', 'The Amiqus case', 8723);
 
 /** "Return All" + "Limit", shown for a given resource and operation. */
 export function returnAllOrLimit(): INodeProperties[] {
@@ -96,6 +81,13 @@ export function returnAllOrLimit(): INodeProperties[] {
 export const visibilityOptions = [
 	{ name: 'Active', value: 'active' },
 	{ name: 'Archived', value: 'archived' },
+];
+
+/** A decision on a client, an organisation or a step: approved, pending or rejected. */
+export const decisionOptions = [
+	{ name: 'Approved', value: 'approved' },
+	{ name: 'Pending', value: 'pending' },
+	{ name: 'Rejected', value: 'rejected' },
 ];
 
 /** Ascending or descending, as Amiqus lists take it (`order_by`). */
@@ -160,71 +152,3 @@ export function expandQuery(values: unknown): { expand?: string } {
 	const list = Array.isArray(values) ? (values as string[]).filter(Boolean) : [];
 	return list.length ? { expand: list.join(',') } : {};
 }
-
-/** Resource locator for an organisation (a business checked by Amiqus). */
-export const organisationLocator: INodeProperties = {
-	displayName: 'Organisation',
-	name: 'organisationId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Amiqus organisation (a business being checked)',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchOrganisations', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 3970',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An organisation ID is a number' } }],
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'e.g. https://id.amiqus.co/organisations/3970',
-			extractValue: { type: 'regex', regex: '/organisations/(\\d+)' },
-			validation: [
-				{ type: 'regex', properties: { regex: '.*/organisations/\\d+.*', errorMessage: 'Not an Amiqus organisation URL' } },
-			],
-		},
-	],
-};
-
-/** Resource locator for a case (a client's records grouped for one decision). */
-export const caseLocator: INodeProperties = {
-	displayName: 'Case',
-	name: 'caseId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Amiqus case',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchCases', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 8723',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A case ID is a number' } }],
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'e.g. https://id.amiqus.co/cases/8723',
-			extractValue: { type: 'regex', regex: '/cases/(\\d+)' },
-			validation: [{ type: 'regex', properties: { regex: '.*/cases/\\d+.*', errorMessage: 'Not an Amiqus case URL' } }],
-		},
-	],
-};

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { visibilityOptions } from '../common.descriptions';
+
 /** The statuses of a case, as Amiqus lists them ("Pending" is deprecated by Amiqus). */
 export const CASE_STATUSES = [
 	'action_required',
@@ -33,4 +35,24 @@ export const caseExpandOption: INodeProperties = {
 	],
 	default: [],
 	description: 'What to return in full instead of as IDs',
+};
+
+/** The Assigned To filter of the case lists and counts. */
+export const caseAssignedToFilter: INodeProperties = {
+	displayName: 'Assigned To',
+	name: 'assigned_to',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 7832',
+	description: 'A team member user ID, or "unassigned" for cases assigned to nobody',
+};
+
+/** The Visibility filter of the case lists and counts. */
+export const caseVisibilityFilter: INodeProperties = {
+	displayName: 'Visibility',
+	name: 'visibility',
+	type: 'options',
+	options: visibilityOptions,
+	default: 'active',
+	description: 'Only active or only archived cases',
 };

@@ -1,40 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { caseLocator } from '../common.descriptions';
+import { includeOption, listOperation } from '../listOperation';
 
-import type { OperationResult } from '../../../shared/execute';
-import { returnAllOrLimitOf } from '../../../shared/pagination';
-import { InputValidator } from '../../../shared/validation';
-import { amiqusList } from '../../transport';
-import { caseLocator, returnAllOrLimit } from '../common.descriptions';
-
-const properties: INodeProperties[] = [
-	caseLocator,
-	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Reviewer',
-				name: 'expandReviewedBy',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return the team member who reviewed in full instead of their ID',
-			},
-		],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['case'], operation: ['getReviews'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Case', this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }));
-	const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = options.expandReviewedBy ? { expand: 'reviewed_by' } : {};
-	return await amiqusList(this, `/cases/${id}/reviews`, qs, { returnAll, limit, itemIndex });
-}
+export const { description, execute } = listOperation({
+	resource: 'case',
+	operation: 'getReviews',
+	parents: [caseLocator],
+	path: (id) => `/cases/${id}/reviews`,
+	options: [
+		includeOption('Include Reviewer', 'expandReviewedBy', true, 'Whether to return the team member who reviewed in full instead of their ID'),
+	],
+	query: ({ options }) => (options.expandReviewedBy ? { expand: 'reviewed_by' } : {}),
+});

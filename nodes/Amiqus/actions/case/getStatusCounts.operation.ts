@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
-import { visibilityOptions } from '../common.descriptions';
 import { assigneeFilter } from '../idList';
+import { caseAssignedToFilter, caseVisibilityFilter } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,14 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Assigned To',
-				name: 'assigned_to',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 7832',
-				description: 'A team member user ID, or "unassigned" for cases assigned to nobody',
-			},
+			caseAssignedToFilter,
 			{
 				displayName: 'Updated After',
 				name: 'start_date',
@@ -37,14 +30,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only cases whose status changed on or before this time; without a time zone the time is read as UTC',
 			},
-			{
-				displayName: 'Visibility',
-				name: 'visibility',
-				type: 'options',
-				options: visibilityOptions,
-				default: 'active',
-				description: 'Only active or only archived cases',
-			},
+			caseVisibilityFilter,
 		],
 	},
 ];

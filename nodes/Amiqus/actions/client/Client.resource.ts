@@ -34,8 +34,7 @@ export {
 };
 
 const assignees = assigneeOperations(
-	{ resource: 'client', noun: 'client', withArticle: 'a client', locator: clientLocator, path: '/clients' },
-	['addAssignees', 'getAssignees', 'removeAllAssignees', 'removeAssignee', 'replaceAssignees'],
+	{ resource: 'client', noun: 'client', withArticle: 'a client', locator: clientLocator, path: '/clients' }
 );
 export const { addAssignees, getAssignees, removeAllAssignees, removeAssignee, replaceAssignees } = assignees.modules;
 

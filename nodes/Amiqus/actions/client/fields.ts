@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { InputValidator } from '../../../shared/validation';
+import { decisionOptions } from '../common.descriptions';
 
 export const TITLES = ['miss', 'ms', 'mrs', 'mr', 'dr', 'sir', 'master', 'mx', 'dame', 'lord', 'lady', 'prof', 'other'] as const;
 
@@ -48,11 +49,7 @@ export const optionalClientFields: INodeProperties[] = [
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
-		options: [
-			{ name: 'Approved', value: 'approved' },
-			{ name: 'Pending', value: 'pending' },
-			{ name: 'Rejected', value: 'rejected' },
-		],
+		options: decisionOptions,
 		default: 'pending',
 	},
 	{ displayName: 'Title', name: 'title', type: 'options', options: titleOptions, default: 'mr' },

@@ -1,4 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { ListChoices } from '../listOperation';
+import { expandOption } from '../listOperation';
 
 /** The reference (a UUID) of a form of a client, as Client → Get Forms returns it. */
 export const formReferenceField: INodeProperties = {
@@ -17,14 +20,21 @@ export const formTypeOptions = [
 	{ name: 'Requested', value: 'requested', description: 'Sent to the client as a step of a record' },
 ];
 
-export const formExpandOption: INodeProperties = {
-	displayName: 'Expand',
-	name: 'expand',
-	type: 'multiOptions',
-	options: [
-		{ name: 'Client', value: 'client' },
-		{ name: 'Record', value: 'record' },
-	],
-	default: [],
-	description: 'Linked objects to return in full instead of as IDs',
+/** The Type filter of the form lists (Client → Get Forms, Form → Get Many). */
+export const formTypeFilter: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: formTypeOptions,
+	default: 'requested',
 };
+
+/** The Type filter as the form lists take it. */
+export function formTypeQuery({ filters, check }: ListChoices): IDataObject {
+	return filters.type ? { type: check.oneOf('Type', filters.type, ['internal', 'requested'] as const) } : {};
+}
+
+export const formExpandOption = expandOption([
+	{ name: 'Client', value: 'client' },
+	{ name: 'Record', value: 'record' },
+]);

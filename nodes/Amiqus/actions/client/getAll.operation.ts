@@ -1,92 +1,73 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/execute';
-import { returnAllOrLimitOf } from '../../../shared/pagination';
-import { amiqusList } from '../../transport';
-import { returnAllOrLimit, sortCollection, visibilityOptions } from '../common.descriptions';
+import { decisionOptions, visibilityOptions } from '../common.descriptions';
+import { listOperation } from '../listOperation';
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Assignee ID',
-				name: 'assignee',
-				type: 'number',
-				default: 0,
-				description: 'Only clients assigned to this team member',
-			},
-			{
-				displayName: 'Deletion Date',
-				name: 'deletion_date',
-				type: 'options',
-				options: [
-					{ name: 'Not Set', value: 'not_set' },
-					{ name: 'Overdue', value: 'overdue' },
-					{ name: 'Today', value: 'today' },
-					{ name: 'Upcoming', value: 'upcoming' },
-				],
-				default: 'upcoming',
-			},
-			{
-				displayName: 'Reference',
-				name: 'reference',
-				type: 'string',
-				default: '',
-				description: 'Exact match on your own reference, case-insensitive',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Fuzzy match on names, reference and organisation name',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Approved', value: 'approved' },
-					{ name: 'Pending', value: 'pending' },
-					{ name: 'Rejected', value: 'rejected' },
-				],
-				default: 'pending',
-			},
-			{
-				displayName: 'Visibility',
-				name: 'visibility',
-				type: 'options',
-				options: visibilityOptions,
-				default: 'active',
-			},
-		],
-	},
-	sortCollection([
+export const { description, execute } = listOperation({
+	resource: 'client',
+	path: '/clients',
+	filters: [
+		{
+			displayName: 'Assignee ID',
+			name: 'assignee',
+			type: 'number',
+			default: 0,
+			description: 'Only clients assigned to this team member',
+		},
+		{
+			displayName: 'Deletion Date',
+			name: 'deletion_date',
+			type: 'options',
+			options: [
+				{ name: 'Not Set', value: 'not_set' },
+				{ name: 'Overdue', value: 'overdue' },
+				{ name: 'Today', value: 'today' },
+				{ name: 'Upcoming', value: 'upcoming' },
+			],
+			default: 'upcoming',
+		},
+		{
+			displayName: 'Reference',
+			name: 'reference',
+			type: 'string',
+			default: '',
+			description: 'Exact match on your own reference, case-insensitive',
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Fuzzy match on names, reference and organisation name',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: decisionOptions,
+			default: 'pending',
+		},
+		{
+			displayName: 'Visibility',
+			name: 'visibility',
+			type: 'options',
+			options: visibilityOptions,
+			default: 'active',
+		},
+	],
+	sortBy: [
 		{ name: 'Archived At', value: 'archived_at' },
 		{ name: 'Created At', value: 'created_at' },
 		{ name: 'Deletion Date', value: 'deletion_date' },
 		{ name: 'First Name', value: 'name.first_name' },
 		{ name: 'Last Name', value: 'name.last_name' },
 		{ name: 'Updated At', value: 'updated_at' },
-	]),
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getAll'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	for (const [key, value] of Object.entries({ ...filters, ...sort })) {
-		if (value !== '' && value !== undefined && !(key === 'assignee' && !value)) qs[key] = value;
-	}
-	return await amiqusList(this, '/clients', qs, { returnAll, limit, itemIndex });
-}
+	],
+	query: ({ filters }) => {
+		const qs: IDataObject = {};
+		for (const [key, value] of Object.entries(filters)) {
+			if (value !== '' && value !== undefined && !(key === 'assignee' && !value)) qs[key] = value;
+		}
+		return qs;
+	},
+});

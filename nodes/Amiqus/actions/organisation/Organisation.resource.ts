@@ -12,8 +12,7 @@ import * as update from './update.operation';
 export { create, get, getAll, getClients, update };
 
 const assignees = assigneeOperations(
-	{ resource: 'organisation', noun: 'organisation', withArticle: 'an organisation', locator: organisationLocator, path: '/organisations' },
-	['addAssignees', 'getAssignees', 'removeAllAssignees', 'removeAssignee', 'replaceAssignees'],
+	{ resource: 'organisation', noun: 'organisation', withArticle: 'an organisation', locator: organisationLocator, path: '/organisations' }
 );
 export const { addAssignees, getAssignees, removeAllAssignees, removeAssignee, replaceAssignees } = assignees.modules;
 

@@ -15,8 +15,7 @@ import * as update from './update.operation';
 export { archive, create, download, expire, get, getAll, getDocuments, update };
 
 const assignees = assigneeOperations(
-	{ resource: 'record', noun: 'record', withArticle: 'a record', locator: recordLocator, path: '/records' },
-	['addAssignees', 'getAssignees', 'removeAllAssignees', 'removeAssignee', 'replaceAssignees'],
+	{ resource: 'record', noun: 'record', withArticle: 'a record', locator: recordLocator, path: '/records' }
 );
 export const { addAssignees, getAssignees, removeAllAssignees, removeAssignee, replaceAssignees } = assignees.modules;
 

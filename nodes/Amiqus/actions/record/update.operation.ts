@@ -1,56 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
-import { amiqusRequest } from '../../transport';
+import type { InputValidator } from '../../../shared/validation';
 import { recordLocator } from '../common.descriptions';
+import { updateOperation } from '../updateOperation';
 
 const MAX_EXPIRY_DAYS = 10;
-
-const properties: INodeProperties[] = [
-	recordLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Archived',
-				name: 'is_archived',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the record is archived',
-			},
-			{
-				displayName: 'Expires At',
-				name: 'expired_at',
-				type: 'dateTime',
-				default: '',
-				description:
-					'When the record expires: from now to at most 10 days ahead. Without a time zone the time is read as UTC. Use the Expire operation to expire it now.',
-			},
-			{
-				displayName: 'Reminders',
-				name: 'has_reminders',
-				type: 'boolean',
-				default: true,
-				description: 'Whether Amiqus sends reminder emails for the record',
-			},
-			{
-				displayName: 'Reviewed',
-				name: 'is_reviewed',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the record is marked as reviewed',
-			},
-		],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
 
 /** A date-time from the n8n date picker (often without a zone) or an expression, as UTC ISO. */
 function expiryOf(check: InputValidator, value: unknown): string {
@@ -67,17 +21,47 @@ function expiryOf(check: InputValidator, value: unknown): string {
 	return iso;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {};
-	for (const key of ['is_archived', 'is_reviewed', 'has_reminders'] as const) {
-		if (fields[key] !== undefined) body[key] = fields[key] === true;
-	}
-	if (fields.expired_at !== undefined && fields.expired_at !== '') body.expired_at = expiryOf(check, fields.expired_at);
-	if (Object.keys(body).length === 0) {
-		check.fail('Update Fields', 'is empty', 'Add at least one field to change.');
-	}
-	return (await amiqusRequest(this, 'PATCH', `/records/${id}`, { body, itemIndex })) as IDataObject;
-}
+export const { description, execute } = updateOperation({
+	resource: 'record',
+	target: recordLocator,
+	path: (id) => `/records/${id}`,
+	fields: [
+		{
+			displayName: 'Archived',
+			name: 'is_archived',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the record is archived',
+		},
+		{
+			displayName: 'Expires At',
+			name: 'expired_at',
+			type: 'dateTime',
+			default: '',
+			description:
+				'When the record expires: from now to at most 10 days ahead. Without a time zone the time is read as UTC. Use the Expire operation to expire it now.',
+		},
+		{
+			displayName: 'Reminders',
+			name: 'has_reminders',
+			type: 'boolean',
+			default: true,
+			description: 'Whether Amiqus sends reminder emails for the record',
+		},
+		{
+			displayName: 'Reviewed',
+			name: 'is_reviewed',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the record is marked as reviewed',
+		},
+	],
+	body: (check, fields) => {
+		const body: IDataObject = {};
+		for (const key of ['is_archived', 'is_reviewed', 'has_reminders'] as const) {
+			if (fields[key] !== undefined) body[key] = fields[key] === true;
+		}
+		if (fields.expired_at !== undefined && fields.expired_at !== '') body.expired_at = expiryOf(check, fields.expired_at);
+		return body;
+	},
+});

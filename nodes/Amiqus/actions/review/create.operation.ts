@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
-import { recordLocator, stepIdField } from '../common.descriptions';
+import { decisionOptions, recordLocator, stepIdField } from '../common.descriptions';
 
 const MAX_MESSAGE_LENGTH = 1000;
 
@@ -15,11 +15,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
-		options: [
-			{ name: 'Approved', value: 'approved' },
-			{ name: 'Pending', value: 'pending' },
-			{ name: 'Rejected', value: 'rejected' },
-		],
+		options: decisionOptions,
 		default: 'approved',
 		description: 'The outcome of your review of the step',
 	},

@@ -10,7 +10,9 @@ function copyIcons() {
 }
 
 function copyCodex() {
-	return src(['nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], { base: '.' }).pipe(dest('dist'));
+	return src(['nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], { base: '.' }).pipe(
+		dest('dist'),
+	);
 }
 
 exports.build = parallel(copyIcons, copyCodex);

@@ -12,14 +12,18 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
 function get(url) {
 	return new Promise((resolve, reject) => {
-		const req = http.get(url, { agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => {
-				JSON.parse(Buffer.concat(chunks).toString('utf8'));
-				resolve(res.statusCode);
-			});
-		});
+		const req = http.get(
+			url,
+			{ agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+			(res) => {
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () => {
+					JSON.parse(Buffer.concat(chunks).toString('utf8'));
+					resolve(res.statusCode);
+				});
+			},
+		);
 		req.on('error', reject);
 	});
 }

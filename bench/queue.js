@@ -21,7 +21,10 @@ const { chain } = require('../test/e2e/workflows');
 const { startSandbox } = require('../sandbox');
 
 const argv = process.argv.slice(2);
-const arg = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? Number(argv[i + 1]) : dflt; };
+const arg = (name, dflt) => {
+	const i = argv.indexOf(`--${name}`);
+	return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
 const ITEMS = arg('items', 1000);
 const DELIVERIES = arg('deliveries', 500);
 const TRIALS = arg('trials', 10);
@@ -32,40 +35,104 @@ const OUT = path.join(__dirname, 'results');
 const PKG = require('../package.json');
 const type = (name) => `${PKG.name}.${name}`;
 const t0 = Date.now();
-const log = (s) => console.log(`[bench:queue ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-const round = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+const log = (s) =>
+	console.log(`[bench:queue ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+const round = (x, d = 1) =>
+	x === undefined || x === null || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d;
 const ratio = (a, b) => (a && b ? round(a / b, 2) : null);
 
-const CRED = { amiqus: { id: 'qbenchAmiqusCrd', name: 'Amiqus sandbox (queue bench)' }, header: { id: 'qbenchHeaderCrd', name: 'Amiqus token header (queue bench)' } };
-const WF = { read: 'qbenchReads0001', trigger: 'qbenchTrigger01', plain: 'qbenchPlainHook', dedup: 'qbenchDedup0001' };
-const HOOK = { trigger: '7e57be0c-4444-4000-8000-00000000be04', plain: '7e57be0c-5555-4000-8000-00000000be05', dedup: '7e57be0c-6666-4000-8000-00000000be06' };
+const CRED = {
+	amiqus: { id: 'qbenchAmiqusCrd', name: 'Amiqus sandbox (queue bench)' },
+	header: { id: 'qbenchHeaderCrd', name: 'Amiqus token header (queue bench)' },
+};
+const WF = {
+	read: 'qbenchReads0001',
+	trigger: 'qbenchTrigger01',
+	plain: 'qbenchPlainHook',
+	dedup: 'qbenchDedup0001',
+};
+const HOOK = {
+	trigger: '7e57be0c-4444-4000-8000-00000000be04',
+	plain: '7e57be0c-5555-4000-8000-00000000be05',
+	dedup: '7e57be0c-6666-4000-8000-00000000be06',
+};
 const PLAIN_PATH = 'qbench-plain';
 
 function workflows(sb) {
 	const amiqus = { amiqusApi: CRED.amiqus };
-	const read = webhookStarted(chain(WF.read, 'queue bench: 1,000 reads', [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
-		{ name: 'Items', type: 'n8n-nodes-base.splitOut', parameters: { fieldToSplitOut: 'body.items', options: {} } },
-		{ name: 'Amiqus', type: type('amiqus'), credentials: amiqus, parameters: { resource: 'record', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.a }}' }, options: { expandClient: true } } },
-	]));
+	const read = webhookStarted(
+		chain(WF.read, 'queue bench: 1,000 reads', [
+			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
+			{
+				name: 'Items',
+				type: 'n8n-nodes-base.splitOut',
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+			},
+			{
+				name: 'Amiqus',
+				type: type('amiqus'),
+				credentials: amiqus,
+				parameters: {
+					resource: 'record',
+					operation: 'get',
+					recordId: { __rl: true, mode: 'id', value: '={{ $json.a }}' },
+					options: { expandClient: true },
+				},
+			},
+		]),
+	);
 	read.nodes.push({
-		id: `${WF.read}-http`, name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [440, 200], credentials: { httpHeaderAuth: CRED.header },
+		id: `${WF.read}-http`,
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [440, 200],
+		credentials: { httpHeaderAuth: CRED.header },
 		parameters: {
-			method: 'GET', url: `=${sb.amiqus.baseUrl}/records/{{ $json.a }}`, authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth',
-			sendQuery: true, queryParameters: { parameters: [{ name: 'expand', value: 'client' }] },
-			sendHeaders: true, headerParameters: { parameters: [{ name: 'X-Bench-Client', value: 'http-request' }, { name: 'Accept', value: 'application/json' }] }, options: {},
+			method: 'GET',
+			url: `=${sb.amiqus.baseUrl}/records/{{ $json.a }}`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'expand', value: 'client' }] },
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'X-Bench-Client', value: 'http-request' },
+					{ name: 'Accept', value: 'application/json' },
+				],
+			},
+			options: {},
 		},
 	});
 	read.connections.Items.main[0].push({ node: 'HTTP Request', type: 'main', index: 0 });
-	const trigger = (id, webhookId, name) => chain(id, name, [
-		{ name: 'Amiqus Trigger', type: type('amiqusTrigger'), webhookId, credentials: amiqus, parameters: { events: ['record.finished'], options: {} } },
-		{ name: 'Done', type: 'n8n-nodes-base.noOp' },
-	]);
+	const trigger = (id, webhookId, name) =>
+		chain(id, name, [
+			{
+				name: 'Amiqus Trigger',
+				type: type('amiqusTrigger'),
+				webhookId,
+				credentials: amiqus,
+				parameters: { events: ['record.finished'], options: {} },
+			},
+			{ name: 'Done', type: 'n8n-nodes-base.noOp' },
+		]);
 	const plain = chain(WF.plain, 'queue bench: plain Webhook', [
-		{ name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: HOOK.plain, parameters: { path: PLAIN_PATH, httpMethod: 'POST', responseMode: 'onReceived', options: {} } },
+		{
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: HOOK.plain,
+			parameters: { path: PLAIN_PATH, httpMethod: 'POST', responseMode: 'onReceived', options: {} },
+		},
 		{ name: 'Done', type: 'n8n-nodes-base.noOp' },
 	]);
-	return [read, trigger(WF.trigger, HOOK.trigger, 'queue bench: Amiqus Trigger'), plain, trigger(WF.dedup, HOOK.dedup, 'queue bench: de-duplication')];
+	return [
+		read,
+		trigger(WF.trigger, HOOK.trigger, 'queue bench: Amiqus Trigger'),
+		plain,
+		trigger(WF.dedup, HOOK.dedup, 'queue bench: de-duplication'),
+	];
 }
 
 /** Sends n deliveries, `CONCURRENCY` at a time, alternating between the URLs. */
@@ -80,9 +147,16 @@ async function deliver(urls, make, n) {
 			if (i >= n) return;
 			const d = make(i);
 			try {
-				const r = await request('POST', urls[i % urls.length], { headers: d.headers, body: d.body, timeoutMs: 60000 });
-				if (r.status === 200) ok++; else failed++;
-			} catch { failed++; }
+				const r = await request('POST', urls[i % urls.length], {
+					headers: d.headers,
+					body: d.body,
+					timeoutMs: 60000,
+				});
+				if (r.status === 200) ok++;
+				else failed++;
+			} catch {
+				failed++;
+			}
 		}
 	};
 	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -91,7 +165,11 @@ async function deliver(urls, make, n) {
 
 async function ingestion(topo, urls, make, workflowId) {
 	const sent = await deliver(urls, make, DELIVERIES);
-	const list = await topo.settle(workflowId, { atLeast: DELIVERIES, stableMs: 8000, timeoutMs: 300000 });
+	const list = await topo.settle(workflowId, {
+		atLeast: DELIVERIES,
+		stableMs: 8000,
+		timeoutMs: 300000,
+	});
 	const done = list.filter((e) => e.finished || e.stoppedAt);
 	const lastStop = Math.max(...done.map((e) => Date.parse(e.stoppedAt)));
 	const allMs = lastStop - sent.startedAt;
@@ -108,8 +186,24 @@ async function ingestion(topo, urls, make, workflowId) {
 }
 
 async function main() {
-	const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((x) => round(x, 2)), n8n: fs.readFileSync(path.join(__dirname, '..', 'scripts', 'runtime.sh'), 'utf8').match(/N8N_VERSION=\W?([\d.]+)/)?.[1] }, topology: `PostgreSQL 15 + Redis 7, 1 main, 2 workers (concurrency 10 each), 2 webhook processes, binary data mode database${LAZY ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ''}`, errors: [] };
-	const sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true, providers: { amiqus: { rateLimit: { enforce: false } } } });
+	const results = {
+		date: new Date().toISOString(),
+		machine: {
+			cpus: os.cpus().length,
+			loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+			n8n: fs
+				.readFileSync(path.join(__dirname, '..', 'scripts', 'runtime.sh'), 'utf8')
+				.match(/N8N_VERSION=\W?([\d.]+)/)?.[1],
+		},
+		topology: `PostgreSQL 15 + Redis 7, 1 main, 2 workers (concurrency 10 each), 2 webhook processes, binary data mode database${LAZY ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ''}`,
+		errors: [],
+	};
+	const sb = await startSandbox({
+		port: 0,
+		timeScale: 0.001,
+		quiet: true,
+		providers: { amiqus: { rateLimit: { enforce: false } } },
+	});
 	const token = sb.amiqus.config.personalTokens[0];
 	let topo;
 	try {
@@ -117,46 +211,132 @@ async function main() {
 			name: `bench-queue-${process.pid}`,
 			log: (s) => log(`  · ${s}`),
 			credentials: [
-				{ ...CRED.amiqus, type: 'amiqusApi', data: { accessToken: token, baseUrl: sb.amiqus.baseUrl } },
-				{ ...CRED.header, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
+				{
+					...CRED.amiqus,
+					type: 'amiqusApi',
+					data: { accessToken: token, baseUrl: sb.amiqus.baseUrl },
+				},
+				{
+					...CRED.header,
+					type: 'httpHeaderAuth',
+					data: { name: 'Authorization', value: `Bearer ${token}` },
+				},
 			],
 			workflows: () => workflows(sb),
 			env: LAZY ? { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } : {},
 		});
 		results.setupMs = topo.timings;
 		const [read, trigger, plain, dedup] = workflows(sb);
-		await topo.activate(read.id, { path: read.webhookPath, method: 'GET', expect: (r) => /not registered for GET/i.test(r.text) });
-		await topo.activate(plain.id, { path: PLAIN_PATH, method: 'GET', expect: (r) => /not registered for GET/i.test(r.text) });
-		for (const w of [trigger, dedup]) await topo.activate(w.id, { path: `${w.nodes[0].webhookId}/webhook` });
+		await topo.activate(read.id, {
+			path: read.webhookPath,
+			method: 'GET',
+			expect: (r) => /not registered for GET/i.test(r.text),
+		});
+		await topo.activate(plain.id, {
+			path: PLAIN_PATH,
+			method: 'GET',
+			expect: (r) => /not registered for GET/i.test(r.text),
+		});
+		for (const w of [trigger, dedup])
+			await topo.activate(w.id, { path: `${w.nodes[0].webhookId}/webhook` });
 
 		// ---- reads
 		log(`reads: ${ITEMS} × Amiqus › Record › Get vs HTTP Request, one execution on a worker`);
 		const ids = Array.from({ length: ITEMS }, () => sb.amiqus.seed.record().id);
 		sb.clearRequests();
-		const r = await topo.runOnWorker(read, { items: ids.map((a) => ({ a })) }, { timeoutMs: 300000 });
-		const entry = (name) => { const e = r.run.data?.resultData?.runData?.[name]?.[0]; return { ms: e?.executionTime, itemsPerSecond: e ? round(ITEMS / (e.executionTime / 1000), 0) : null, okItems: nodeOutput(r.run, name).filter((i) => i.json?.id !== undefined).length, error: e?.error?.message }; };
-		const reqs = sb.requests('amiqus').filter((q) => q.method === 'GET' && q.path.startsWith('/records/'));
-		results.reads = { items: ITEMS, status: r.status, worker: r.worker, amiqus: { node: 'Amiqus › Record › Get (Concurrency 5, default)', ...entry('Amiqus'), requestsPerItem: round(reqs.filter((q) => !q.headers['x-bench-client']).length / ITEMS, 3) }, httpRequestNode: { node: 'HTTP Request 4.2', ...entry('HTTP Request'), requestsPerItem: round(reqs.filter((q) => q.headers['x-bench-client']).length / ITEMS, 3) } };
-		results.reads.amiqusVsHttpRequest = ratio(results.reads.httpRequestNode.ms, results.reads.amiqus.ms);
-		log(`reads: Amiqus ${results.reads.amiqus.itemsPerSecond}/s, HTTP Request ${results.reads.httpRequestNode.itemsPerSecond}/s (on ${r.worker})`);
+		const r = await topo.runOnWorker(
+			read,
+			{ items: ids.map((a) => ({ a })) },
+			{ timeoutMs: 300000 },
+		);
+		const entry = (name) => {
+			const e = r.run.data?.resultData?.runData?.[name]?.[0];
+			return {
+				ms: e?.executionTime,
+				itemsPerSecond: e ? round(ITEMS / (e.executionTime / 1000), 0) : null,
+				okItems: nodeOutput(r.run, name).filter((i) => i.json?.id !== undefined).length,
+				error: e?.error?.message,
+			};
+		};
+		const reqs = sb
+			.requests('amiqus')
+			.filter((q) => q.method === 'GET' && q.path.startsWith('/records/'));
+		results.reads = {
+			items: ITEMS,
+			status: r.status,
+			worker: r.worker,
+			amiqus: {
+				node: 'Amiqus › Record › Get (Concurrency 5, default)',
+				...entry('Amiqus'),
+				requestsPerItem: round(reqs.filter((q) => !q.headers['x-bench-client']).length / ITEMS, 3),
+			},
+			httpRequestNode: {
+				node: 'HTTP Request 4.2',
+				...entry('HTTP Request'),
+				requestsPerItem: round(reqs.filter((q) => q.headers['x-bench-client']).length / ITEMS, 3),
+			},
+		};
+		results.reads.amiqusVsHttpRequest = ratio(
+			results.reads.httpRequestNode.ms,
+			results.reads.amiqus.ms,
+		);
+		log(
+			`reads: Amiqus ${results.reads.amiqus.itemsPerSecond}/s, HTTP Request ${results.reads.httpRequestNode.itemsPerSecond}/s (on ${r.worker})`,
+		);
 
 		// ---- ingestion
-		const hook = [...sb.amiqus.state.webhooks.values()].find((h) => h.url === `${topo.webhooks[0].baseUrl}/webhook/${HOOK.trigger}/webhook`);
+		const hook = [...sb.amiqus.state.webhooks.values()].find(
+			(h) => h.url === `${topo.webhooks[0].baseUrl}/webhook/${HOOK.trigger}/webhook`,
+		);
 		if (!hook) throw new Error('the Amiqus Trigger registered no webhook');
 		const recordId = ids[0];
 		const make = (i) => signedDelivery(sb, hook, recordId, `qbench-${i}`);
-		log(`ingestion: ${DELIVERIES} deliveries to a plain Webhook node, alternating webhook processes`);
-		const plainRes = await ingestion(topo, topo.webhooks.map((w) => `${w.baseUrl}/webhook/${PLAIN_PATH}`), make, WF.plain);
+		log(
+			`ingestion: ${DELIVERIES} deliveries to a plain Webhook node, alternating webhook processes`,
+		);
+		const plainRes = await ingestion(
+			topo,
+			topo.webhooks.map((w) => `${w.baseUrl}/webhook/${PLAIN_PATH}`),
+			make,
+			WF.plain,
+		);
 		log(`ingestion: ${DELIVERIES} signed deliveries to the Amiqus Trigger`);
-		const trigRes = await ingestion(topo, topo.webhooks.map((w) => `${w.baseUrl}/webhook/${HOOK.trigger}/webhook`), make, WF.trigger);
-		results.ingestion = { concurrency: CONCURRENCY, plainWebhookNode: plainRes, amiqusTrigger: trigRes, answeredRatio: ratio(trigRes.answeredPerSecond, plainRes.answeredPerSecond), executedRatio: ratio(trigRes.executedPerSecond, plainRes.executedPerSecond) };
-		log(`ingestion: answered ${trigRes.answeredPerSecond}/s vs ${plainRes.answeredPerSecond}/s; executed ${trigRes.executedPerSecond}/s vs ${plainRes.executedPerSecond}/s`);
+		const trigRes = await ingestion(
+			topo,
+			topo.webhooks.map((w) => `${w.baseUrl}/webhook/${HOOK.trigger}/webhook`),
+			make,
+			WF.trigger,
+		);
+		results.ingestion = {
+			concurrency: CONCURRENCY,
+			plainWebhookNode: plainRes,
+			amiqusTrigger: trigRes,
+			answeredRatio: ratio(trigRes.answeredPerSecond, plainRes.answeredPerSecond),
+			executedRatio: ratio(trigRes.executedPerSecond, plainRes.executedPerSecond),
+		};
+		log(
+			`ingestion: answered ${trigRes.answeredPerSecond}/s vs ${plainRes.answeredPerSecond}/s; executed ${trigRes.executedPerSecond}/s vs ${plainRes.executedPerSecond}/s`,
+		);
 
 		// ---- de-duplication
 		if (TRIALS > 0) log(`de-duplication: ${TRIALS} deliveries per scenario`);
-		if (TRIALS > 0) results.dedup = await measureDedup({ sb, topo, workflowId: WF.dedup, webhookId: HOOK.dedup, trials: TRIALS, gapsMs: [0, 100, 250, 500, 1000, 3000], log: (s) => log(`  · ${s}`) });
+		if (TRIALS > 0)
+			results.dedup = await measureDedup({
+				sb,
+				topo,
+				workflowId: WF.dedup,
+				webhookId: HOOK.dedup,
+				trials: TRIALS,
+				gapsMs: [0, 100, 250, 500, 1000, 3000],
+				log: (s) => log(`  · ${s}`),
+			});
 	} catch (e) {
-		results.errors.push(String(e.stack || e).split('\n').slice(0, 6).join('\n'));
+		results.errors.push(
+			String(e.stack || e)
+				.split('\n')
+				.slice(0, 6)
+				.join('\n'),
+		);
 		log(`FAILED: ${e.message}`);
 	} finally {
 		if (topo) await topo.stop({ keep: results.errors.length > 0 });
@@ -172,19 +352,51 @@ async function main() {
 
 function report(r) {
 	const rows = [['What', 'This package', 'n8n built-in, same topology', 'Ratio']];
-	if (r.reads) rows.push([`${r.reads.items} reads on a worker (items/s)`, `Amiqus › Record › Get: ${r.reads.amiqus.itemsPerSecond}`, `HTTP Request: ${r.reads.httpRequestNode.itemsPerSecond}`, `${r.reads.amiqusVsHttpRequest}×`]);
+	if (r.reads)
+		rows.push([
+			`${r.reads.items} reads on a worker (items/s)`,
+			`Amiqus › Record › Get: ${r.reads.amiqus.itemsPerSecond}`,
+			`HTTP Request: ${r.reads.httpRequestNode.itemsPerSecond}`,
+			`${r.reads.amiqusVsHttpRequest}×`,
+		]);
 	if (r.ingestion) {
 		const { amiqusTrigger: a, plainWebhookNode: p } = r.ingestion;
-		rows.push([`${a.sent} deliveries answered (per s, ${r.ingestion.concurrency} at a time, 2 webhook processes)`, `Amiqus Trigger (signature checked): ${a.answeredPerSecond}`, `plain Webhook node: ${p.answeredPerSecond}`, `${r.ingestion.answeredRatio}×`]);
-		rows.push([`${a.sent} deliveries executed on 2 workers (per s, until the last finished)`, `${a.executedPerSecond} (${a.successfulExecutions} executions)`, `${p.executedPerSecond} (${p.successfulExecutions} executions)`, `${r.ingestion.executedRatio}×`]);
+		rows.push([
+			`${a.sent} deliveries answered (per s, ${r.ingestion.concurrency} at a time, 2 webhook processes)`,
+			`Amiqus Trigger (signature checked): ${a.answeredPerSecond}`,
+			`plain Webhook node: ${p.answeredPerSecond}`,
+			`${r.ingestion.answeredRatio}×`,
+		]);
+		rows.push([
+			`${a.sent} deliveries executed on 2 workers (per s, until the last finished)`,
+			`${a.executedPerSecond} (${a.successfulExecutions} executions)`,
+			`${p.executedPerSecond} (${p.successfulExecutions} executions)`,
+			`${r.ingestion.executedRatio}×`,
+		]);
 	}
-	const lines = ['# Queue-mode bench', '', `${r.topology}; n8n ${r.machine.n8n}, ${r.machine.cpus} CPUs (load ${r.machine.loadAverageAtStart.join(', ')} at the start), ${r.date.slice(0, 10)}. One run.`, '', ...rows.map((x) => `| ${x.join(' | ')} |`)];
+	const lines = [
+		'# Queue-mode bench',
+		'',
+		`${r.topology}; n8n ${r.machine.n8n}, ${r.machine.cpus} CPUs (load ${r.machine.loadAverageAtStart.join(', ')} at the start), ${r.date.slice(0, 10)}. One run.`,
+		'',
+		...rows.map((x) => `| ${x.join(' | ')} |`),
+	];
 	lines.splice(4 + 1, 0, '|---|---|---|---|');
 	if (r.dedup) {
-		lines.push('', '## De-duplication across the two webhook processes', '', '| Same delivery sent | Deliveries | Started once | Started twice or more | Lost |', '|---|---|---|---|---|');
-		for (const f of r.dedup.figures) lines.push(`| ${f.scenario} | ${f.deliveries} | ${f.startedOnce} | ${f.duplicated} | ${f.lost} |`);
+		lines.push(
+			'',
+			'## De-duplication across the two webhook processes',
+			'',
+			'| Same delivery sent | Deliveries | Started once | Started twice or more | Lost |',
+			'|---|---|---|---|---|',
+		);
+		for (const f of r.dedup.figures)
+			lines.push(
+				`| ${f.scenario} | ${f.deliveries} | ${f.startedOnce} | ${f.duplicated} | ${f.lost} |`,
+			);
 	}
-	if (r.errors.length) lines.push('', 'Errors:', '', ...r.errors.map((e) => `    ${e.split('\n')[0]}`));
+	if (r.errors.length)
+		lines.push('', 'Errors:', '', ...r.errors.map((e) => `    ${e.split('\n')[0]}`));
 	return `${lines.join('\n')}\n`;
 }
 

@@ -1,8 +1,4 @@
-import type {
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { AMIQUS_API_URL } from '../nodes/Amiqus/transport/hosts';
 import { bearerAuthenticate } from '../nodes/shared/auth';
@@ -12,7 +8,10 @@ export class AmiqusApi implements ICredentialType {
 
 	displayName = 'Amiqus API';
 
-	icon = { light: 'file:../nodes/Amiqus/amiqus.svg', dark: 'file:../nodes/Amiqus/amiqus.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Amiqus/amiqus.svg',
+		dark: 'file:../nodes/Amiqus/amiqus.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developers.amiqus.co/guides/auth/personal-access-token.html';
 
@@ -49,9 +48,29 @@ export class AmiqusApi implements ICredentialType {
 		},
 		// What the editor shows when the test fails: the provider's reason and the field to check.
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Amiqus answered 401 "Unauthenticated": the token is wrong, expired (tokens last one year) or revoked. Check "Personal Access Token".' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'Amiqus answered 403: the token\'s user may not use the API. Check "Personal Access Token" and the permissions of its user.' } },
-			{ type: 'responseCode', properties: { value: 404, message: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).` } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Amiqus answered 401 "Unauthenticated": the token is wrong, expired (tokens last one year) or revoked. Check "Personal Access Token".',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Amiqus answered 403: the token\'s user may not use the API. Check "Personal Access Token" and the permissions of its user.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).`,
+				},
+			},
 		],
 	};
 }

@@ -1,6 +1,10 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { AMIQUS_API_URL, AMIQUS_AUTHORIZE_URL, AMIQUS_TOKEN_URL } from '../nodes/Amiqus/transport/hosts';
+import {
+	AMIQUS_API_URL,
+	AMIQUS_AUTHORIZE_URL,
+	AMIQUS_TOKEN_URL,
+} from '../nodes/Amiqus/transport/hosts';
 
 export class AmiqusOAuth2Api implements ICredentialType {
 	name = 'amiqusOAuth2Api';
@@ -9,7 +13,10 @@ export class AmiqusOAuth2Api implements ICredentialType {
 
 	displayName = 'Amiqus OAuth2 API';
 
-	icon = { light: 'file:../nodes/Amiqus/amiqus.svg', dark: 'file:../nodes/Amiqus/amiqus.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Amiqus/amiqus.svg',
+		dark: 'file:../nodes/Amiqus/amiqus.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developers.amiqus.co/guides/auth/oauth.html';
 
@@ -70,9 +77,29 @@ export class AmiqusOAuth2Api implements ICredentialType {
 		},
 		// What the editor shows when the test fails: the provider's reason and the field to check.
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Amiqus answered 401 "Unauthenticated": the connection was refused or has expired. Check "Client ID" and "Client Secret", then connect the account again.' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'Amiqus answered 403: the connected user may not use the API. Check the permissions of the Amiqus user you connected with.' } },
-			{ type: 'responseCode', properties: { value: 404, message: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).` } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Amiqus answered 401 "Unauthenticated": the connection was refused or has expired. Check "Client ID" and "Client Secret", then connect the account again.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Amiqus answered 403: the connected user may not use the API. Check the permissions of the Amiqus user you connected with.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).`,
+				},
+			},
 		],
 	};
 }

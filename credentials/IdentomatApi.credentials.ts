@@ -40,7 +40,8 @@ async function signRequest(
 	const secret = typeof credentials.secretKey === 'string' ? credentials.secretKey : '';
 	const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
 	for (const name of Object.keys(headers)) {
-		if (name.toLowerCase() === 'content-type' || name.toLowerCase() === 'authorization') delete headers[name];
+		if (name.toLowerCase() === 'content-type' || name.toLowerCase() === 'authorization')
+			delete headers[name];
 	}
 	const given = isPlainObject(requestOptions.body) ? requestOptions.body : {};
 	const params: IDataObject = { company_key: credentials.companyApiKey as string, ...given };
@@ -64,7 +65,10 @@ async function signRequest(
 		const chunks: Buffer[] = [];
 		for (const [key, value] of Object.entries(params)) {
 			chunks.push(
-				Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${asText(value)}\r\n`, 'utf8'),
+				Buffer.from(
+					`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${asText(value)}\r\n`,
+					'utf8',
+				),
 			);
 		}
 		chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
@@ -74,7 +78,8 @@ async function signRequest(
 			// HMAC page: each step's key is the binary HMAC of the previous one, text parts first
 			// (this node sends text parts only). A part is taken as its value bytes (UNCONFIRMED).
 			let key: Buffer | string = secret;
-			for (const value of Object.values(params)) key = hmacRaw(key, Buffer.from(asText(value), 'utf8'));
+			for (const value of Object.values(params))
+				key = hmacRaw(key, Buffer.from(asText(value), 'utf8'));
 			signature = Buffer.from(key).toString('base64');
 		}
 	} else {
@@ -96,7 +101,10 @@ export class IdentomatApi implements ICredentialType {
 
 	displayName = 'Identomat API';
 
-	icon = { light: 'file:../nodes/Identomat/identomat.svg', dark: 'file:../nodes/Identomat/identomat.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Identomat/identomat.svg',
+		dark: 'file:../nodes/Identomat/identomat.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.identomat.com/get-started/api-access';
 
@@ -183,15 +191,36 @@ export class IdentomatApi implements ICredentialType {
 		},
 		// Mixed rules: n8n checks each by its type, although the type declares one kind per list.
 		rules: [
-			{ type: 'responseCode', properties: { value: 400, message: 'Identomat answered COMPANY_KEY_INVALID (HTTP 400): the key is not one of a company. Check "Company Key".' } },
-			{ type: 'responseCode', properties: { value: 401, message: 'Identomat refused the request signature (HTTP 401). Check "Secret Key": it must be the company\'s HMAC secret, or empty if the company has none.' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No Identomat API answered at this address (HTTP 404). Check "Base URL".' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Identomat answered COMPANY_KEY_INVALID (HTTP 400): the key is not one of a company. Check "Company Key".',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Identomat refused the request signature (HTTP 401). Check "Secret Key": it must be the company\'s HMAC secret, or empty if the company has none.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Identomat API answered at this address (HTTP 404). Check "Base URL".',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'length',
 					value: 'COMPANY_KEY_INVALID'.length,
-					message: 'Identomat answered COMPANY_KEY_INVALID: the key is not one of a company. Check "Company Key".',
+					message:
+						'Identomat answered COMPANY_KEY_INVALID: the key is not one of a company. Check "Company Key".',
 				},
 			},
 		] as unknown as ICredentialTestRequest['rules'],

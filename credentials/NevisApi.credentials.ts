@@ -8,13 +8,17 @@ export class NevisApi implements ICredentialType {
 
 	displayName = 'Nevis Authentication Cloud API';
 
-	icon = { light: 'file:../nodes/Nevis/nevis.svg', dark: 'file:../nodes/Nevis/nevis.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Nevis/nevis.svg',
+		dark: 'file:../nodes/Nevis/nevis.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.nevis.net/authcloud/identity-verification/integration-guide';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Fill in the Instance ID and the Access Key. Base URL replaces the Instance ID only for another host (e.g. the local provider sandbox); leave it empty otherwise.',
+			displayName:
+				'Fill in the Instance ID and the Access Key. Base URL replaces the Instance ID only for another host (e.g. the local provider sandbox); leave it empty otherwise.',
 			name: 'notice',
 			type: 'notice',
 			default: '',
@@ -73,7 +77,8 @@ export class NevisApi implements ICredentialType {
 			type: 'string',
 			default: 'sessionId',
 			displayOptions: { show: { sessionLookup: ['query'] } },
-			description: 'The name of the query parameter carrying the session ID (not documented by Nevis)',
+			description:
+				'The name of the query parameter carrying the session ID (not documented by Nevis)',
 		},
 	];
 
@@ -84,8 +89,7 @@ export class NevisApi implements ICredentialType {
 	// that needs the access key; the session is never opened and stays pending until it times out.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				`={{$credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://" + $credentials.instanceId + "${NEVIS_HOST_SUFFIX}"}}`,
+			baseURL: `={{$credentials.baseUrl ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://" + $credentials.instanceId + "${NEVIS_HOST_SUFFIX}"}}`,
 			url: `={{"/" + String($credentials.idvPath || "${DEFAULT_IDV_PATH}").trim().replace(/^\\/+|\\/+$/g, "")}}`,
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -94,9 +98,30 @@ export class NevisApi implements ICredentialType {
 		},
 		// What the editor shows when the test fails: the provider's reason and the field to check.
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Nevis refused the access key (HTTP 401). Check "Access Key" (Nevis Portal › Access keys).' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'Nevis answered 403: the access key may not use this instance. Check "Access Key" and "Instance ID".' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No Nevis instance answered at this address (HTTP 404). Check "Instance ID" (or "Base URL", which replaces it).' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Nevis refused the access key (HTTP 401). Check "Access Key" (Nevis Portal › Access keys).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Nevis answered 403: the access key may not use this instance. Check "Access Key" and "Instance ID".',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Nevis instance answered at this address (HTTP 404). Check "Instance ID" (or "Base URL", which replaces it).',
+				},
+			},
 		],
 	};
 }

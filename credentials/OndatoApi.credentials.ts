@@ -19,7 +19,10 @@ export class OndatoApi implements ICredentialType {
 
 	displayName = 'Ondato API';
 
-	icon = { light: 'file:../nodes/Ondato/ondato.svg', dark: 'file:../nodes/Ondato/ondato.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Ondato/ondato.svg',
+		dark: 'file:../nodes/Ondato/ondato.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://ondato.atlassian.net/wiki/spaces/PUB/pages/2320990304';
 
@@ -33,7 +36,8 @@ export class OndatoApi implements ICredentialType {
 				{ name: 'Sandbox', value: 'sandbox' },
 			],
 			default: 'production',
-			description: 'Ondato issues separate client credentials for each environment. Sandbox sessions are deleted after 7 days.',
+			description:
+				'Ondato issues separate client credentials for each environment. Sandbox sessions are deleted after 7 days.',
 		},
 		{
 			displayName: 'Client ID',
@@ -66,7 +70,8 @@ export class OndatoApi implements ICredentialType {
 			name: 'webhookUsername',
 			type: 'string',
 			default: '',
-			description: 'Used by the Ondato Trigger: the HTTP Basic username you give Ondato support when they register your webhook URL',
+			description:
+				'Used by the Ondato Trigger: the HTTP Basic username you give Ondato support when they register your webhook URL',
 		},
 		{
 			displayName: 'Webhook Password',
@@ -74,7 +79,8 @@ export class OndatoApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Used by the Ondato Trigger: the HTTP Basic password Ondato sends with every delivery',
+			description:
+				'Used by the Ondato Trigger: the HTTP Basic password Ondato sends with every delivery',
 		},
 		{
 			displayName: 'Webhook OAuth2 Client ID',
@@ -90,7 +96,8 @@ export class OndatoApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: "Only for the Ondato Trigger's OAuth2 authentication: the client secret you give Ondato support (a long random value)",
+			description:
+				"Only for the Ondato Trigger's OAuth2 authentication: the client secret you give Ondato support (a long random value)",
 		},
 		{
 			displayName: 'Webhook Signing Secret',
@@ -106,7 +113,8 @@ export class OndatoApi implements ICredentialType {
 			name: 'customHosts',
 			type: 'boolean',
 			default: false,
-			description: "Whether to use other hosts than Ondato's for the chosen environment (e.g. a white-label domain or the local provider sandbox)",
+			description:
+				"Whether to use other hosts than Ondato's for the chosen environment (e.g. a white-label domain or the local provider sandbox)",
 		},
 		{
 			displayName: 'Token URL',
@@ -157,7 +165,12 @@ export class OndatoApi implements ICredentialType {
 		{ displayName: 'Token URL', name: 'tokenUrl', type: 'hidden', default: '' },
 		{ displayName: 'IDV API URL', name: 'idvApiUrl', type: 'hidden', default: '' },
 		{ displayName: 'KYC API URL', name: 'kycApiUrl', type: 'hidden', default: '' },
-		{ displayName: 'Face Authentication API URL', name: 'faceAuthApiUrl', type: 'hidden', default: '' },
+		{
+			displayName: 'Face Authentication API URL',
+			name: 'faceAuthApiUrl',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Hosted Flow URL', name: 'hostedFlowUrl', type: 'hidden', default: '' },
 		{
 			displayName: 'Access Token',
@@ -173,7 +186,12 @@ export class OndatoApi implements ICredentialType {
 	// at the same time in one process share one new token (sharedToken).
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
-		const key = [ondatoHosts(credentials).tokenUrl, String(credentials.clientId ?? ''), String(credentials.clientSecret ?? ''), scope];
+		const key = [
+			ondatoHosts(credentials).tokenUrl,
+			String(credentials.clientId ?? ''),
+			String(credentials.clientSecret ?? ''),
+			scope,
+		];
 		return {
 			accessToken: await sharedToken(key, credentials.accessToken, async () => {
 				const fetched = await requestToken(this, credentials);
@@ -188,7 +206,10 @@ export class OndatoApi implements ICredentialType {
 	// credential test reuses the stored token. So a token is stored with a digest of the values
 	// it was fetched with and sent only while they are unchanged: otherwise Ondato answers 401
 	// and n8n fetches a new token with the values in use (those on the form, when testing).
-	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => {
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) => {
 		const stored = String(credentials.accessToken ?? '');
 		const owner = `${tokenOwner(credentials)}:`;
 		const token = stored.startsWith(owner) ? stored.slice(owner.length) : '';
@@ -202,8 +223,7 @@ export class OndatoApi implements ICredentialType {
 	// Getting a token proves the client ID and secret; listing one setup proves the IDV API accepts it.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				`={{(($credentials.customHosts && $credentials.customIdvApiUrl) || $credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "${ONDATO_HOSTS.sandbox.idvApiUrl}" : "${ONDATO_HOSTS.production.idvApiUrl}")).trim().replace(/\\/+$/, "")}}`,
+			baseURL: `={{(($credentials.customHosts && $credentials.customIdvApiUrl) || $credentials.idvApiUrl || ($credentials.environment === "sandbox" ? "${ONDATO_HOSTS.sandbox.idvApiUrl}" : "${ONDATO_HOSTS.production.idvApiUrl}")).trim().replace(/\\/+$/, "")}}`,
 			url: '/v1/identity-verification-setups/filter',
 			method: 'POST',
 			qs: { limit: 1 },
@@ -213,8 +233,22 @@ export class OndatoApi implements ICredentialType {
 		},
 		// What the editor shows when the test fails: the provider's reason and the field to check.
 		rules: [
-			{ type: 'responseCode', properties: { value: 403, message: 'Ondato answered 403: the token does not give access to the IDV API. Check "Scope" (empty asks for every scope of the client).' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No Ondato IDV API answered at this address (HTTP 404). Check "Environment" (or the IDV API URL under "Custom Hosts").' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Ondato answered 403: the token does not give access to the IDV API. Check "Scope" (empty asks for every scope of the client).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Ondato IDV API answered at this address (HTTP 404). Check "Environment" (or the IDV API URL under "Custom Hosts").',
+				},
+			},
 		],
 	};
 }
@@ -255,7 +289,12 @@ async function requestToken(
 		// n8n's credential test shows the status text of a failed request: here, the reason.
 		throw Object.assign(new Error(message), {
 			httpCode: rejected ? '401' : status ? String(status) : undefined,
-			response: { status: rejected ? 401 : status, statusText: message, headers: {}, data: { message } },
+			response: {
+				status: rejected ? 401 : status,
+				statusText: message,
+				headers: {},
+				data: { message },
+			},
 		});
 	}
 	const body = parseBody(response.body);
@@ -268,8 +307,17 @@ async function requestToken(
 /** A digest of the values a token is fetched with (client ID, secret, scope, token URL, environment). */
 function tokenOwner(credentials: ICredentialDataDecryptedObject): string {
 	const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
-	const values = [credentials.clientId, credentials.clientSecret, scope, ondatoHosts(credentials).tokenUrl, credentials.environment];
-	return createHash('sha256').update(JSON.stringify(values.map((v) => String(v ?? '')))).digest('hex').slice(0, 16);
+	const values = [
+		credentials.clientId,
+		credentials.clientSecret,
+		scope,
+		ondatoHosts(credentials).tokenUrl,
+		credentials.environment,
+	];
+	return createHash('sha256')
+		.update(JSON.stringify(values.map((v) => String(v ?? ''))))
+		.digest('hex')
+		.slice(0, 16);
 }
 
 function parseBody(body: unknown): IDataObject {

@@ -25,7 +25,9 @@ function pathToSign(requestOptions: IHttpRequestOptions, apiRoot: string): strin
 	const qs = (requestOptions.qs ?? {}) as IDataObject;
 	const entries = Object.entries(qs).filter(([, value]) => value !== undefined && value !== null);
 	if (entries.length) {
-		const query = new URLSearchParams(entries.map(([key, value]): [string, string] => [key, String(value)])).toString();
+		const query = new URLSearchParams(
+			entries.map(([key, value]): [string, string] => [key, String(value)]),
+		).toString();
 		url = `${url}${url.includes('?') ? '&' : '?'}${query}`;
 	}
 	requestOptions.qs = {};
@@ -40,7 +42,10 @@ export class VerigramApi implements ICredentialType {
 
 	displayName = 'Verigram API';
 
-	icon = { light: 'file:../nodes/Verigram/verigram.svg', dark: 'file:../nodes/Verigram/verigram.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Verigram/verigram.svg',
+		dark: 'file:../nodes/Verigram/verigram.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://support.verigram.ai/docs/getting-started/quickstart';
 
@@ -52,7 +57,8 @@ export class VerigramApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'A test or production API key from the Verigram Console. Test keys are rate-limited and must not be used in production.',
+			description:
+				'A test or production API key from the Verigram Console. Test keys are rate-limited and must not be used in production.',
 		},
 		{
 			displayName: 'API Secret',
@@ -61,7 +67,7 @@ export class VerigramApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for production keys, which Verigram issues with a secret. When set, every request is signed with X-Verigram-Ts and X-Verigram-Hmac-SHA256 (lowercase hex HMAC-SHA256 of the timestamp followed by the path and query). Verigram documents that production keys have a secret; the signing scheme itself comes from public integrations, not from Verigram\'s documents. Leave empty for test keys.',
+				"Only for production keys, which Verigram issues with a secret. When set, every request is signed with X-Verigram-Ts and X-Verigram-Hmac-SHA256 (lowercase hex HMAC-SHA256 of the timestamp followed by the path and query). Verigram documents that production keys have a secret; the signing scheme itself comes from public integrations, not from Verigram's documents. Leave empty for test keys.",
 		},
 		{
 			displayName: 'API Version',
@@ -76,7 +82,11 @@ export class VerigramApi implements ICredentialType {
 			name: 'host',
 			type: 'options',
 			options: [
-				{ name: 'Custom', value: 'custom', description: 'Another host, or the local provider sandbox' },
+				{
+					name: 'Custom',
+					value: 'custom',
+					description: 'Another host, or the local provider sandbox',
+				},
 				...VERIGRAM_HOSTS.map((host) => ({ name: host.replace('https://', ''), value: host })),
 			],
 			default: DEFAULT_HOST,
@@ -91,7 +101,8 @@ export class VerigramApi implements ICredentialType {
 			placeholder: 'e.g. https://services.verigram.cloud',
 			required: true,
 			displayOptions: { show: { host: ['custom'] } },
-			description: 'The API root, without a trailing path. Requests go to <Base URL>/flow and <Base URL>/resources/....',
+			description:
+				'The API root, without a trailing path. Requests go to <Base URL>/flow and <Base URL>/resources/....',
 		},
 	];
 
@@ -108,13 +119,16 @@ export class VerigramApi implements ICredentialType {
 		const present = headerNames(headers);
 		headers['X-Verigram-Api-Key'] = String(credentials.apiKey ?? '');
 		// A request may ask for another version (the legacy access-token route is version 1.1).
-		if (!present.has('x-verigram-api-version')) headers['X-Verigram-Api-Version'] = String(credentials.apiVersion || '2.0');
+		if (!present.has('x-verigram-api-version'))
+			headers['X-Verigram-Api-Version'] = String(credentials.apiVersion || '2.0');
 		const secret = String(credentials.apiSecret ?? '');
 		if (secret) {
 			const ts = String(Math.floor(Date.now() / 1000));
 			const path = pathToSign(requestOptions, baseUrlOf(credentials));
 			headers['X-Verigram-Ts'] = ts;
-			headers['X-Verigram-Hmac-SHA256'] = createHmac('sha256', Buffer.from(secret, 'utf8')).update(`${ts}${path}`, 'utf8').digest('hex');
+			headers['X-Verigram-Hmac-SHA256'] = createHmac('sha256', Buffer.from(secret, 'utf8'))
+				.update(`${ts}${path}`, 'utf8')
+				.digest('hex');
 		}
 		return { ...requestOptions, headers };
 	}
@@ -124,16 +138,42 @@ export class VerigramApi implements ICredentialType {
 	// flow is never opened. The legacy access-token route is called by public code with production keys only.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.host === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.host}}',
+			baseURL:
+				'={{$credentials.host === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.host}}',
 			url: '/flow',
 			method: 'POST',
-			body: { callback_url: 'https://example.com/n8n-credential-test', person_id: 'n8n-credential-test', locale: 'en' },
+			body: {
+				callback_url: 'https://example.com/n8n-credential-test',
+				person_id: 'n8n-credential-test',
+				locale: 'en',
+			},
 		},
 		// What the editor shows when the test fails: the provider's reason and the field to check.
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Verigram refused the API key (HTTP 401). Check "API Key", and that "Host" is the one the key was issued for.' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'Verigram refused the request (HTTP 403): a production key signs every request with its secret, and the signature did not match. Check "API Secret".' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No Verigram API answered at this address (HTTP 404). Check "Host" (or "Base URL") and "API Version".' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Verigram refused the API key (HTTP 401). Check "API Key", and that "Host" is the one the key was issued for.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Verigram refused the request (HTTP 403): a production key signs every request with its secret, and the signature did not match. Check "API Secret".',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Verigram API answered at this address (HTTP 404). Check "Host" (or "Base URL") and "API Version".',
+				},
+			},
 		],
 	};
 }

@@ -12,8 +12,16 @@ function arg(name, def) {
 }
 
 (async () => {
-	const sb = await startSandbox({ port: Number(arg('--port', process.env.SANDBOX_PORT || 8787)), timeScale: Number(arg('--time-scale', 1)), quiet: true });
-	const blocks = providerModules.map((mod) => (typeof mod.describe === 'function' ? mod.describe(sb) : `${mod.name}\n  Base URL        ${sb.url}/${mod.name}${mod.apiPrefix || ''}`));
+	const sb = await startSandbox({
+		port: Number(arg('--port', process.env.SANDBOX_PORT || 8787)),
+		timeScale: Number(arg('--time-scale', 1)),
+		quiet: true,
+	});
+	const blocks = providerModules.map((mod) =>
+		typeof mod.describe === 'function'
+			? mod.describe(sb)
+			: `${mod.name}\n  Base URL        ${sb.url}/${mod.name}${mod.apiPrefix || ''}`,
+	);
 	console.log(`Provider sandbox listening on ${sb.url} (127.0.0.1 only): ${providerModules.map((m) => m.name).join(', ')}
 
 ${blocks.join('\n\n')}
@@ -26,7 +34,13 @@ Controls (all providers)
   GET    ${sb.url}/_control/problems
 
 Ctrl-C to stop.`);
-	const stop = async () => { await sb.close(); process.exit(0); };
+	const stop = async () => {
+		await sb.close();
+		process.exit(0);
+	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
-})().catch((e) => { console.error(e.message); process.exit(1); });
+})().catch((e) => {
+	console.error(e.message);
+	process.exit(1);
+});

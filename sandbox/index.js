@@ -30,33 +30,55 @@ async function startSandbox(options = {}) {
 		problems,
 		requests: (provider) => requestLog.list(provider),
 		clearRequests: () => requestLog.clear(),
-		get timeScale() { return state.timeScale; },
-		set timeScale(v) { state.timeScale = v; },
+		get timeScale() {
+			return state.timeScale;
+		},
+		set timeScale(v) {
+			state.timeScale = v;
+		},
 		providers: {},
 	};
 
 	const ctx = {
-		clock, deliverer, log, quiet,
+		clock,
+		deliverer,
+		log,
+		quiet,
 		getUrl: () => sb.url,
 		getTimeScale: () => state.timeScale,
 		// Sandbox bugs (e.g. a response that breaks the provider's OpenAPI) are recorded, never hidden.
-		problem(p) { problems.push({ time: new Date().toISOString(), ...p }); if (!quiet) console.error('[sandbox] PROBLEM', p.message); },
+		problem(p) {
+			problems.push({ time: new Date().toISOString(), ...p });
+			if (!quiet) console.error('[sandbox] PROBLEM', p.message);
+		},
 	};
 
 	app.use('/_control', createControlRouter(sb));
 	for (const mod of providerModules) {
 		const prefix = `/${mod.name}`;
-		const stripPath = (p) => (p.startsWith(mod.apiPrefix) ? p.slice(mod.apiPrefix.length) || '/' : p);
-		const instance = mod.create({ ...ctx, name: mod.name, options: providerConfig[mod.name] || {} });
+		const stripPath = (p) =>
+			p.startsWith(mod.apiPrefix) ? p.slice(mod.apiPrefix.length) || '/' : p;
+		const instance = mod.create({
+			...ctx,
+			name: mod.name,
+			options: providerConfig[mod.name] || {},
+		});
 		// Logging and faults apply to every path under /<provider>/ (req.path is relative to the mount here).
 		app.use(prefix, requestLog.middleware(mod.name, stripPath));
-		app.use(prefix, faults.middleware(mod.name, stripPath, { clock, onStatus: instance.faultResponse }));
+		app.use(
+			prefix,
+			faults.middleware(mod.name, stripPath, { clock, onStatus: instance.faultResponse }),
+		);
 		app.use(prefix, instance.router);
 		if (instance.controlRouter) app.use(`/_control/${mod.name}`, instance.controlRouter);
 		sb.providers[mod.name] = instance;
 		sb[mod.name] = instance.api;
 	}
-	app.use((req, res) => res.status(404).json({ error: 'Not Found.', sandbox: `no route for ${req.method} ${req.path}` }));
+	app.use((req, res) =>
+		res
+			.status(404)
+			.json({ error: 'Not Found.', sandbox: `no route for ${req.method} ${req.path}` }),
+	);
 
 	sb.reset = () => {
 		deliverer.cancelAll();
@@ -73,16 +95,23 @@ async function startSandbox(options = {}) {
 
 	const server = http.createServer(app);
 	const sockets = new Set();
-	server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
-	await new Promise((resolve, reject) => { server.once('error', reject); server.listen(port, host, resolve); });
+	server.on('connection', (s) => {
+		sockets.add(s);
+		s.on('close', () => sockets.delete(s));
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, resolve);
+	});
 	sb.url = `http://${host}:${server.address().port}`;
 	sb.server = server;
-	sb.close = () => new Promise((resolve) => {
-		deliverer.close();
-		for (const p of Object.values(sb.providers)) if (p.close) p.close();
-		server.close(() => resolve());
-		for (const s of sockets) s.destroy();
-	});
+	sb.close = () =>
+		new Promise((resolve) => {
+			deliverer.close();
+			for (const p of Object.values(sb.providers)) if (p.close) p.close();
+			server.close(() => resolve());
+			for (const s of sockets) s.destroy();
+		});
 	log(`listening on ${sb.url}`);
 	return sb;
 }

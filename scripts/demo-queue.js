@@ -17,12 +17,26 @@ function queueDemo({ log, owner }) {
 	const n8n = {
 		folder: path.join(REPO, '.n8n-e2e', 'demo-queue'),
 		installed: { files: pkg.n8n },
-		async prepare() { return this; },
-		async importCredentials(list) { credentials = list; },
-		async importWorkflows(list) { workflows = list; },
+		async prepare() {
+			return this;
+		},
+		async importCredentials(list) {
+			credentials = list;
+		},
+		async importWorkflows(list) {
+			workflows = list;
+		},
 		/** Starts the topology; the first webhook process listens on `port` (the example URLs point there). */
 		async start({ port }) {
-			topo = await startTopology({ name: 'demo-queue', log, credentials, workflows: () => workflows, buildFirst: 'ifMissing', webhookPorts: [port], owner });
+			topo = await startTopology({
+				name: 'demo-queue',
+				log,
+				credentials,
+				workflows: () => workflows,
+				buildFirst: 'ifMissing',
+				webhookPorts: [port],
+				owner,
+			});
 			const main = topo.main;
 			const server = Object.create(main);
 			server.baseUrl = topo.webhooks[0].baseUrl;
@@ -30,12 +44,18 @@ function queueDemo({ log, owner }) {
 			server.api = (...a) => main.api(...a);
 			server.rest = (...a) => main.rest(...a);
 			server.setupOwner = async () => ({ ...main.owner, apiKey: main.apiKey });
-			server.waitForWebhook = async (p, o) => { for (const w of topo.webhooks) await w.waitForWebhook(p, o); };
+			server.waitForWebhook = async (p, o) => {
+				for (const w of topo.webhooks) await w.waitForWebhook(p, o);
+			};
 			server.memoryMb = () => {
 				const all = [main, ...topo.workers, ...topo.webhooks].map((s) => s.memoryMb());
-				return { mb: all.reduce((n, m) => n + m.mb, 0), processes: all.reduce((n, m) => n + m.processes, 0) };
+				return {
+					mb: all.reduce((n, m) => n + m.mb, 0),
+					processes: all.reduce((n, m) => n + m.processes, 0),
+				};
 			};
-			server.describe = () => `queue mode: editor ${main.baseUrl} (main), webhooks ${topo.webhooks.map((w) => w.baseUrl).join(' and ')}, ${topo.workers.length} workers, PostgreSQL 127.0.0.1:${topo.env.postgres.port}, Redis 127.0.0.1:${topo.env.redis.port}; logs in ${path.relative(process.cwd(), topo.folder)}/*/n8n-server.log`;
+			server.describe = () =>
+				`queue mode: editor ${main.baseUrl} (main), webhooks ${topo.webhooks.map((w) => w.baseUrl).join(' and ')}, ${topo.workers.length} workers, PostgreSQL 127.0.0.1:${topo.env.postgres.port}, Redis 127.0.0.1:${topo.env.redis.port}; logs in ${path.relative(process.cwd(), topo.folder)}/*/n8n-server.log`;
 			return server;
 		},
 	};

@@ -32,20 +32,40 @@ function tableRows(lines, keep) {
 
 function readme(provider, { pkg, renames, repo, rootPkg }) {
 	const main = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
-	const credentials = tableRows(section(main, 'Credentials'), (cell) => cell.startsWith(`${provider.dir} `));
+	const credentials = tableRows(section(main, 'Credentials'), (cell) =>
+		cell.startsWith(`${provider.dir} `),
+	);
 	const operations = tableRows(section(main, 'Operations'), (cell) => cell === provider.dir);
-	const trigger = section(main, 'Triggers').filter((l) => l.startsWith('- ') && l.includes(`**${provider.dir} Trigger**`));
+	const trigger = section(main, 'Triggers').filter(
+		(l) => l.startsWith('- ') && l.includes(`**${provider.dir} Trigger**`),
+	);
 	const install = section(main, 'Install in n8n');
 	const versions = install.slice(install.findIndex((l) => l.startsWith('| n8n')));
-	const versionTable = versions.slice(0, versions.findIndex((l) => !l.startsWith('|')));
-	if (credentials.length < 3 || operations.length < 3 || !trigger.length || versionTable.length < 3) {
-		throw new Error(`${provider.name}: README.md lacks the ${provider.dir} rows (credentials ${credentials.length - 2}, operations ${operations.length - 2}, trigger ${trigger.length}, versions ${versionTable.length - 2})`);
+	const versionTable = versions.slice(
+		0,
+		versions.findIndex((l) => !l.startsWith('|')),
+	);
+	if (
+		credentials.length < 3 ||
+		operations.length < 3 ||
+		!trigger.length ||
+		versionTable.length < 3
+	) {
+		throw new Error(
+			`${provider.name}: README.md lacks the ${provider.dir} rows (credentials ${credentials.length - 2}, operations ${operations.length - 2}, trigger ${trigger.length}, versions ${versionTable.length - 2})`,
+		);
 	}
 	const { STATUS_TABLES } = require(path.join(repo, 'dist', 'nodes', provider.dir, 'verdict.js'));
 	require('./require-ts');
 	const { statusTablesMarkdown } = require('./verdict-tables.ts');
-	const verdict = statusTablesMarkdown(STATUS_TABLES).split('\n').filter((l) => !l.startsWith('<!--')).join('\n').replace(/\n{3,}/g, '\n\n');
-	const renamed = Object.entries(renames).map(([from, to]) => `\`${to}\` (\`${from}\` in the all-in-one)`).join(', ');
+	const verdict = statusTablesMarkdown(STATUS_TABLES)
+		.split('\n')
+		.filter((l) => !l.startsWith('<!--'))
+		.join('\n')
+		.replace(/\n{3,}/g, '\n\n');
+	const renamed = Object.entries(renames)
+		.map(([from, to]) => `\`${to}\` (\`${from}\` in the all-in-one)`)
+		.join(', ');
 	const sandbox = `${rootPkg.homepage}/blob/main/sandbox/README.md`;
 
 	return `# ${pkg.name}

@@ -19,15 +19,34 @@ const dirs = [REPO, ...PROVIDERS.map((p) => path.join(OUT, p.name))];
 
 for (const dir of dirs) {
 	const file = path.join(dir, 'package.json');
-	if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO, dir)} missing: run npm run build:providers first`);
+	if (!fs.existsSync(file))
+		throw new Error(`${path.relative(REPO, dir)} missing: run npm run build:providers first`);
 	const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-	if (pkg.version !== root.version) throw new Error(`${pkg.name} is ${pkg.version}, the all-in-one ${root.version}: rebuild with npm run build:providers`);
+	if (pkg.version !== root.version)
+		throw new Error(
+			`${pkg.name} is ${pkg.version}, the all-in-one ${root.version}: rebuild with npm run build:providers`,
+		);
 	if (!DRY) {
 		let published = '';
-		try { published = execFileSync('npm', ['view', `${pkg.name}@${pkg.version}`, 'version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { /* not published yet */ }
-		if (published === pkg.version) { console.log(`${pkg.name}@${pkg.version}: already published, skipped`); continue; }
+		try {
+			published = execFileSync('npm', ['view', `${pkg.name}@${pkg.version}`, 'version'], {
+				stdio: ['ignore', 'pipe', 'ignore'],
+			})
+				.toString()
+				.trim();
+		} catch {
+			/* not published yet */
+		}
+		if (published === pkg.version) {
+			console.log(`${pkg.name}@${pkg.version}: already published, skipped`);
+			continue;
+		}
 	}
 	const args = ['publish', '--provenance', '--access', 'public', ...(DRY ? ['--dry-run'] : [])];
-	const out = execFileSync('npm', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
-	console.log(`${pkg.name}@${pkg.version}: ${DRY ? 'dry run' : 'published'} (${out.split('\n').pop()})`);
+	const out = execFileSync('npm', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+		.toString()
+		.trim();
+	console.log(
+		`${pkg.name}@${pkg.version}: ${DRY ? 'dry run' : 'published'} (${out.split('\n').pop()})`,
+	);
 }

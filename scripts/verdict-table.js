@@ -13,7 +13,10 @@ const markdown = verificationMarkdown();
 if (process.argv.includes('--write')) {
 	const root = path.join(__dirname, '..');
 	const docsPath = path.join(root, 'docs', 'verification.md');
-	fs.writeFileSync(docsPath, withDocsSection(fs.existsSync(docsPath) ? fs.readFileSync(docsPath, 'utf8') : ''));
+	fs.writeFileSync(
+		docsPath,
+		withDocsSection(fs.existsSync(docsPath) ? fs.readFileSync(docsPath, 'utf8') : ''),
+	);
 	console.log('wrote docs/verification.md');
 	const readmePath = path.join(root, 'README.md');
 	const readme = fs.readFileSync(readmePath, 'utf8');

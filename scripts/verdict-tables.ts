@@ -14,24 +14,36 @@ export function statusTablesMarkdown(docs: StatusTableDoc[]): string {
 		'',
 		'<!-- Generated from the status tables in nodes/*/verdict.ts by `node scripts/verdict-table.js --write`. Do not edit by hand: test/shared/verdictTables.test.ts fails when this differs from the code. -->',
 		'',
-		'Every operation that reads a verification\'s outcome, and every trigger that emits one, adds a `verification` object next to the provider\'s raw data: `provider`, `ids`, `status`, `providerStatus` (the value it was mapped from), `decidedAt`, `person`, `document` and `reasons` (`{ code, text }`). `status` is always one of:',
+		"Every operation that reads a verification's outcome, and every trigger that emits one, adds a `verification` object next to the provider's raw data: `provider`, `ids`, `status`, `providerStatus` (the value it was mapped from), `decidedAt`, `person`, `document` and `reasons` (`{ code, text }`). `status` is always one of:",
 		'',
 		'| `verification.status` | Meaning |',
 		'|---|---|',
-		...VERIFICATION_STATUSES.map((status) => `| \`${status}\` | ${cell(VERIFICATION_STATUS_MEANINGS[status])} |`),
+		...VERIFICATION_STATUSES.map(
+			(status) => `| \`${status}\` | ${cell(VERIFICATION_STATUS_MEANINGS[status])} |`,
+		),
 		'',
 		'A provider value that is not in the tables below (or no value at all) maps to `unknown`, never to a success.',
 	];
 	const providers = [...new Set(docs.map((doc) => doc.provider))];
 	for (const provider of providers) {
-		lines.push('', `### ${provider}`, '', '| Provider field | Provider value | `verification.status` | Note |', '|---|---|---|---|');
+		lines.push(
+			'',
+			`### ${provider}`,
+			'',
+			'| Provider field | Provider value | `verification.status` | Note |',
+			'|---|---|---|---|',
+		);
 		for (const doc of docs.filter((d) => d.provider === provider)) {
 			for (const [value, status] of Object.entries(doc.table)) {
 				const note = doc.notes?.[value] ?? '';
-				lines.push(`| ${cell(doc.field)} (${cell(doc.source)}) | \`${cell(value)}\` | \`${status}\` | ${cell(note)} |`);
+				lines.push(
+					`| ${cell(doc.field)} (${cell(doc.source)}) | \`${cell(value)}\` | \`${status}\` | ${cell(note)} |`,
+				);
 			}
 		}
-		const remarks = docs.filter((d) => d.provider === provider && d.remarks).map((d) => d.remarks as string);
+		const remarks = docs
+			.filter((d) => d.provider === provider && d.remarks)
+			.map((d) => d.remarks as string);
 		if (remarks.length) lines.push('', ...remarks.map((remark) => `- ${remark}`));
 	}
 	return lines.join('\n') + '\n';
@@ -39,12 +51,17 @@ export function statusTablesMarkdown(docs: StatusTableDoc[]): string {
 
 /** The provider folders, in the order of package.json's n8n.nodes (dist/nodes/<Provider>/<Provider>.node.js). */
 export const PROVIDER_DIRS: string[] = [
-	...new Set(n8n.nodes.map((file: string) => /^dist\/nodes\/([^/]+)\//.exec(file)?.[1]).filter((dir): dir is string => !!dir)),
+	...new Set(
+		n8n.nodes
+			.map((file: string) => /^dist\/nodes\/([^/]+)\//.exec(file)?.[1])
+			.filter((dir): dir is string => !!dir),
+	),
 ];
 
 /** Every provider's status tables (nodes/<Provider>/verdict.ts, STATUS_TABLES), in the order the docs show them. */
 export const ALL_TABLES: StatusTableDoc[] = PROVIDER_DIRS.flatMap(
-	(dir) => (require(`../nodes/${dir}/verdict`) as { STATUS_TABLES: StatusTableDoc[] }).STATUS_TABLES,
+	(dir) =>
+		(require(`../nodes/${dir}/verdict`) as { STATUS_TABLES: StatusTableDoc[] }).STATUS_TABLES,
 );
 
 /** The "## Verification statuses" section, built from the code tables only. */

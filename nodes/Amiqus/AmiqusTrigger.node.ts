@@ -11,7 +11,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryKey } from '../shared/dedup';
-import { acceptDelivery, ANSWER_WITH_WEBHOOK_RESPONSE, refuseWebhook, startOfExecution } from '../shared/delivery';
+import {
+	acceptDelivery,
+	ANSWER_WITH_WEBHOOK_RESPONSE,
+	refuseWebhook,
+	startOfExecution,
+} from '../shared/delivery';
 import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty } from '../shared/personalData';
 import { rawBodyOf, verifyHmacSignature } from '../shared/signature';
 import {
@@ -34,7 +39,8 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 
 /** What Simplify keeps of a delivery besides `verification`. */
 const DELIVERY_KEYS = ['event', 'deliveryId', 'attempt', 'triggeredAt', 'deliveryKey'];
-const pick = (json: IDataObject, keys: string[]) => Object.fromEntries(keys.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]));
+const pick = (json: IDataObject, keys: string[]) =>
+	Object.fromEntries(keys.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]));
 
 export class AmiqusTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,15 +50,26 @@ export class AmiqusTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1, 2],
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when Amiqus sends a signed webhook (records, clients, cases, forms)',
+		description:
+			'Starts the workflow when Amiqus sends a signed webhook (records, clients, cases, forms)',
 		defaults: { name: 'Amiqus Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'amiqusApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'amiqusOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'amiqusApi',
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: 'amiqusOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', path: 'webhook', ...ANSWER_WITH_WEBHOOK_RESPONSE }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', path: 'webhook', ...ANSWER_WITH_WEBHOOK_RESPONSE },
+		],
 		properties: [
 			{
 				displayName:
@@ -84,7 +101,8 @@ export class AmiqusTrigger implements INodeType {
 					'The events that start the workflow. Amiqus is subscribed to exactly these; wildcards cover a whole group.',
 			},
 			{
-				displayName: 'Choose at least one event in Events: Amiqus subscribes the webhook to exactly the events chosen, so the workflow cannot be published without one.',
+				displayName:
+					'Choose at least one event in Events: Amiqus subscribes the webhook to exactly the events chosen, so the workflow cannot be published without one.',
 				name: 'noEventsNotice',
 				type: 'notice',
 				default: '',
@@ -188,7 +206,8 @@ export class AmiqusTrigger implements INodeType {
 		if (event === 'ping') return { webhookResponse: { received: true } };
 
 		const subscribed = this.getNodeParameter('events', []) as string[];
-		if (!eventMatches(subscribed, event)) return { webhookResponse: { received: true, ignored: event } };
+		if (!eventMatches(subscribed, event))
+			return { webhookResponse: { received: true, ignored: event } };
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const age = deliveryAge(triggeredAt, options.maxDeliveryAgeMinutes);
@@ -209,7 +228,9 @@ export class AmiqusTrigger implements INodeType {
 
 		// The key is a digest of the signed body, never an unsigned header: a copy with another
 		// X-AQID-Delivery-Id (or none) is the same delivery. Amiqus's retries send the same body.
-		return acceptDelivery(this, deliveryKey(raw), markerSeconds(options.maxDeliveryAgeMinutes), [item]);
+		return acceptDelivery(this, deliveryKey(raw), markerSeconds(options.maxDeliveryAgeMinutes), [
+			item,
+		]);
 	}
 
 	/**
@@ -221,11 +242,15 @@ export class AmiqusTrigger implements INodeType {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const items = startOfExecution(this, markerSeconds(options.maxDeliveryAgeMinutes));
 		if (options.fetchFullResource) {
-			for (const item of items) await addFullResources(this, item.json, options.includeChecks === true);
+			for (const item of items)
+				await addFullResources(this, item.json, options.includeChecks === true);
 		}
 		// Simplify: the delivery (Amiqus sends ids only) and the verdict, never the fetched record or client.
 		if (!isVerdictOnly(this)) return [items];
-		const keep = (json: IDataObject) => ({ ...reduceToVerdict(json, DELIVERY_KEYS), ...pick(json, ['payload', 'headers', 'fetchErrors']) });
+		const keep = (json: IDataObject) => ({
+			...reduceToVerdict(json, DELIVERY_KEYS),
+			...pick(json, ['payload', 'headers', 'fetchErrors']),
+		});
 		return [items.map((item) => ({ ...item, json: keep(item.json) }))];
 	}
 }

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, StatusTableDoc, Verification, VerificationReason, VerificationStatus } from '../shared/verdict';
+import type {
+	StatusTable,
+	StatusTableDoc,
+	Verification,
+	VerificationReason,
+	VerificationStatus,
+} from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -60,7 +66,10 @@ export const STATUS_TABLES: StatusTableDoc[] = [
 		field: 'Check `status`',
 		source: 'amiqus.md §6 CheckStatus',
 		table: CHECK_STATUS,
-		notes: { refer: 'The check asks for a person to look at it', failed: 'The check could not be completed' },
+		notes: {
+			refer: 'The check asks for a person to look at it',
+			failed: 'The check could not be completed',
+		},
 	},
 	{
 		provider: 'Amiqus',
@@ -81,7 +90,14 @@ const CHECK_TEXT: Record<string, string> = {
 };
 
 /** Worst first: one rejected check rejects the record, one open question needs review. */
-const PRECEDENCE: VerificationStatus[] = ['unknown', 'rejected', 'needs_review', 'in_progress', 'pending', 'verified'];
+const PRECEDENCE: VerificationStatus[] = [
+	'unknown',
+	'rejected',
+	'needs_review',
+	'in_progress',
+	'pending',
+	'verified',
+];
 
 function worst(statuses: VerificationStatus[]): VerificationStatus | undefined {
 	return PRECEDENCE.find((status) => statuses.includes(status));
@@ -96,7 +112,10 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : u
  * document's type and issuing country from `media[]`, and reports that were not clear as reasons.
  * Amiqus returns no extracted names or numbers, so only those two document fields can be filled.
  */
-export function photoIdDetails(response: unknown): { document: Verification['document']; reasons: VerificationReason[] } {
+export function photoIdDetails(response: unknown): {
+	document: Verification['document'];
+	reasons: VerificationReason[];
+} {
 	const body = asObject(response);
 	if (!body || body.object !== 'check_response.photo_id') return { document: null, reasons: [] };
 	const media = (Array.isArray(body.media) ? body.media : []) as IDataObject[];
@@ -104,11 +123,16 @@ export function photoIdDetails(response: unknown): { document: Verification['doc
 	const reasons: VerificationReason[] = [];
 	for (const report of (Array.isArray(body.reports) ? body.reports : []) as IDataObject[]) {
 		if (report && typeof report.result === 'string' && report.result !== 'clear') {
-			reasons.push({ code: `photo_id.${String(report.type)}.${report.result}`, text: `The Photo ID ${String(report.type).replace(/_/g, ' ')} report result is "${report.result}"` });
+			reasons.push({
+				code: `photo_id.${String(report.type)}.${report.result}`,
+				text: `The Photo ID ${String(report.type).replace(/_/g, ' ')} report result is "${report.result}"`,
+			});
 		}
 	}
 	return {
-		document: doc ? { type: text(doc.document_type), issuingCountry: text(doc.issuing_country) } : null,
+		document: doc
+			? { type: text(doc.document_type), issuingCountry: text(doc.issuing_country) }
+			: null,
 		reasons,
 	};
 }
@@ -145,7 +169,10 @@ export function recordVerification(record: IDataObject, steps?: IDataObject[]): 
 				outcomes.push(mapStatus(REVIEW_STATUS, review.status));
 				decidedAt = [decidedAt, text(review.updated_at)].filter(Boolean).sort().pop();
 				if (review.status === 'rejected') {
-					reasons.push({ code: `review.rejected`, text: String(review.message ?? 'A reviewer rejected the step') });
+					reasons.push({
+						code: `review.rejected`,
+						text: String(review.message ?? 'A reviewer rejected the step'),
+					});
 				}
 			} else if (check) {
 				const outcome = mapStatus(CHECK_STATUS, check.status);
@@ -156,17 +183,35 @@ export function recordVerification(record: IDataObject, steps?: IDataObject[]): 
 		}
 		status = worst(outcomes) ?? status;
 	}
-	if (status === 'expired') reasons.push({ code: `record.${providerStatus}`, text: 'The request expired before the person finished it' });
-	if (status === 'unknown') reasons.push({ code: `record.${String(providerStatus)}`, text: 'Amiqus returned a status this node does not know' });
+	if (status === 'expired')
+		reasons.push({
+			code: `record.${providerStatus}`,
+			text: 'The request expired before the person finished it',
+		});
+	if (status === 'unknown')
+		reasons.push({
+			code: `record.${String(providerStatus)}`,
+			text: 'Amiqus returned a status this node does not know',
+		});
 	const name = asObject(record.name) ?? {};
 	const client = asObject(record.client);
 	return verification({
 		provider: 'amiqus',
-		ids: { recordId: record.id as number, clientId: (client ? client.id : record.client) as number },
+		ids: {
+			recordId: record.id as number,
+			clientId: (client ? client.id : record.client) as number,
+		},
 		status,
 		providerStatus,
-		decidedAt: status === 'verified' || status === 'rejected' ? (decidedAt ?? text(record.updated_at) ?? null) : null,
-		person: { firstName: text(name.first_name), lastName: text(name.last_name), dateOfBirth: text(client?.dob) },
+		decidedAt:
+			status === 'verified' || status === 'rejected'
+				? (decidedAt ?? text(record.updated_at) ?? null)
+				: null,
+		person: {
+			firstName: text(name.first_name),
+			lastName: text(name.last_name),
+			dateOfBirth: text(client?.dob),
+		},
 		document,
 		reasons,
 	});
@@ -178,15 +223,21 @@ export function checkVerification(check: IDataObject): Verification {
 	const status = mapStatus(CHECK_STATUS, providerStatus);
 	const photoId = photoIdDetails(check.response);
 	const record = asObject(check.record);
-	const reasons: VerificationReason[] = status === 'verified' ? [] : [checkReason(check), ...photoId.reasons];
-	if (status === 'unknown') reasons.push({ code: `check.${String(providerStatus)}`, text: 'Amiqus returned a check status this node does not know' });
+	const reasons: VerificationReason[] =
+		status === 'verified' ? [] : [checkReason(check), ...photoId.reasons];
+	if (status === 'unknown')
+		reasons.push({
+			code: `check.${String(providerStatus)}`,
+			text: 'Amiqus returned a check status this node does not know',
+		});
 	const name = asObject(record?.name) ?? {};
 	return verification({
 		provider: 'amiqus',
 		ids: { checkId: check.id as number, recordId: (record ? record.id : check.record) as number },
 		status,
 		providerStatus,
-		decidedAt: status === 'verified' || status === 'rejected' ? (text(check.updated_at) ?? null) : null,
+		decidedAt:
+			status === 'verified' || status === 'rejected' ? (text(check.updated_at) ?? null) : null,
 		person: { firstName: text(name.first_name), lastName: text(name.last_name) },
 		document: photoId.document,
 		reasons,

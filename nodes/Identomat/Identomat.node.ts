@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
@@ -12,7 +17,8 @@ export class Identomat implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Verify identities with Identomat: sessions with documents, liveness, video calls and questionnaires, results and media',
+		description:
+			'Verify identities with Identomat: sessions with documents, liveness, video calls and questionnaires, results and media',
 		defaults: { name: 'Identomat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -17,8 +17,18 @@ import {
 	refuseWebhook,
 	startOfExecution,
 } from '../shared/delivery';
-import { browserReturnWebhook, completeBrowserReturn, pageTextProperty, startOfBrowserReturn } from '../shared/redirect';
-import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty, verdictOutput } from '../shared/personalData';
+import {
+	browserReturnWebhook,
+	completeBrowserReturn,
+	pageTextProperty,
+	startOfBrowserReturn,
+} from '../shared/redirect';
+import {
+	isVerdictOnly,
+	reduceToVerdict,
+	verdictOnlyProperty,
+	verdictOutput,
+} from '../shared/personalData';
 import { safeEqual } from '../shared/signature';
 import { CALLBACK_TYPES } from './constants';
 import { CREDENTIAL_TYPE, identomatRequest } from './transport';
@@ -41,15 +51,25 @@ export class IdentomatTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1, 2],
 		subtitle: '={{$parameter["source"] === "browserReturn" ? "Browser return" : "Callbacks"}}',
-		description: 'Starts the workflow on Identomat callbacks, or when a person comes back from the Identomat widget',
+		description:
+			'Starts the workflow on Identomat callbacks, or when a person comes back from the Identomat widget',
 		defaults: { name: 'Identomat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'identomatApi', required: true }],
 		webhooks: [
 			// Both are registered; the node panel shows only the URL of what "Receive" picks.
-			{ name: 'default', httpMethod: 'POST', path: 'callback', ...ANSWER_WITH_WEBHOOK_RESPONSE, ndvHideUrl: '={{ $parameter["source"] === "browserReturn" }}' },
-			{ ...browserReturnWebhook('return'), ndvHideUrl: '={{ $parameter["source"] !== "browserReturn" }}' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				path: 'callback',
+				...ANSWER_WITH_WEBHOOK_RESPONSE,
+				ndvHideUrl: '={{ $parameter["source"] === "browserReturn" }}',
+			},
+			{
+				...browserReturnWebhook('return'),
+				ndvHideUrl: '={{ $parameter["source"] !== "browserReturn" }}',
+			},
 		],
 		properties: [
 			verdictOnlyProperty,
@@ -62,7 +82,8 @@ export class IdentomatTrigger implements INodeType {
 					{
 						name: 'Browser Return (Return URL)',
 						value: 'browserReturn',
-						description: "The person's browser at the Return URL: the result is fetched from Identomat, then the browser is redirected",
+						description:
+							"The person's browser at the Return URL: the result is fetched from Identomat, then the browser is redirected",
 					},
 					{
 						name: 'Identomat Callbacks',
@@ -90,12 +111,23 @@ export class IdentomatTrigger implements INodeType {
 					{ name: 'One-Time Password Request (SMS)', value: 'one-time-password-request' },
 					{ name: 'Session Link Shared by Email', value: 'share-session-link-via-email' },
 					{ name: 'Session Link Shared by SMS', value: 'share-session-link-via-sms' },
-					{ name: 'Status Update', value: 'statusUpdate', description: 'Any other callback type (format not documented)' },
+					{
+						name: 'Status Update',
+						value: 'statusUpdate',
+						description: 'Any other callback type (format not documented)',
+					},
 				],
-				default: ['one-time-password-request', 'email-one-time-password-request', 'share-session-link-via-sms', 'share-session-link-via-email', 'statusUpdate'],
+				default: [
+					'one-time-password-request',
+					'email-one-time-password-request',
+					'share-session-link-via-sms',
+					'share-session-link-via-email',
+					'statusUpdate',
+				],
 				required: true,
 				displayOptions: { show: { source: ['callbacks'] } },
-				description: 'Callback types that start the workflow; the others are acknowledged and dropped',
+				description:
+					'Callback types that start the workflow; the others are acknowledged and dropped',
 			},
 			{
 				displayName: 'Status Update Types',
@@ -139,7 +171,8 @@ export class IdentomatTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://example.com/thank-you',
-				description: 'Page the browser is sent to afterwards; a small page with the Page Text when empty',
+				description:
+					'Page the browser is sent to afterwards; a small page with the Page Text when empty',
 				displayOptions: { show: { source: ['browserReturn'] } },
 			},
 			pageTextProperty({ source: ['browserReturn'] }),
@@ -164,16 +197,19 @@ export class IdentomatTrigger implements INodeType {
 		const source = this.getNodeParameter('source', 'callbacks') as string;
 		const req = this.getRequestObject();
 		if (req.method === 'GET') {
-			if (source !== 'browserReturn') return refuseWebhook(this, 404, 'This trigger receives Identomat callbacks only.');
+			if (source !== 'browserReturn')
+				return refuseWebhook(this, 404, 'This trigger receives Identomat callbacks only.');
 			return await browserReturn.call(this);
 		}
-		if (source !== 'callbacks') return refuseWebhook(this, 404, 'This trigger receives returning browsers only.');
+		if (source !== 'callbacks')
+			return refuseWebhook(this, 404, 'This trigger receives returning browsers only.');
 		return await callback.call(this);
 	}
 
 	/** The start of each execution: drops a callback or result an earlier execution already emitted. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		if (this.getNodeParameter('source', 0, 'callbacks') === 'browserReturn') return await startOfBrowserReturn.call(this);
+		if (this.getNodeParameter('source', 0, 'callbacks') === 'browserReturn')
+			return await startOfBrowserReturn.call(this);
 		return [startOfExecution(this, CALLBACK_MARKER_SECONDS)];
 	}
 }
@@ -198,8 +234,11 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 	// Fail closed: anything but a list (an expression giving text) selects no event.
 	const events = Array.isArray(chosen) ? (chosen as string[]) : [];
 	const statusTypes = list(this.getNodeParameter('statusUpdateTypes', ''));
-	const isStatusUpdate = !CALLBACK_TYPES.includes(type) && (statusTypes.length === 0 || statusTypes.includes(type));
-	const wanted = CALLBACK_TYPES.includes(type) ? events.includes(type) : isStatusUpdate && events.includes('statusUpdate');
+	const isStatusUpdate =
+		!CALLBACK_TYPES.includes(type) && (statusTypes.length === 0 || statusTypes.includes(type));
+	const wanted = CALLBACK_TYPES.includes(type)
+		? events.includes(type)
+		: isStatusUpdate && events.includes('statusUpdate');
 	if (!wanted) return { webhookResponse: { received: true } };
 
 	// The shared key is a secret: it never reaches the workflow.
@@ -211,16 +250,24 @@ async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> 
 		item.event = 'statusUpdate';
 		const sessionId = typeof body.sessionId === 'string' ? body.sessionId : '';
 		if (sessionId && this.getNodeParameter('fetchResult', true) === true) {
-			const { body: result } = await identomatRequest(this, 'result/', { session_token: sessionId });
+			const { body: result } = await identomatRequest(this, 'result/', {
+				session_token: sessionId,
+			});
 			if (result && typeof result === 'object' && !Array.isArray(result)) {
 				item.result = result as IDataObject;
-				item.verification = resultVerification(sessionId, result as IDataObject) as unknown as IDataObject;
+				item.verification = resultVerification(
+					sessionId,
+					result as IDataObject,
+				) as unknown as IDataObject;
 			}
 		}
 	}
 	// Simplify, for status updates: the session id and the verdict, never the result. An OTP or link-sharing
 	// callback is kept whole: the workflow needs its phone number or email to act on it.
-	const output = isStatusUpdate && isVerdictOnly(this) ? reduceToVerdict(item, ['type', 'event', 'sessionId']) : item;
+	const output =
+		isStatusUpdate && isVerdictOnly(this)
+			? reduceToVerdict(item, ['type', 'event', 'sessionId'])
+			: item;
 	return acceptDelivery(this, key, CALLBACK_MARKER_SECONDS, [output]);
 }
 
@@ -229,7 +276,9 @@ const RESULT_KEYS = ['session_token', 'result', 'result_comment', 'configId'];
 
 async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const location = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
-	const parameter = String(this.getNodeParameter('sessionParameter', 'session_token') || 'session_token');
+	const parameter = String(
+		this.getNodeParameter('sessionParameter', 'session_token') || 'session_token',
+	);
 	const onlyDecided = this.getNodeParameter('onlyDecided', false) === true;
 	const query = this.getQueryData() as IDataObject;
 	const token = typeof query[parameter] === 'string' ? (query[parameter] as string).trim() : '';
@@ -242,13 +291,25 @@ async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseD
 		id: /^[A-Za-z0-9_-]{8,128}$/.test(token) ? token : '',
 		read: async () => {
 			const { body } = await identomatRequest(this, 'result/', { session_token: token });
-			return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+			return body && typeof body === 'object' && !Array.isArray(body)
+				? (body as IDataObject)
+				: undefined;
 		},
 		isFinal: decided,
 		// A session not decided yet is emitted too (unless Only Decided Results), once per status.
-		interimStatus: (result) => (onlyDecided || !result ? undefined : String(resultVerification(token, result).providerStatus)),
+		interimStatus: (result) =>
+			onlyDecided || !result ? undefined : String(resultVerification(token, result).providerStatus),
 		toItem: (result) =>
-			verdictOutput(this, 0, { session_token: token, ...result, verification: resultVerification(token, result ?? {}) as unknown as IDataObject }, RESULT_KEYS),
+			verdictOutput(
+				this,
+				0,
+				{
+					session_token: token,
+					...result,
+					verification: resultVerification(token, result ?? {}) as unknown as IDataObject,
+				},
+				RESULT_KEYS,
+			),
 		waitSeconds: 0,
 		redirectUrl: location,
 		pendingRedirectUrl: location,

@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, StatusTableDoc, Verification, VerificationReason } from '../shared/verdict';
+import type {
+	StatusTable,
+	StatusTableDoc,
+	Verification,
+	VerificationReason,
+} from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -27,7 +32,8 @@ export const STATUS_TABLES: StatusTableDoc[] = [
 	},
 ];
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const str = (value: unknown): string | undefined =>
+	typeof value === 'string' && value ? value : undefined;
 const obj = (value: unknown): IDataObject =>
 	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 
@@ -40,7 +46,9 @@ function isoDate(value: unknown): string | undefined {
 /** The shared verdict of a result/ answer. */
 export function resultVerification(sessionToken: string, result: IDataObject): Verification {
 	const providerStatus =
-		typeof result.result === 'string' || typeof result.result === 'number' ? String(result.result) : null;
+		typeof result.result === 'string' || typeof result.result === 'number'
+			? String(result.result)
+			: null;
 	const status = mapStatus(RESULT_STATUS, result.result);
 	const reasons: VerificationReason[] = [];
 	const reject = (result.reject_reason ?? {}) as IDataObject;

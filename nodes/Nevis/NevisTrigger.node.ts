@@ -21,7 +21,11 @@ import { SESSION_KEYS } from './actions/session/get.operation';
 import { getSession } from './transport';
 import { isFinalSession, sessionVerification } from './verdict';
 
-const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties('session', 'your-portal.com', 'one that is not verified or failed');
+const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties(
+	'session',
+	'your-portal.com',
+	'one that is not verified or failed',
+);
 
 export class NevisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +35,8 @@ export class NevisTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1, 2],
 		subtitle: '=Session completion',
-		description: "Starts the workflow when a person's browser comes back from Nevis identity verification, with the session's result",
+		description:
+			"Starts the workflow when a person's browser comes back from Nevis identity verification, with the session's result",
 		defaults: { name: 'Nevis Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -78,18 +83,32 @@ export class NevisTrigger implements INodeType {
 	execute = startOfBrowserReturn;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { options, query, redirectUrl, pendingRedirectUrl, waitSeconds: wait } = browserReturnSettings(this);
+		const {
+			options,
+			query,
+			redirectUrl,
+			pendingRedirectUrl,
+			waitSeconds: wait,
+		} = browserReturnSettings(this);
 		const names = String(options.sessionParameters ?? 'sessionId, tc')
 			.split(',')
 			.map((name) => name.trim())
 			.filter(Boolean);
-		const found = names.map((name) => query[name]).find((value) => typeof value === 'string' && value.trim() !== '');
+		const found = names
+			.map((name) => query[name])
+			.find((value) => typeof value === 'string' && value.trim() !== '');
 		const sessionId = typeof found === 'string' ? found.trim() : '';
 		return await completeBrowserReturn(this, {
 			id: SESSION_ID.test(sessionId) ? sessionId : '',
 			read: async () => await getSession(this, sessionId),
 			isFinal: isFinalSession,
-			toItem: (session) => verdictOutput(this, 0, { ...session, verification: sessionVerification(session, sessionId) } as IDataObject, SESSION_KEYS),
+			toItem: (session) =>
+				verdictOutput(
+					this,
+					0,
+					{ ...session, verification: sessionVerification(session, sessionId) } as IDataObject,
+					SESSION_KEYS,
+				),
 			waitSeconds: wait,
 			redirectUrl,
 			pendingRedirectUrl,

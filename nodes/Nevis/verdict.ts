@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, StatusTableDoc, Verification, VerificationReason } from '../shared/verdict';
+import type {
+	StatusTable,
+	StatusTableDoc,
+	Verification,
+	VerificationReason,
+} from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -26,7 +31,7 @@ export const STATUS_TABLES: StatusTableDoc[] = [
 			failed: 'UNCONFIRMED wording (seed document); error codes become reasons',
 		},
 		remarks:
-			'Nevis: a session that times out is answered as not found (an error, so the node\'s error output or Continue On Fail routes it) or stays `pending`; the result and data field names are UNCONFIRMED and read only when present.',
+			"Nevis: a session that times out is answered as not found (an error, so the node's error output or Continue On Fail routes it) or stays `pending`; the result and data field names are UNCONFIRMED and read only when present.",
 	},
 ];
 
@@ -39,7 +44,8 @@ export function isFinalSession(session: IDataObject): boolean {
 
 const asObject = (value: unknown): IDataObject =>
 	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-const asString = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const asString = (value: unknown): string | undefined =>
+	typeof value === 'string' && value ? value : undefined;
 
 /**
  * The shared verdict of a session. Nevis documents the status values only; the field names of the
@@ -55,9 +61,15 @@ export function sessionVerification(session: IDataObject, sessionId: string): Ve
 		...(Array.isArray(session.errorCodes) ? session.errorCodes : []),
 		...[asString(result.errorCode), asString(session.errorCode)].filter(Boolean),
 	].map(String);
-	const reasons: VerificationReason[] = codes.map((code) => ({ code, text: `Nevis error code ${code}` }));
+	const reasons: VerificationReason[] = codes.map((code) => ({
+		code,
+		text: `Nevis error code ${code}`,
+	}));
 	if (status === 'unknown') {
-		reasons.push({ code: `status.${String(session.status)}`, text: 'Nevis returned a session status this node does not know' });
+		reasons.push({
+			code: `status.${String(session.status)}`,
+			text: 'Nevis returned a session status this node does not know',
+		});
 	}
 	const final = status === 'verified' || status === 'rejected';
 	return verification({
@@ -66,7 +78,11 @@ export function sessionVerification(session: IDataObject, sessionId: string): Ve
 		status,
 		providerStatus,
 		decidedAt: final ? (asString(session.completedAt) ?? null) : null,
-		person: { firstName: asString(data.firstName), lastName: asString(data.lastName), dateOfBirth: asString(data.dateOfBirth) },
+		person: {
+			firstName: asString(data.firstName),
+			lastName: asString(data.lastName),
+			dateOfBirth: asString(data.dateOfBirth),
+		},
 		document: {
 			type: asString(data.documentType),
 			number: asString(data.documentNumber),

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
@@ -13,7 +18,8 @@ export class Ondato implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Verify identities with Ondato: identity verifications, setups, KYC identifications and face authentications',
+		description:
+			'Verify identities with Ondato: identity verifications, setups, KYC identifications and face authentications',
 		defaults: { name: 'Ondato' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

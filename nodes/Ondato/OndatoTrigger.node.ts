@@ -22,7 +22,12 @@ import {
 import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty } from '../shared/personalData';
 import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
 import { idvVerification, kybVerification, kycVerification } from './verdict';
-import { AUTHENTICATION_CHECKS, DEFAULT_TOLERANCE_SECONDS, hasBasicAuth, hasValidSignature } from './trigger/authentication';
+import {
+	AUTHENTICATION_CHECKS,
+	DEFAULT_TOLERANCE_SECONDS,
+	hasBasicAuth,
+	hasValidSignature,
+} from './trigger/authentication';
 import { parseEnvelope } from './trigger/envelope';
 import { ONDATO_EVENT_OPTIONS } from './trigger/events';
 import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './trigger/webhookToken';
@@ -31,7 +36,17 @@ import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './trigger
 const MARKER_SECONDS = 25 * 3600;
 
 /** What Simplify keeps of a delivery besides `verification`. */
-const ENVELOPE_KEYS = ['id', 'type', 'event', 'applicationId', 'createdUtc', 'deliveredUtc', 'isDelivered', 'payloadId', 'externalReferenceId'];
+const ENVELOPE_KEYS = [
+	'id',
+	'type',
+	'event',
+	'applicationId',
+	'createdUtc',
+	'deliveredUtc',
+	'isDelivered',
+	'payloadId',
+	'externalReferenceId',
+];
 
 export class OndatoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,7 +56,8 @@ export class OndatoTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1, 2],
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Ondato sends a webhook (identity verification, KYC, KYB or form events)',
+		description:
+			'Starts the workflow when Ondato sends a webhook (identity verification, KYC, KYB or form events)',
 		defaults: { name: 'Ondato Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -64,7 +80,10 @@ export class OndatoTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				noDataExpression: true,
-				options: [{ name: 'All Events', value: '*', description: 'Any event Ondato sends' }, ...ONDATO_EVENT_OPTIONS],
+				options: [
+					{ name: 'All Events', value: '*', description: 'Any event Ondato sends' },
+					...ONDATO_EVENT_OPTIONS,
+				],
 				default: ['*'],
 				required: true,
 				description: 'Deliveries of other events are acknowledged and start no execution',
@@ -78,7 +97,8 @@ export class OndatoTrigger implements INodeType {
 					{
 						name: 'Basic Auth',
 						value: 'basicAuth',
-						description: 'HTTP Basic with the Webhook Username and Webhook Password of the credential (documented by Ondato)',
+						description:
+							'HTTP Basic with the Webhook Username and Webhook Password of the credential (documented by Ondato)',
 					},
 					{
 						name: 'Basic Auth and HMAC Signature',
@@ -99,7 +119,8 @@ export class OndatoTrigger implements INodeType {
 					},
 				],
 				default: 'basicAuth',
-				description: 'How deliveries prove they come from Ondato. Anything that fails is refused with 401 and starts no execution.',
+				description:
+					'How deliveries prove they come from Ondato. Anything that fails is refused with 401 and starts no execution.',
 			},
 			verdictOnlyProperty,
 			{
@@ -123,7 +144,8 @@ export class OndatoTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 60 },
 						default: 3600,
-						description: 'How long a token issued at the token URL is accepted (expires_in of the answer)',
+						description:
+							'How long a token issued at the token URL is accepted (expires_in of the answer)',
 						displayOptions: { show: { '/authentication': ['oAuth2'] } },
 					},
 					{
@@ -143,7 +165,8 @@ export class OndatoTrigger implements INodeType {
 						noDataExpression: true,
 						typeOptions: { minValue: 1 },
 						default: DEFAULT_TOLERANCE_SECONDS,
-						description: 'Refuse signed timestamps further than this from now. The default (25 hours) covers Ondato\'s 24-hour retry period.',
+						description:
+							"Refuse signed timestamps further than this from now. The default (25 hours) covers Ondato's 24-hour retry period.",
 						displayOptions: { show: { '/authentication': ['hmac', 'basicAuthAndHmac'] } },
 					},
 				],
@@ -163,9 +186,12 @@ export class OndatoTrigger implements INodeType {
 			authentication = undefined;
 		}
 		// Fail closed: only a known value runs its checks; anything else refuses every delivery.
-		const checks = (typeof authentication === 'string' && AUTHENTICATION_CHECKS.get(authentication)) || [];
+		const checks =
+			(typeof authentication === 'string' && AUTHENTICATION_CHECKS.get(authentication)) || [];
 		if (checks.length === 0) {
-			this.logger.warn(`Ondato Trigger refused a delivery: Authentication has an unknown value "${String(authentication).slice(0, 40)}"`);
+			this.logger.warn(
+				`Ondato Trigger refused a delivery: Authentication has an unknown value "${String(authentication).slice(0, 40)}"`,
+			);
 			return refuseWebhook(this, 401, 'Unauthorized');
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -173,18 +199,29 @@ export class OndatoTrigger implements INodeType {
 
 		if (this.getWebhookName() === 'setup') {
 			if (!checks.includes('oAuth2')) return refuseWebhook(this, 404, 'Not found');
-			return answerTokenRequest(this, credentials, finiteNumber(options.tokenLifetimeSeconds, 3600, { min: 60, max: 86400 }));
+			return answerTokenRequest(
+				this,
+				credentials,
+				finiteNumber(options.tokenLifetimeSeconds, 3600, { min: 60, max: 86400 }),
+			);
 		}
-		if (checks.includes('oAuth2') && !hasValidToken(this, credentials)) return refuseWithoutToken(this);
+		if (checks.includes('oAuth2') && !hasValidToken(this, credentials))
+			return refuseWithoutToken(this);
 
 		if (checks.includes('basic') && !hasBasicAuth(this, credentials)) {
 			this.getResponseObject().set('WWW-Authenticate', 'Basic realm="Ondato webhook"');
 			return refuseWebhook(this, 401, 'Unauthorized');
 		}
-		if (checks.includes('hmac') && !hasValidSignature(this, credentials, options)) return refuseWebhook(this, 401, 'Unauthorized');
+		if (checks.includes('hmac') && !hasValidSignature(this, credentials, options))
+			return refuseWebhook(this, 401, 'Unauthorized');
 
 		const envelope = parseEnvelope(this.getBodyData());
-		if (!envelope) return refuseWebhook(this, 400, 'Not an Ondato webhook envelope (id, type and payload are required)');
+		if (!envelope)
+			return refuseWebhook(
+				this,
+				400,
+				'Not an Ondato webhook envelope (id, type and payload are required)',
+			);
 
 		const chosen = this.getNodeParameter('events', ['*']);
 		const events = Array.isArray(chosen) ? chosen : [];
@@ -194,13 +231,16 @@ export class OndatoTrigger implements INodeType {
 		const key = deliveryKey(envelope.id as string);
 		const known = lookupDelivery(this, key);
 		if (known === 'duplicate') return { webhookResponse: { received: true, duplicate: true } };
-		if (known === 'inFlight') return refuseWebhook(this, 409, 'This delivery is being processed; retry later');
+		if (known === 'inFlight')
+			return refuseWebhook(this, 409, 'This delivery is being processed; retry later');
 
 		const event = envelope.event as string;
 		const payload = envelope.payload as IDataObject;
 		let resource: IDataObject | undefined;
 		let kyc: IDataObject | undefined;
-		const fetches = options.fetchCurrentState && (event.startsWith('IdentityVerification.') || event.startsWith('KycIdentification.'));
+		const fetches =
+			options.fetchCurrentState &&
+			(event.startsWith('IdentityVerification.') || event.startsWith('KycIdentification.'));
 		if (fetches && typeof payload.id === 'string' && !isSafePathSegment(payload.id)) {
 			// The id goes into a URL path: `..` or a `/` could move the request elsewhere.
 			return refuseWebhook(this, 400, 'The payload id is not a valid Ondato id');
@@ -208,31 +248,62 @@ export class OndatoTrigger implements INodeType {
 		if (fetches && typeof payload.id === 'string') {
 			try {
 				if (event.startsWith('IdentityVerification.')) {
-					resource = (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${pathSegment(payload.id)}`)) as IDataObject;
-					const kycId = (((resource.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)?.id;
+					resource = (await ondatoRequest(
+						this,
+						'idv',
+						'GET',
+						`/v1/identity-verifications/${pathSegment(payload.id)}`,
+					)) as IDataObject;
+					const kycId = (
+						((resource.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined
+					)?.id;
 					if (resource.status === 'Completed' && typeof kycId === 'string') {
-						kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${pathSegment(kycId)}`)) as IDataObject;
+						kyc = (await ondatoRequest(
+							this,
+							'kyc',
+							'GET',
+							`/v1/identifications/${pathSegment(kycId)}`,
+						)) as IDataObject;
 					}
 				} else if (event.startsWith('KycIdentification.')) {
-					resource = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${pathSegment(payload.id)}`)) as IDataObject;
+					resource = (await ondatoRequest(
+						this,
+						'kyc',
+						'GET',
+						`/v1/identifications/${pathSegment(payload.id)}`,
+					)) as IDataObject;
 				}
 			} catch {
 				// Ondato retries a delivery that is not acknowledged, so nothing is lost.
-				return refuseWebhook(this, 503, 'The current state could not be read from Ondato; retry later');
+				return refuseWebhook(
+					this,
+					503,
+					'The current state could not be read from Ondato; retry later',
+				);
 			}
 		}
 		const state = resource ?? payload;
 		const output: IDataObject = { ...envelope };
 		if (resource) output.currentState = resource;
 		if (kyc) output.kycIdentification = kyc;
-		if (event.startsWith('IdentityVerification.')) output.verification = idvVerification(state, kyc) as unknown as IDataObject;
-		else if (event.startsWith('KycIdentification.')) output.verification = kycVerification(state) as unknown as IDataObject;
-		else if (event.startsWith('KybIdentification.') && !event.startsWith('KybIdentification.Document.')) {
+		if (event.startsWith('IdentityVerification.'))
+			output.verification = idvVerification(state, kyc) as unknown as IDataObject;
+		else if (event.startsWith('KycIdentification.'))
+			output.verification = kycVerification(state) as unknown as IDataObject;
+		else if (
+			event.startsWith('KybIdentification.') &&
+			!event.startsWith('KybIdentification.Document.')
+		) {
 			output.verification = kybVerification(state) as unknown as IDataObject;
 		}
 		// Two copies may arrive at once: only the first one to get here starts an execution.
 		// Simplify: the envelope's ids and times, the payload's id, your reference and the verdict; never the payload itself.
-		const item = isVerdictOnly(this) ? reduceToVerdict({ ...output, payloadId: payload.id, externalReferenceId: state.externalReferenceId }, ENVELOPE_KEYS) : output;
+		const item = isVerdictOnly(this)
+			? reduceToVerdict(
+					{ ...output, payloadId: payload.id, externalReferenceId: state.externalReferenceId },
+					ENVELOPE_KEYS,
+				)
+			: output;
 		return acceptDelivery(this, key, MARKER_SECONDS, [item]);
 	}
 

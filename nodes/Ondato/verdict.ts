@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, StatusTableDoc, Verification, VerificationReason } from '../shared/verdict';
+import type {
+	StatusTable,
+	StatusTableDoc,
+	Verification,
+	VerificationReason,
+} from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -57,7 +62,8 @@ export const STATUS_TABLES: StatusTableDoc[] = [
 		source: 'ondato.md §6',
 		table: IDV_STATUS,
 		notes: {
-			Completed: 'The person finished; with the KYC identification read (Include KYC Identification, or the trigger\'s Fetch Current State) its status decides',
+			Completed:
+				"The person finished; with the KYC identification read (Include KYC Identification, or the trigger's Fetch Current State) its status decides",
 			Expired: 'Third-party sources only (UNCONFIRMED)',
 			Aborted: 'Third-party sources only (UNCONFIRMED)',
 			Suspended: 'Third-party sources only (UNCONFIRMED)',
@@ -75,7 +81,10 @@ export const STATUS_TABLES: StatusTableDoc[] = [
 		field: 'Face authentication `status`',
 		source: 'ondato.md §6',
 		table: FACE_AUTH_STATUS,
-		notes: { Pending: 'The authentication was not completed', Failed: 'No success value is documented: any value other than these two is `unknown`' },
+		notes: {
+			Pending: 'The authentication was not completed',
+			Failed: 'No success value is documented: any value other than these two is `unknown`',
+		},
 	},
 	{
 		provider: 'Ondato',
@@ -98,22 +107,40 @@ export function kycVerification(kyc: IDataObject): Verification {
 	const reasons: VerificationReason[] = [];
 	const reason = text(kyc.statusReason);
 	if (reason && status !== 'verified') {
-		reasons.push({ code: reason, text: KYC_STATUS_REASON[reason] ?? `Ondato status reason "${reason}"` });
+		reasons.push({
+			code: reason,
+			text: KYC_STATUS_REASON[reason] ?? `Ondato status reason "${reason}"`,
+		});
 	}
 	for (const list of ['rules', 'fraudChecks'] as const) {
 		for (const check of (Array.isArray(kyc[list]) ? kyc[list] : []) as IDataObject[]) {
-			if (check && check.status === 'Fail') reasons.push({ code: `${list}.${String(check.name)}`, text: `The ${list === 'rules' ? 'rule' : 'fraud check'} ${String(check.name)} failed` });
+			if (check && check.status === 'Fail')
+				reasons.push({
+					code: `${list}.${String(check.name)}`,
+					text: `The ${list === 'rules' ? 'rule' : 'fraud check'} ${String(check.name)} failed`,
+				});
 		}
 	}
-	if (status === 'unknown') reasons.push({ code: `kyc.${String(providerStatus)}`, text: 'Ondato returned a status this node does not know' });
+	if (status === 'unknown')
+		reasons.push({
+			code: `kyc.${String(providerStatus)}`,
+			text: 'Ondato returned a status this node does not know',
+		});
 	const document = (kyc.document ?? {}) as IDataObject;
 	return verification({
 		provider: 'ondato',
-		ids: { kycIdentificationId: kyc.id as string, identityVerificationId: kyc.identityVerificationId as string },
+		ids: {
+			kycIdentificationId: kyc.id as string,
+			identityVerificationId: kyc.identityVerificationId as string,
+		},
 		status,
 		providerStatus,
 		decidedAt: decided(status) ? (text(kyc.completedUtc) ?? null) : null,
-		person: { firstName: text(document.firstName), lastName: text(document.lastName), dateOfBirth: text(document.dateOfBirth) },
+		person: {
+			firstName: text(document.firstName),
+			lastName: text(document.lastName),
+			dateOfBirth: text(document.dateOfBirth),
+		},
 		document: {
 			type: text(document.type),
 			number: text(document.documentNumber),
@@ -133,24 +160,41 @@ export function idvVerification(idv: IDataObject, kyc?: IDataObject): Verificati
 	const step = (idv.step ?? {}) as IDataObject;
 	const kycId = ((step.kycIdentification ?? {}) as IDataObject).id as string | undefined;
 	const registration = (idv.registration ?? {}) as IDataObject;
-	const prefilled = { firstName: text(registration.firstName), lastName: text(registration.lastName), dateOfBirth: text(registration.dateOfBirth) };
+	const prefilled = {
+		firstName: text(registration.firstName),
+		lastName: text(registration.lastName),
+		dateOfBirth: text(registration.dateOfBirth),
+	};
 	if (kyc && providerStatus === 'Completed') {
 		const fromKyc = kycVerification(kyc);
 		return {
 			...fromKyc,
 			ids: { identityVerificationId: idv.id as string, kycIdentificationId: kyc.id as string },
 			// The document read from the ID wins; the registration prefill fills what it lacks.
-			person: verification({ ...fromKyc, person: { ...prefilled, ...(fromKyc.person ?? {}) } }).person,
+			person: verification({ ...fromKyc, person: { ...prefilled, ...(fromKyc.person ?? {}) } })
+				.person,
 		};
 	}
 	const status = mapStatus(IDV_STATUS, providerStatus);
 	const reasons: VerificationReason[] = [];
-	if (status === 'expired') reasons.push({ code: `idv.${providerStatus}`, text: 'The session expired before the person finished it' });
-	if (status === 'cancelled') reasons.push({ code: `idv.${providerStatus}`, text: 'The session was aborted' });
-	if (status === 'unknown') reasons.push({ code: `idv.${String(providerStatus)}`, text: 'Ondato returned a status this node does not know' });
+	if (status === 'expired')
+		reasons.push({
+			code: `idv.${providerStatus}`,
+			text: 'The session expired before the person finished it',
+		});
+	if (status === 'cancelled')
+		reasons.push({ code: `idv.${providerStatus}`, text: 'The session was aborted' });
+	if (status === 'unknown')
+		reasons.push({
+			code: `idv.${String(providerStatus)}`,
+			text: 'Ondato returned a status this node does not know',
+		});
 	return verification({
 		provider: 'ondato',
-		ids: { identityVerificationId: idv.id as string, ...(kycId ? { kycIdentificationId: kycId } : {}) },
+		ids: {
+			identityVerificationId: idv.id as string,
+			...(kycId ? { kycIdentificationId: kycId } : {}),
+		},
 		status,
 		providerStatus,
 		person: prefilled,
@@ -163,12 +207,20 @@ export function faceAuthVerification(faceAuthentication: IDataObject): Verificat
 	const status = mapStatus(FACE_AUTH_STATUS, providerStatus);
 	return verification({
 		provider: 'ondato',
-		ids: { faceAuthenticationId: faceAuthentication.id as string, identityVerificationId: faceAuthentication.identityVerificationId as string },
+		ids: {
+			faceAuthenticationId: faceAuthentication.id as string,
+			identityVerificationId: faceAuthentication.identityVerificationId as string,
+		},
 		status,
 		providerStatus,
 		reasons:
 			status === 'unknown'
-				? [{ code: `faceAuthentication.${String(providerStatus)}`, text: 'Ondato documents only the Pending and Failed statuses of a face authentication' }]
+				? [
+						{
+							code: `faceAuthentication.${String(providerStatus)}`,
+							text: 'Ondato documents only the Pending and Failed statuses of a face authentication',
+						},
+					]
 				: [],
 	});
 }
@@ -181,6 +233,14 @@ export function kybVerification(kyb: IDataObject): Verification {
 		ids: { kybIdentificationId: kyb.id as string },
 		status,
 		providerStatus,
-		reasons: status === 'unknown' ? [{ code: `kyb.${String(providerStatus)}`, text: 'Ondato returned a status this node does not know' }] : [],
+		reasons:
+			status === 'unknown'
+				? [
+						{
+							code: `kyb.${String(providerStatus)}`,
+							text: 'Ondato returned a status this node does not know',
+						},
+					]
+				: [],
 	});
 }

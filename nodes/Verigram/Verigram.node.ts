@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/properties';
@@ -12,7 +17,8 @@ export class Verigram implements INodeType {
 		group: ['transform'],
 		version: [1, 2],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Run remote identification flows with Verigram: create a flow, read its result, download its files',
+		description:
+			'Run remote identification flows with Verigram: create a flow, read its result, download its files',
 		defaults: { name: 'Verigram' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -20,7 +20,11 @@ import { verdictOnlyProperty, verdictOutput } from '../shared/personalData';
 import { getFlowResult } from './transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from './verdict';
 
-const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties('flow', 'your-company.com', 'a flow without a final result');
+const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties(
+	'flow',
+	'your-company.com',
+	'a flow without a final result',
+);
 
 /** What Simplify keeps of a result besides `verification`. */
 const RESULT_KEYS = ['flow_id', 'person_id', 'flow_status', 'end_cause', 'finished_at'];
@@ -33,7 +37,8 @@ export class VerigramTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1, 2],
 		subtitle: '=Flow completion',
-		description: "Starts the workflow when a person's browser comes back from a Verigram flow, with the flow's result",
+		description:
+			"Starts the workflow when a person's browser comes back from a Verigram flow, with the flow's result",
 		defaults: { name: 'Verigram Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -89,7 +94,13 @@ export class VerigramTrigger implements INodeType {
 	execute = startOfBrowserReturn;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { options, query, redirectUrl, pendingRedirectUrl, waitSeconds: wait } = browserReturnSettings(this);
+		const {
+			options,
+			query,
+			redirectUrl,
+			pendingRedirectUrl,
+			waitSeconds: wait,
+		} = browserReturnSettings(this);
 		const raw = query[String(options.flowIdParameter || 'flow_id')];
 		const flowId = typeof raw === 'string' ? raw.trim() : '';
 		const finalStatuses = finalStatusesFrom(options.finalStatuses);
@@ -99,7 +110,16 @@ export class VerigramTrigger implements INodeType {
 			read: async () => await getFlowResult(this, flowId),
 			isFinal: (result) => isFinalResult(result, finalStatuses),
 			toItem: (result) =>
-				verdictOutput(this, 0, { flow_id: flowId, ...result, verification: flowVerification(result, flowId) } as IDataObject, RESULT_KEYS),
+				verdictOutput(
+					this,
+					0,
+					{
+						flow_id: flowId,
+						...result,
+						verification: flowVerification(result, flowId),
+					} as IDataObject,
+					RESULT_KEYS,
+				),
 			waitSeconds: wait,
 			redirectUrl,
 			pendingRedirectUrl,

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StatusTable, StatusTableDoc, Verification, VerificationReason, VerificationStatus } from '../shared/verdict';
+import type {
+	StatusTable,
+	StatusTableDoc,
+	Verification,
+	VerificationReason,
+	VerificationStatus,
+} from '../shared/verdict';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -44,7 +50,10 @@ export function finalStatusesFrom(value: unknown): string[] {
 }
 
 /** Whether a flow result carries a final `flow_status`. */
-export function isFinalResult(result: IDataObject, finalStatuses: string[] = DEFAULT_FINAL_STATUSES): boolean {
+export function isFinalResult(
+	result: IDataObject,
+	finalStatuses: string[] = DEFAULT_FINAL_STATUSES,
+): boolean {
 	return typeof result.flow_status === 'string' && finalStatuses.includes(result.flow_status);
 }
 
@@ -69,7 +78,8 @@ export function serviceDetails(services: IDataObject[]): Pick<Verification, 'per
 		if (!service || typeof service !== 'object') continue;
 		entries.push(service);
 		for (const value of Object.values(service)) {
-			if (value && typeof value === 'object' && !Array.isArray(value)) entries.push(value as IDataObject);
+			if (value && typeof value === 'object' && !Array.isArray(value))
+				entries.push(value as IDataObject);
 		}
 	}
 	return {
@@ -97,11 +107,15 @@ export function flowVerification(result: IDataObject, flowId: string): Verificat
 	const raw = result.flow_status;
 	const providerStatus = typeof raw === 'string' ? raw : null;
 	const endCause = typeof result.end_cause === 'string' ? result.end_cause : null;
-	let status: VerificationStatus = raw === undefined || raw === null || raw === '' ? 'in_progress' : mapStatus(FLOW_STATUS, raw);
+	let status: VerificationStatus =
+		raw === undefined || raw === null || raw === '' ? 'in_progress' : mapStatus(FLOW_STATUS, raw);
 	const reasons: VerificationReason[] = [];
 	if (status === 'verified' && endCause && endCause !== COMPLETED_END_CAUSE) {
 		status = 'needs_review';
-		reasons.push({ code: `end_cause.${endCause}`, text: `The flow passed but ended with "${endCause}", not "completed"` });
+		reasons.push({
+			code: `end_cause.${endCause}`,
+			text: `The flow passed but ended with "${endCause}", not "completed"`,
+		});
 	}
 	if (status === 'rejected' && endCause && endCause !== COMPLETED_END_CAUSE) {
 		reasons.push({ code: `end_cause.${endCause}`, text: `The flow ended with "${endCause}"` });
@@ -118,7 +132,10 @@ export function flowVerification(result: IDataObject, flowId: string): Verificat
 		}
 	}
 	if (status === 'unknown') {
-		reasons.push({ code: `flow_status.${String(raw)}`, text: 'Verigram returned a flow status this node does not know' });
+		reasons.push({
+			code: `flow_status.${String(raw)}`,
+			text: 'Verigram returned a flow status this node does not know',
+		});
 	}
 	const details = serviceDetails(services);
 	const final = status === 'verified' || status === 'rejected' || status === 'needs_review';

@@ -8,8 +8,14 @@ import type { RequestContext } from './request';
  * request, which measurably costs throughput over thousands of items.
  */
 export function bearerAuthenticate(field: string) {
-	return async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => {
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials[field] ?? '')}` };
+	return async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) => {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials[field] ?? '')}`,
+		};
 		return requestOptions;
 	};
 }
@@ -20,7 +26,10 @@ const perRun = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedO
  * The node's credential, read once per node run rather than once per request (n8n decrypts it
  * on every read). Only for settings such as base URLs: authentication itself stays with n8n.
  */
-export async function credentialSettings(ctx: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
+export async function credentialSettings(
+	ctx: RequestContext,
+	type: string,
+): Promise<ICredentialDataDecryptedObject> {
 	let byType = perRun.get(ctx);
 	if (!byType) perRun.set(ctx, (byType = new Map()));
 	let read = byType.get(type);

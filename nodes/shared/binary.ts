@@ -27,7 +27,11 @@ export function fileNameFromHeaders(headers: IDataObject, fallback: string): str
 	const disposition = String(headers['content-disposition'] ?? '');
 	const star = /filename\*=(?:UTF-8'[^']*')?([^;]+)/i.exec(disposition);
 	const plain = /filename="?([^";]+)"?/i.exec(disposition);
-	const name = star ? decodeSafely(star[1].trim().replace(/^"|"$/g, '')) : plain ? plain[1].trim() : '';
+	const name = star
+		? decodeSafely(star[1].trim().replace(/^"|"$/g, ''))
+		: plain
+			? plain[1].trim()
+			: '';
 	return safeFileName(name, fallback);
 }
 
@@ -40,8 +44,13 @@ export async function binaryItem(
 	binaryProperty: string,
 	json: IDataObject,
 ): Promise<INodeExecutionData> {
-	const mimeType = String(headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
+	const mimeType = String(headers['content-type'] ?? 'application/octet-stream')
+		.split(';')[0]
+		.trim();
 	const fileName = fileNameFromHeaders(headers, fallbackFileName);
 	const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
-	return { json: { ...json, fileName, mimeType, fileSize: data.length }, binary: { [binaryProperty]: binary } };
+	return {
+		json: { ...json, fileName, mimeType, fileSize: data.length },
+		binary: { [binaryProperty]: binary },
+	};
 }

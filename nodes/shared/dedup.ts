@@ -1,5 +1,10 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /**
  * De-duplication of deliveries, in two records:
@@ -63,7 +68,9 @@ export function deliveryKey(...parts: Array<string | Buffer>): string {
 
 function storedOf(ctx: Scope): IDataObject {
 	const stored = ctx.getWorkflowStaticData('node').deliveries;
-	return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as IDataObject) : {};
+	return stored && typeof stored === 'object' && !Array.isArray(stored)
+		? (stored as IDataObject)
+		: {};
 }
 
 export type DeliveryState = 'new' | 'duplicate' | 'inFlight';
@@ -97,7 +104,13 @@ function remember(state: ScopeState, key: string, entry: Entry): void {
  * flushes the record before that key's own execution reads it would make the key's own execution
  * take it for a copy that already ran (measured on n8n 1.123, whose executions share the data).
  */
-function confirm(state: ScopeState, key: string, ttlSeconds: number, ran: boolean, now = Date.now()): void {
+function confirm(
+	state: ScopeState,
+	key: string,
+	ttlSeconds: number,
+	ran: boolean,
+	now = Date.now(),
+): void {
 	remember(state, key, { done: true, until: now + ttlSeconds * 1000, ttlSeconds });
 	if (!ran) return;
 	state.unsaved.delete(key);
@@ -128,7 +141,9 @@ export function claimDelivery(ctx: IWebhookFunctions, key: string, ttlSeconds: n
 
 /** Drops expired keys and keeps the newest STORED_MAX. */
 function pruned(record: Record<string, number>, nowSeconds: number): IDataObject {
-	const live = Object.entries(record).filter(([, expiry]) => Number.isFinite(expiry) && expiry > nowSeconds);
+	const live = Object.entries(record).filter(
+		([, expiry]) => Number.isFinite(expiry) && expiry > nowSeconds,
+	);
 	live.sort((a, b) => b[1] - a[1]);
 	return Object.fromEntries(live.slice(0, STORED_MAX));
 }
@@ -158,14 +173,20 @@ export function recordDeliveries(
 		}
 		const expiry = Number(stored[key]);
 		if (Number.isFinite(expiry) && expiry * 1000 > now) {
-			ctx.logger.info(`${ctx.getNode().name}: delivery ${key} already ran in an earlier execution; nothing emitted`);
+			ctx.logger.info(
+				`${ctx.getNode().name}: delivery ${key} already ran in an earlier execution; nothing emitted`,
+			);
 			continue;
 		}
 		const entry = state.entries.get(key);
 		confirm(state, key, entry?.ttlSeconds ?? ttlSeconds, true, now);
 		out.push(item);
 	}
-	if (state.unsaved.size && now - state.lastFlush >= FLUSH_EVERY_MS && holdsStoredCopy(ctx, staticData)) {
+	if (
+		state.unsaved.size &&
+		now - state.lastFlush >= FLUSH_EVERY_MS &&
+		holdsStoredCopy(ctx, staticData)
+	) {
 		const record = { ...(stored as Record<string, number>), ...Object.fromEntries(state.unsaved) };
 		staticData.deliveries = pruned(record, now / 1000);
 		// The list of earlier versions (ids, first in first out) is replaced by this record.

@@ -29,20 +29,28 @@ export function acceptDelivery(
 ): IWebhookResponseData {
 	const state = lookupDelivery(ctx, key);
 	if (state === 'duplicate') return repeatedDelivery(ctx, answer);
-	if (state === 'inFlight') return refuseWebhook(ctx, 409, 'This delivery is being processed; retry later');
+	if (state === 'inFlight')
+		return refuseWebhook(ctx, 409, 'This delivery is being processed; retry later');
 	claimDelivery(ctx, key, ttlSeconds);
 	const data: INodeExecutionData[] = items.map((json) => ({ json: { ...json, deliveryKey: key } }));
 	return { workflowData: [data], webhookResponse: answer };
 }
 
 /** The answer to a copy of a delivery that already ran: the same as the first, and no execution. */
-function repeatedDelivery(ctx: IWebhookFunctions, answer: IDataObject | string): IWebhookResponseData {
+function repeatedDelivery(
+	ctx: IWebhookFunctions,
+	answer: IDataObject | string,
+): IWebhookResponseData {
 	if (typeof answer === 'string') return { webhookResponse: answer };
 	return { webhookResponse: { ...answer, duplicate: true } };
 }
 
 /** Answers the caller with a status and starts no execution. */
-export function refuseWebhook(ctx: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
+export function refuseWebhook(
+	ctx: IWebhookFunctions,
+	status: number,
+	text: string,
+): IWebhookResponseData {
 	const res = ctx.getResponseObject();
 	res.status(status).send(text).end();
 	return { noWebhookResponse: true };
@@ -61,7 +69,10 @@ export function startOfExecution(ctx: IExecuteFunctions, ttlSeconds: number): IN
  * as the body. n8n's default for a description without `responseData` is the text
  * "firstEntryJson", so every trigger's webhook description sets it to ''.
  */
-export const ANSWER_WITH_WEBHOOK_RESPONSE = { responseMode: 'onReceived', responseData: '' } as const;
+export const ANSWER_WITH_WEBHOOK_RESPONSE = {
+	responseMode: 'onReceived',
+	responseData: '',
+} as const;
 
 /**
  * Webhook lifecycle of a trigger whose URL is registered out of band (pasted in the provider's

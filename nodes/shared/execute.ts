@@ -4,12 +4,21 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { credentialSecrets, redactError, redactSecrets } from './redact';
 
 /** What an operation returns for one input item. */
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+export type OperationResult =
+	IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
 
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
+export type ItemOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<OperationResult>;
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
-	return !!value && typeof value === 'object' && 'json' in (value as object) && typeof (value as INodeExecutionData).json === 'object';
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		'json' in (value as object) &&
+		typeof (value as INodeExecutionData).json === 'object'
+	);
 }
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
@@ -28,9 +37,15 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
  * is exactly `{ error }` or `{ error, message }` (2.x also allows `details`), and n8n replaces the
  * json of an item that carries `item.error` with the bare message; so nothing else goes in.
  */
-function errorItem(wrapped: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(
+	wrapped: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	const httpCode = wrapped instanceof NodeApiError ? wrapped.httpCode : undefined;
-	const message = [wrapped.description ? redactSecrets(wrapped.description) : '', httpCode ? `(HTTP ${httpCode})` : '']
+	const message = [
+		wrapped.description ? redactSecrets(wrapped.description) : '',
+		httpCode ? `(HTTP ${httpCode})` : '',
+	]
 		.filter(Boolean)
 		.join(' ');
 	return {
@@ -55,7 +70,10 @@ export async function runForEachItem(
 		try {
 			results[itemIndex] = toItems(await operation.call(this, itemIndex), itemIndex);
 		} catch (error) {
-			const wrapped = redactError(withItemIndex(this, error, itemIndex), await credentialSecrets(this, itemIndex));
+			const wrapped = redactError(
+				withItemIndex(this, error, itemIndex),
+				await credentialSecrets(this, itemIndex),
+			);
 			if (!this.continueOnFail()) throw wrapped;
 			results[itemIndex] = [errorItem(wrapped, itemIndex)];
 		}

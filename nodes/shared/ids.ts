@@ -16,6 +16,7 @@ export class UnsafeIdError extends Error {}
 /** The id as one encoded path segment; throws `UnsafeIdError` for an id that could move the request. */
 export function pathSegment(value: string | number): string {
 	const text = String(value);
-	if (!isSafePathSegment(text)) throw new UnsafeIdError(`"${text.slice(0, 64)}" is not a valid ID for a URL path`);
+	if (!isSafePathSegment(text))
+		throw new UnsafeIdError(`"${text.slice(0, 64)}" is not a valid ID for a URL path`);
 	return encodeURIComponent(text);
 }

@@ -46,7 +46,13 @@ export async function multipartFromBinary(
 		head.copy(body, 0);
 		const written = body.write(binary.data, head.length, fileSize, 'base64');
 		tail.copy(body, head.length + written);
-		return { body: body.subarray(0, head.length + written + tail.length), contentType, fileName, mimeType, fileSize: written };
+		return {
+			body: body.subarray(0, head.length + written + tail.length),
+			contentType,
+			fileName,
+			mimeType,
+			fileSize: written,
+		};
 	}
 
 	const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
@@ -56,10 +62,18 @@ export async function multipartFromBinary(
 	let offset = head.length;
 	for await (const chunk of stream as AsyncIterable<Buffer>) {
 		if (offset + chunk.length > head.length + fileSize) {
-			throw new Error(`The file in "${binaryPropertyName}" is larger than n8n's binary store says (${fileSize} bytes)`);
+			throw new Error(
+				`The file in "${binaryPropertyName}" is larger than n8n's binary store says (${fileSize} bytes)`,
+			);
 		}
 		offset += chunk.copy(body, offset);
 	}
 	tail.copy(body, offset);
-	return { body: body.subarray(0, offset + tail.length), contentType, fileName, mimeType, fileSize: offset - head.length };
+	return {
+		body: body.subarray(0, offset + tail.length),
+		contentType,
+		fileName,
+		mimeType,
+		fileSize: offset - head.length,
+	};
 }

@@ -16,7 +16,10 @@ export interface CollectOptions {
 }
 
 /** Reads the "Return All" and "Limit" parameters of a list operation (limit 0 with Return All). */
-export function returnAllOrLimitOf(ctx: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
+export function returnAllOrLimitOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { returnAll: boolean; limit: number } {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
 	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex) as number) };
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /**
  * Verdict-only output. Every read that returns a person's data and every trigger has a Simplify

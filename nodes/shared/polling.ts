@@ -50,7 +50,10 @@ export async function pollUntilFinal<T>(
  * shown as soon as the switch is on. `explanation` says in the provider's terms what is read and
  * why polling is the way.
  */
-export function waitForFinalResultProperties(explanation: string, defaultTimeoutSeconds: number): INodeProperties[] {
+export function waitForFinalResultProperties(
+	explanation: string,
+	defaultTimeoutSeconds: number,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Wait for Final Result',
@@ -72,7 +75,8 @@ function waitSettings(defaultTimeoutSeconds: number): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: defaultTimeoutSeconds,
 			displayOptions: { show: { waitForFinalResult: [true] } },
-			description: 'Stop waiting after this long and return the last result, with finalResult false',
+			description:
+				'Stop waiting after this long and return the last result, with finalResult false',
 		},
 		{
 			displayName: 'First Pause (Seconds)',
@@ -99,7 +103,8 @@ export function savedWaitForFinalResultOptions(defaultTimeoutSeconds: number): I
 			type: 'boolean',
 			default: false,
 			displayOptions: { show: { waitForFinalResult: [true] } },
-			description: 'Whether to wait, as set here by an earlier version of this node. Turn it off and use the Wait for Final Result switch above instead.',
+			description:
+				'Whether to wait, as set here by an earlier version of this node. Turn it off and use the Wait for Final Result switch above instead.',
 		},
 		...waitSettings(defaultTimeoutSeconds),
 	];
@@ -109,12 +114,18 @@ export function savedWaitForFinalResultOptions(defaultTimeoutSeconds: number): I
  * The wait settings of an item: the switch above the Options, or else (workflows saved by an
  * earlier version) the same settings in the Options collection.
  */
-export function waitRequest(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
+export function waitRequest(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject {
 	if (!ctx.getNodeParameter('waitForFinalResult', itemIndex, false)) return options;
 	return {
 		waitForFinalResult: true,
-		timeoutSeconds: ctx.getNodeParameter('timeoutSeconds', itemIndex, undefined) as number | undefined,
-		initialIntervalSeconds: ctx.getNodeParameter('initialIntervalSeconds', itemIndex, undefined) as number | undefined,
+		timeoutSeconds: ctx.getNodeParameter('timeoutSeconds', itemIndex, undefined) as
+			number | undefined,
+		initialIntervalSeconds: ctx.getNodeParameter('initialIntervalSeconds', itemIndex, undefined) as
+			number | undefined,
 	};
 }
 
@@ -132,10 +143,24 @@ export async function readUntilFinalIfAsked<T>(
 	if (!options.waitForFinalResult) return { value: await read(), extra: {} };
 	const timeoutSeconds = Number(options.timeoutSeconds ?? defaultTimeoutSeconds);
 	const initialIntervalSeconds = Number(options.initialIntervalSeconds ?? 5);
-	if (!(timeoutSeconds > 0)) check.fail('Time Limit (Seconds)', `must be more than 0, got "${String(options.timeoutSeconds)}"`);
+	if (!(timeoutSeconds > 0))
+		check.fail(
+			'Time Limit (Seconds)',
+			`must be more than 0, got "${String(options.timeoutSeconds)}"`,
+		);
 	if (!(initialIntervalSeconds > 0)) {
-		check.fail('First Pause (Seconds)', `must be more than 0, got "${String(options.initialIntervalSeconds)}"`);
+		check.fail(
+			'First Pause (Seconds)',
+			`must be more than 0, got "${String(options.initialIntervalSeconds)}"`,
+		);
 	}
-	const outcome = await pollUntilFinal(read, isFinal, { timeoutSeconds, initialIntervalSeconds, maxIntervalSeconds: 60 });
-	return { value: outcome.value, extra: { finalResult: outcome.final, attempts: outcome.attempts } };
+	const outcome = await pollUntilFinal(read, isFinal, {
+		timeoutSeconds,
+		initialIntervalSeconds,
+		maxIntervalSeconds: 60,
+	});
+	return {
+		value: outcome.value,
+		extra: { finalResult: outcome.final, attempts: outcome.attempts },
+	};
 }

@@ -1,7 +1,14 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /** Keys whose values never leave the node: not in outputs, errors or logs. */
-const SECRET_KEY = /(authorization|token|secret|password|api[-_]?key|signature|client[-_]?secret|company[-_]?key|cookie)/i;
+const SECRET_KEY =
+	/(authorization|token|secret|password|api[-_]?key|signature|client[-_]?secret|company[-_]?key|cookie)/i;
 /** Bearer tokens and similar credentials embedded in free text. */
 const SECRET_TEXT = /(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
 /** Credential fields (and OAuth2 token data) that hold secrets: tokens, keys, secrets, passwords. */
@@ -32,12 +39,14 @@ function redactValues(text: string, secrets: readonly string[]): string {
  * wherever they appear (a provider message that echoes the token).
  */
 export function redactSecrets<T>(value: T, secrets: readonly string[] = []): T {
-	if (typeof value === 'string') return redactValues(value.replace(SECRET_TEXT, '$1 [redacted]'), secrets) as unknown as T;
+	if (typeof value === 'string')
+		return redactValues(value.replace(SECRET_TEXT, '$1 [redacted]'), secrets) as unknown as T;
 	if (Array.isArray(value)) return value.map((v) => redactSecrets(v, secrets)) as unknown as T;
 	if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
 		const out: Record<string, unknown> = {};
 		for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-			out[key] = SECRET_KEY.test(key) && typeof v !== 'object' ? '[redacted]' : redactSecrets(v, secrets);
+			out[key] =
+				SECRET_KEY.test(key) && typeof v !== 'object' ? '[redacted]' : redactSecrets(v, secrets);
 		}
 		return out as T;
 	}
@@ -51,7 +60,12 @@ export function secretValuesOf(data: ICredentialDataDecryptedObject | undefined)
 		if (!object || typeof object !== 'object') return;
 		for (const [key, value] of Object.entries(object as Record<string, unknown>)) {
 			if (value && typeof value === 'object') walk(value);
-			else if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH && SECRET_FIELD.test(key) && !NOT_SECRET_FIELD.test(key)) {
+			else if (
+				typeof value === 'string' &&
+				value.length >= MIN_SECRET_LENGTH &&
+				SECRET_FIELD.test(key) &&
+				!NOT_SECRET_FIELD.test(key)
+			) {
 				found.add(value);
 			}
 		}
@@ -61,18 +75,26 @@ export function secretValuesOf(data: ICredentialDataDecryptedObject | undefined)
 	return [...found].sort((a, b) => b.length - a.length);
 }
 
-type CredentialContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+type CredentialContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /**
  * The secret values of every credential the node uses, read only when an error is being built.
  * A credential that cannot be read adds nothing (the error is still built).
  */
-export async function credentialSecrets(ctx: CredentialContext, itemIndex?: number): Promise<string[]> {
+export async function credentialSecrets(
+	ctx: CredentialContext,
+	itemIndex?: number,
+): Promise<string[]> {
 	const types = Object.keys(ctx.getNode().credentials ?? {});
 	const secrets: string[] = [];
 	for (const type of types) {
 		try {
-			secrets.push(...secretValuesOf(await ctx.getCredentials<ICredentialDataDecryptedObject>(type, itemIndex)));
+			secrets.push(
+				...secretValuesOf(
+					await ctx.getCredentials<ICredentialDataDecryptedObject>(type, itemIndex),
+				),
+			);
 		} catch {
 			// Not readable here (or not set): nothing of it can be in the error either.
 		}
@@ -85,11 +107,19 @@ export async function credentialSecrets(ctx: CredentialContext, itemIndex?: numb
  * description, messages and the provider answer it keeps.
  */
 export function redactError<E extends Error>(error: E, secrets: readonly string[]): E {
-	const target = error as E & { description?: unknown; messages?: unknown; errorResponse?: unknown; context?: Record<string, unknown> };
+	const target = error as E & {
+		description?: unknown;
+		messages?: unknown;
+		errorResponse?: unknown;
+		context?: Record<string, unknown>;
+	};
 	target.message = redactSecrets(target.message, secrets);
-	if (typeof target.description === 'string') target.description = redactSecrets(target.description, secrets);
+	if (typeof target.description === 'string')
+		target.description = redactSecrets(target.description, secrets);
 	if (Array.isArray(target.messages)) target.messages = redactSecrets(target.messages, secrets);
-	if (target.errorResponse && typeof target.errorResponse === 'object') target.errorResponse = redactSecrets(target.errorResponse, secrets);
-	if (target.context && target.context.data !== undefined) target.context.data = redactSecrets(target.context.data, secrets);
+	if (target.errorResponse && typeof target.errorResponse === 'object')
+		target.errorResponse = redactSecrets(target.errorResponse, secrets);
+	if (target.context && target.context.data !== undefined)
+		target.context.data = redactSecrets(target.context.data, secrets);
 	return error;
 }

@@ -55,34 +55,49 @@ export function acceptBrowserReturn(
 	redirectUrl: string,
 	now = Date.now(),
 ): IWebhookResponseData {
-	const decidedAt = Date.parse(String((item.verification as IDataObject | undefined)?.decidedAt ?? ''));
+	const decidedAt = Date.parse(
+		String((item.verification as IDataObject | undefined)?.decidedAt ?? ''),
+	);
 	if (Number.isFinite(decidedAt) && now - decidedAt > RETURN_WINDOW_SECONDS * 1000) {
-		ctx.logger.info(`${ctx.getNode().name}: a visit for a result decided at ${new Date(decidedAt).toISOString()} emits nothing`);
+		ctx.logger.info(
+			`${ctx.getNode().name}: a visit for a result decided at ${new Date(decidedAt).toISOString()} emits nothing`,
+		);
 		return redirectBrowser(ctx, redirectUrl, null);
 	}
 	const key = deliveryKey(id);
 	// Seen before, or being handed to n8n by another visit right now: only send the browser on.
 	if (lookupDelivery(ctx, key, now) !== 'new') return redirectBrowser(ctx, redirectUrl, null);
 	claimDelivery(ctx, key, RETURN_MARKER_SECONDS);
-	return { workflowData: [[{ json: { ...item, deliveryKey: key } }]], webhookResponse: landingPage(pageTextOf(ctx)) };
+	return {
+		workflowData: [[{ json: { ...item, deliveryKey: key } }]],
+		webhookResponse: landingPage(pageTextOf(ctx)),
+	};
 }
 
 /** The execute() of a browser-return trigger: the start of each execution it starts. */
-export async function startOfBrowserReturn(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function startOfBrowserReturn(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	return [startOfExecution(this, RETURN_MARKER_SECONDS)];
 }
 
 export const DEFAULT_PAGE_TEXT = 'Thank you. You can close this page.';
 
 const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+	text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+	);
 
 /**
  * The page a person lands on when no "Redirect To" page is set: small, neutral, readable in light
  * and dark mode, with the workflow's text (escaped; blank lines start a new paragraph).
  */
 export function landingPage(text: string): string {
-	const paragraphs = text.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`).join('');
+	const paragraphs = text
+		.split(/\n\s*\n/)
+		.map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+		.join('');
 	const title = escapeHtml(text.split('\n')[0].slice(0, 80));
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;font:1.125rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f6f6f7;color:#1d1d1f}main{max-width:32rem;margin:1.5rem;padding:2rem 2.5rem;border-radius:12px;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.12);text-align:center}p{margin:.5rem 0}@media (prefers-color-scheme:dark){body{background:#161618;color:#ececee}main{background:#232326;box-shadow:none}}</style></head><body><main role="main">${paragraphs}</main></body></html>`;
 }
@@ -99,7 +114,8 @@ export const pageTextProperty = (show?: Record<string, string[]>): INodeProperti
 	type: 'string',
 	typeOptions: { rows: 2 },
 	default: DEFAULT_PAGE_TEXT,
-	description: 'What the page says when Redirect To is empty (plain text; a blank line starts a new paragraph)',
+	description:
+		'What the page says when Redirect To is empty (plain text; a blank line starts a new paragraph)',
 	...(show ? { displayOptions: { show } } : {}),
 });
 
@@ -113,12 +129,16 @@ export function redirectBrowser(
 	location: string,
 	items: IDataObject[] | null,
 ): IWebhookResponseData {
-	if (items && items.length) throw new Error('redirectBrowser starts nothing: use acceptBrowserReturn');
+	if (items && items.length)
+		throw new Error('redirectBrowser starts nothing: use acceptBrowserReturn');
 	const res = ctx.getResponseObject();
 	if (location) {
 		res.redirect(302, location);
 	} else {
-		res.status(200).type('text/html; charset=utf-8').send(landingPage(pageTextOf(ctx)));
+		res
+			.status(200)
+			.type('text/html; charset=utf-8')
+			.send(landingPage(pageTextOf(ctx)));
 	}
 	return { noWebhookResponse: true };
 }
@@ -165,7 +185,10 @@ export function browserReturnSettings(ctx: IWebhookFunctions) {
 		options,
 		redirectUrl,
 		pendingRedirectUrl: String(options.pendingRedirectUrl ?? '').trim() || redirectUrl,
-		waitSeconds: finiteNumber(options.waitSeconds, DEFAULT_WAIT_SECONDS, { min: 0, max: MAX_WAIT_SECONDS }),
+		waitSeconds: finiteNumber(options.waitSeconds, DEFAULT_WAIT_SECONDS, {
+			min: 0,
+			max: MAX_WAIT_SECONDS,
+		}),
 		query: ctx.getQueryData() as IDataObject,
 	};
 }
@@ -200,24 +223,33 @@ export interface BrowserReturn<T> {
  * seconds; one read per id is in flight at once, and only a few visits wait for a result (the
  * others read once); a non-final result is emitted at most once per id and status.
  */
-export async function completeBrowserReturn<T>(ctx: IWebhookFunctions, visit: BrowserReturn<T>): Promise<IWebhookResponseData> {
+export async function completeBrowserReturn<T>(
+	ctx: IWebhookFunctions,
+	visit: BrowserReturn<T>,
+): Promise<IWebhookResponseData> {
 	const pending = () => redirectBrowser(ctx, visit.pendingRedirectUrl, null);
 	if (!visit.id) return pending();
 	// Emitted already (or being handed to n8n right now): nothing to read.
-	if (lookupDelivery(ctx, deliveryKey(visit.id)) !== 'new') return redirectBrowser(ctx, visit.redirectUrl, null);
+	if (lookupDelivery(ctx, deliveryKey(visit.id)) !== 'new')
+		return redirectBrowser(ctx, visit.redirectUrl, null);
 	const reading = startRead(ctx, visit.id);
 	if (!reading) return pending();
 	let outcome;
 	try {
 		outcome = await pollUntilFinal(visit.read, visit.isFinal, {
-			timeoutSeconds: reading === 'poll' ? finiteNumber(visit.waitSeconds, 0, { min: 0, max: MAX_WAIT_SECONDS }) : 0,
+			timeoutSeconds:
+				reading === 'poll'
+					? finiteNumber(visit.waitSeconds, 0, { min: 0, max: MAX_WAIT_SECONDS })
+					: 0,
 			initialIntervalSeconds: 1,
 			maxIntervalSeconds: 4,
 		});
 	} catch (error) {
 		endRead(ctx, visit.id, true);
 		const { status } = describeRequestError(error);
-		ctx.logger.warn(`${visit.label}: the result of a returning visit could not be read (HTTP ${status ?? 'none'})`);
+		ctx.logger.warn(
+			`${visit.label}: the result of a returning visit could not be read (HTTP ${status ?? 'none'})`,
+		);
 		return pending();
 	}
 	endRead(ctx, visit.id, !outcome.final);
@@ -225,7 +257,12 @@ export async function completeBrowserReturn<T>(ctx: IWebhookFunctions, visit: Br
 		const status = visit.interimStatus?.(outcome.value);
 		if (status === undefined) return pending();
 		// Emitted once per id and status; n8n answers the browser as for a final result.
-		return acceptBrowserReturn(ctx, `${visit.id}#${status}`, visit.toItem(outcome.value), visit.pendingRedirectUrl);
+		return acceptBrowserReturn(
+			ctx,
+			`${visit.id}#${status}`,
+			visit.toItem(outcome.value),
+			visit.pendingRedirectUrl,
+		);
 	}
 	return acceptBrowserReturn(ctx, visit.id, visit.toItem(outcome.value), visit.redirectUrl);
 }

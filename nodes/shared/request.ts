@@ -11,17 +11,25 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { credentialSecrets, redactSecrets } from './redact';
-import { describeRequestError, isNetworkError, providerMessage, retryAfterMs, tryParse } from './responseErrors';
+import {
+	describeRequestError,
+	isNetworkError,
+	providerMessage,
+	retryAfterMs,
+	tryParse,
+} from './responseErrors';
 
 export type { ResponseErrorInfo } from './responseErrors';
-export { describeRequestError, isNetworkError, providerMessage, retryAfterMs } from './responseErrors';
+export {
+	describeRequestError,
+	isNetworkError,
+	providerMessage,
+	retryAfterMs,
+} from './responseErrors';
 
 /** Any n8n context that may call `httpRequestWithAuthentication`. */
 export type RequestContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -53,7 +61,11 @@ export interface RetryPolicy {
 	baseDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, maxTotalWaitMs: 30_000, baseDelayMs: 500 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 3,
+	maxTotalWaitMs: 30_000,
+	baseDelayMs: 500,
+};
 
 export interface FullResponse {
 	body: unknown;
@@ -75,7 +87,10 @@ export interface ProviderHttp {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const STATUS_HINTS: Record<number, { message: string; description: string }> = {
-	400: { message: 'The request was refused as malformed', description: 'Check the values of the node parameters.' },
+	400: {
+		message: 'The request was refused as malformed',
+		description: 'Check the values of the node parameters.',
+	},
 	401: {
 		message: 'The credentials were not accepted',
 		description: 'Check the credential: the key or token may be wrong, expired or revoked.',
@@ -84,10 +99,22 @@ const STATUS_HINTS: Record<number, { message: string; description: string }> = {
 		message: 'The credentials are not allowed to do this',
 		description: "Check the permissions of the credential's user or team.",
 	},
-	404: { message: 'The resource was not found', description: 'Check the ID: it may be wrong or deleted.' },
-	409: { message: 'The request conflicts with the current state', description: 'Fetch the resource again and retry.' },
-	410: { message: 'The resource is gone', description: 'It was removed by the provider and cannot be fetched.' },
-	422: { message: 'The provider refused the values sent', description: 'Correct the fields named in the message.' },
+	404: {
+		message: 'The resource was not found',
+		description: 'Check the ID: it may be wrong or deleted.',
+	},
+	409: {
+		message: 'The request conflicts with the current state',
+		description: 'Fetch the resource again and retry.',
+	},
+	410: {
+		message: 'The resource is gone',
+		description: 'It was removed by the provider and cannot be fetched.',
+	},
+	422: {
+		message: 'The provider refused the values sent',
+		description: 'Correct the fields named in the message.',
+	},
 	423: { message: 'The resource is locked for now', description: 'Try again later.' },
 	429: {
 		message: 'The provider is rate limiting the requests',
@@ -110,7 +137,8 @@ export function toNodeApiError(
 	const hint = info.status ? STATUS_HINTS[info.status] : undefined;
 	const theirs = providerMessage(info.data);
 	const generic = info.status
-		? (hint?.message ?? (info.status >= 500 ? 'The provider had an internal problem' : 'The request was refused'))
+		? (hint?.message ??
+			(info.status >= 500 ? 'The provider had an internal problem' : 'The request was refused'))
 		: 'The provider could not be reached';
 	const message = `${provider}: ${generic}${info.status ? ` (HTTP ${info.status})` : ''}${theirs ? `: ${theirs}` : ''}`;
 	const description =
@@ -123,7 +151,10 @@ export function toNodeApiError(
 	const retryAfter = retryAfterMs(info.headers);
 	const failure =
 		info.status === 429
-			? { cause: 'rate-limited' as const, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) }
+			? {
+					cause: 'rate-limited' as const,
+					...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+				}
 			: info.status === 401
 				? { cause: 'credential-invalid' as const }
 				: info.status === 503
@@ -162,7 +193,11 @@ export async function providerRequest(
 		method: request.method,
 		url: request.url,
 		qs: request.qs,
-		headers: { Accept: request.binary ? '*/*' : 'application/json', ...http.headers, ...request.headers },
+		headers: {
+			Accept: request.binary ? '*/*' : 'application/json',
+			...http.headers,
+			...request.headers,
+		},
 		returnFullResponse: true,
 		timeout: request.timeout ?? 60_000,
 	};
@@ -192,7 +227,14 @@ export async function providerRequest(
 			const retryable =
 				info.status === 429 ||
 				(idempotent && ((info.status !== undefined && info.status >= 500) || isNetworkError(info)));
-			const fail = async () => toNodeApiError(ctx, http.provider, error, itemIndex, await credentialSecrets(ctx, itemIndex));
+			const fail = async () =>
+				toNodeApiError(
+					ctx,
+					http.provider,
+					error,
+					itemIndex,
+					await credentialSecrets(ctx, itemIndex),
+				);
 			if (!retryable || attempt >= policy.maxRetries) throw await fail();
 			const delay = retryAfterMs(lowerCaseKeys(info.headers)) ?? policy.baseDelayMs * 2 ** attempt;
 			if (waited + delay > policy.maxTotalWaitMs) throw await fail();

@@ -38,8 +38,13 @@ export function requestOptionsProperty(
  * An option the user has not added is absent from the parameters: its default is read from the
  * node's own `requestOptions` property.
  */
-export function executionOptions(ctx: IExecuteFunctions, requestOptions: INodeProperties): { concurrency: number } {
-	const declared = (requestOptions.options as INodeProperties[] | undefined)?.find((o) => o.name === 'concurrency');
+export function executionOptions(
+	ctx: IExecuteFunctions,
+	requestOptions: INodeProperties,
+): { concurrency: number } {
+	const declared = (requestOptions.options as INodeProperties[] | undefined)?.find(
+		(o) => o.name === 'concurrency',
+	);
 	const defaultConcurrency = Number(declared?.default ?? DEFAULT_CONCURRENCY);
 	const options = ctx.getNodeParameter('requestOptions', 0, {}) as { concurrency?: unknown };
 	const requested = Number(options.concurrency ?? defaultConcurrency);

@@ -75,7 +75,16 @@ export function providerMessage(data: unknown): string | undefined {
 	}
 	if (typeof data !== 'object') return String(data);
 	const body = data as IDataObject;
-	for (const key of ['message', 'error_description', 'error', 'detail', 'title', 'errorMessage', 'description', 'argumentError']) {
+	for (const key of [
+		'message',
+		'error_description',
+		'error',
+		'detail',
+		'title',
+		'errorMessage',
+		'description',
+		'argumentError',
+	]) {
 		const value = body[key];
 		if (typeof value === 'string' && value) return value;
 		if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -83,7 +92,8 @@ export function providerMessage(data: unknown): string | undefined {
 			if (nested) return nested;
 		}
 	}
-	if (Array.isArray(body.errors)) return (body.errors as unknown[]).map((e) => providerMessage(e) ?? String(e)).join('; ');
+	if (Array.isArray(body.errors))
+		return (body.errors as unknown[]).map((e) => providerMessage(e) ?? String(e)).join('; ');
 	// Field-keyed validation errors: { "name.first_name": ["The field is required"] }
 	const fieldMessages = Object.entries(body)
 		.filter(([, value]) => Array.isArray(value) && value.every((v) => typeof v === 'string'))

@@ -17,7 +17,10 @@ export async function routeOperation(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = resources[resource]?.[operation] as { execute?: ItemOperation } | undefined;
 	if (!module?.execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return await runForEachItem.call(this, module.execute, options);
 }

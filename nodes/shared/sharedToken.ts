@@ -28,10 +28,12 @@ export async function sharedToken(
 	const entry = tokens.get(key);
 	if (entry?.pending) return await entry.pending;
 	const held = typeof heldToken === 'string' ? heldToken : '';
-	if (entry?.token && held !== '' && held !== entry.token && Date.now() < entry.until) return entry.token;
+	if (entry?.token && held !== '' && held !== entry.token && Date.now() < entry.until)
+		return entry.token;
 	const pending = fetchToken().then(
 		({ token, expiresInSeconds }) => {
-			const lifetime = expiresInSeconds && expiresInSeconds > 0 ? expiresInSeconds * 900 : DEFAULT_LIFETIME_MS;
+			const lifetime =
+				expiresInSeconds && expiresInSeconds > 0 ? expiresInSeconds * 900 : DEFAULT_LIFETIME_MS;
 			tokens.set(key, { token, until: Date.now() + lifetime });
 			return token;
 		},

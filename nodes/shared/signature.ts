@@ -49,17 +49,20 @@ export function verifyHmacSignature(check: SignatureCheck): SignatureVerdict {
 	if (!check.received) return { valid: false, reason: 'the signature header is missing' };
 	let received = check.received.trim();
 	if (check.prefix) {
-		if (!received.startsWith(check.prefix)) return { valid: false, reason: 'the signature has the wrong format' };
+		if (!received.startsWith(check.prefix))
+			return { valid: false, reason: 'the signature has the wrong format' };
 		received = received.slice(check.prefix.length);
 	}
 	if (check.toleranceSeconds !== undefined) {
 		// A tolerance that is not a number would turn the window off (`x > NaN` is false): refuse instead.
-		if (!Number.isFinite(check.toleranceSeconds)) return { valid: false, reason: 'the allowed time window is not a number' };
+		if (!Number.isFinite(check.toleranceSeconds))
+			return { valid: false, reason: 'the allowed time window is not a number' };
 		if (check.timestamp === undefined || check.timestamp === '') {
 			return { valid: false, reason: 'the signed timestamp is missing' };
 		}
 		let seconds = Number(check.timestamp);
-		if (!Number.isFinite(seconds)) return { valid: false, reason: 'the signed timestamp is not a number' };
+		if (!Number.isFinite(seconds))
+			return { valid: false, reason: 'the signed timestamp is not a number' };
 		if (seconds > 1e12) seconds = seconds / 1000;
 		const now = (check.now ?? Date.now()) / 1000;
 		if (Math.abs(now - seconds) > check.toleranceSeconds) {
@@ -69,8 +72,13 @@ export function verifyHmacSignature(check: SignatureCheck): SignatureVerdict {
 	const expected = hmac(check.algorithm ?? 'sha256', check.secret, check.payload, check.encoding);
 	// Compared as text in the canonical spelling (lowercase hex; standard, padded base64): decoding
 	// first would also accept unpadded, URL-safe or trailing-garbage spellings of the same bytes.
-	const equal = check.encoding === 'hex' ? safeEqual(expected, received.toLowerCase()) : safeEqual(expected, received);
-	return equal ? { valid: true } : { valid: false, reason: 'the signature does not match the body' };
+	const equal =
+		check.encoding === 'hex'
+			? safeEqual(expected, received.toLowerCase())
+			: safeEqual(expected, received);
+	return equal
+		? { valid: true }
+		: { valid: false, reason: 'the signature does not match the body' };
 }
 
 /** The exact bytes n8n received. Signatures are computed over these, never over re-serialised JSON. */
@@ -78,5 +86,8 @@ export function rawBodyOf(ctx: IWebhookFunctions): Buffer {
 	const req = ctx.getRequestObject() as unknown as { rawBody?: Buffer | string; body?: unknown };
 	if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
 	if (typeof req.rawBody === 'string') return Buffer.from(req.rawBody, 'utf8');
-	return Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? {}), 'utf8');
+	return Buffer.from(
+		typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? {}),
+		'utf8',
+	);
 }

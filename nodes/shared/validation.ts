@@ -29,7 +29,8 @@ export class InputValidator {
 	}
 
 	required(field: string, value: unknown): string {
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		const text =
+			typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 		if (!text) this.fail(field, 'is required', `Fill in "${field}" or map it from the input data.`);
 		return text;
 	}
@@ -38,7 +39,11 @@ export class InputValidator {
 		const text = typeof value === 'string' ? value.trim() : '';
 		if (!text) return optional ? undefined : this.required(field, text);
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
-			this.fail(field, `must be an email address, got a value shaped "${shapeOf(text)}"`, 'e.g. nathan@example.com');
+			this.fail(
+				field,
+				`must be an email address, got a value shaped "${shapeOf(text)}"`,
+				'e.g. nathan@example.com',
+			);
 		}
 		return text;
 	}
@@ -50,8 +55,17 @@ export class InputValidator {
 		const day = text.length > 10 && /^\d{4}-\d{2}-\d{2}T/.test(text) ? text.slice(0, 10) : text;
 		const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
 		const parsed = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
-		if (!match || !parsed || parsed.getUTCMonth() !== +match[2] - 1 || parsed.getUTCDate() !== +match[3]) {
-			this.fail(field, `must be a date written YYYY-MM-DD, got a value shaped "${shapeOf(text)}"`, 'e.g. 1990-04-23');
+		if (
+			!match ||
+			!parsed ||
+			parsed.getUTCMonth() !== +match[2] - 1 ||
+			parsed.getUTCDate() !== +match[3]
+		) {
+			this.fail(
+				field,
+				`must be a date written YYYY-MM-DD, got a value shaped "${shapeOf(text)}"`,
+				'e.g. 1990-04-23',
+			);
 		}
 		return day;
 	}
@@ -59,16 +73,25 @@ export class InputValidator {
 	dateTime(field: string, value: unknown, { optional = false } = {}): string | undefined {
 		const text = typeof value === 'string' ? value.trim() : '';
 		if (!text) return optional ? undefined : this.required(field, text);
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text) || Number.isNaN(Date.parse(text))) {
-			this.fail(field, `must be a date and time with a zone, got "${text}"`, 'e.g. 2026-05-01T12:00:00Z');
+		if (
+			!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text) ||
+			Number.isNaN(Date.parse(text))
+		) {
+			this.fail(
+				field,
+				`must be a date and time with a zone, got "${text}"`,
+				'e.g. 2026-05-01T12:00:00Z',
+			);
 		}
 		return new Date(text).toISOString().replace(/\.\d{3}Z$/, 'Z');
 	}
 
 	positiveInteger(field: string, value: unknown): number {
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		const text =
+			typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 		if (!text) this.required(field, text);
-		if (!/^\d+$/.test(text) || Number(text) < 1) this.fail(field, `must be a positive whole number, got "${text}"`);
+		if (!/^\d+$/.test(text) || Number(text) < 1)
+			this.fail(field, `must be a positive whole number, got "${text}"`);
 		return Number(text);
 	}
 
@@ -76,17 +99,30 @@ export class InputValidator {
 		const text = typeof value === 'string' ? value.trim() : '';
 		if (!text) return optional ? undefined : this.required(field, text);
 		if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
-			this.fail(field, `must be a UUID, got "${text}"`, 'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6');
+			this.fail(
+				field,
+				`must be a UUID, got "${text}"`,
+				'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+			);
 		}
 		return text.toLowerCase();
 	}
 
 	/** ISO 3166-1 country code, alpha-2 ("GB") or alpha-3 ("GBR"). */
-	countryCode(field: string, value: unknown, length: 2 | 3, { optional = false } = {}): string | undefined {
+	countryCode(
+		field: string,
+		value: unknown,
+		length: 2 | 3,
+		{ optional = false } = {},
+	): string | undefined {
 		const text = typeof value === 'string' ? value.trim().toUpperCase() : '';
 		if (!text) return optional ? undefined : this.required(field, text);
 		if (!new RegExp(`^[A-Z]{${length}}$`).test(text)) {
-			this.fail(field, `must be a ${length}-letter ISO 3166-1 country code, got "${value}"`, length === 2 ? 'e.g. GB' : 'e.g. GBR');
+			this.fail(
+				field,
+				`must be a ${length}-letter ISO 3166-1 country code, got "${value}"`,
+				length === 2 ? 'e.g. GB' : 'e.g. GBR',
+			);
 		}
 		return text;
 	}
@@ -94,7 +130,8 @@ export class InputValidator {
 	url(field: string, value: unknown, { optional = false } = {}): string | undefined {
 		const text = typeof value === 'string' ? value.trim() : '';
 		if (!text) return optional ? undefined : this.required(field, text);
-		if (!/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(text)) this.fail(field, `must be an http(s) URL, got "${text}"`);
+		if (!/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(text))
+			this.fail(field, `must be an http(s) URL, got "${text}"`);
 		return text;
 	}
 
@@ -102,7 +139,11 @@ export class InputValidator {
 	pathId(field: string, value: unknown): string {
 		const text = this.required(field, value);
 		if (!isSafePathSegment(text)) {
-			this.fail(field, `is not a valid ID, got "${text.slice(0, 64)}"`, 'IDs are made of letters, digits, "-", "_", "." and ":".');
+			this.fail(
+				field,
+				`is not a valid ID, got "${text.slice(0, 64)}"`,
+				'IDs are made of letters, digits, "-", "_", "." and ":".',
+			);
 		}
 		return text;
 	}

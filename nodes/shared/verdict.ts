@@ -59,14 +59,21 @@ export type StatusTable = Record<string, VerificationStatus>;
  */
 export function mapStatus(table: StatusTable, value: unknown): VerificationStatus {
 	if (typeof value !== 'string' && typeof value !== 'number') return 'unknown';
-	return Object.prototype.hasOwnProperty.call(table, String(value)) ? table[String(value)] : 'unknown';
+	return Object.prototype.hasOwnProperty.call(table, String(value))
+		? table[String(value)]
+		: 'unknown';
 }
 
 /** Builds the `verification` object; empty person/document become null so routes can test for them. */
-export function verification(fields: Omit<Verification, 'person' | 'document' | 'reasons' | 'decidedAt'> & Partial<Verification>): Verification {
+export function verification(
+	fields: Omit<Verification, 'person' | 'document' | 'reasons' | 'decidedAt'> &
+		Partial<Verification>,
+): Verification {
 	const compact = <T extends object>(value: T | null | undefined): T | null => {
 		if (!value) return null;
-		const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '');
+		const entries = Object.entries(value).filter(
+			([, v]) => v !== undefined && v !== null && v !== '',
+		);
 		return entries.length ? (Object.fromEntries(entries) as T) : null;
 	};
 	return {
@@ -113,7 +120,12 @@ export const simplifyProperty: INodeProperties = {
  * with Simplify on, only `verification` and the raw answer's key ids and links (`keys`, kept as
  * the provider named them; missing ones are left out).
  */
-export function withVerification(raw: IDataObject, verdict: Verification, simplify = false, keys: string[] = []): IDataObject {
+export function withVerification(
+	raw: IDataObject,
+	verdict: Verification,
+	simplify = false,
+	keys: string[] = [],
+): IDataObject {
 	const shared = verdict as unknown as IDataObject;
 	if (!simplify) return { ...raw, verification: shared };
 	const out: IDataObject = {};

@@ -28,7 +28,11 @@ type TriggerContext = Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>;
 function visitsOf(ctx: TriggerContext): TriggerVisits {
 	const scope = `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().name}`;
 	let visits = byTrigger.get(scope);
-	if (!visits) byTrigger.set(scope, (visits = { negative: new Map(), polling: new Set(), reading: new Set() }));
+	if (!visits)
+		byTrigger.set(
+			scope,
+			(visits = { negative: new Map(), polling: new Set(), reading: new Set() }),
+		);
 	return visits;
 }
 
@@ -37,7 +41,11 @@ function visitsOf(ctx: TriggerContext): TriggerVisits {
  * negatively in the last seconds or a read of the same id is in flight; `once` (no waiting) when
  * too many visits are polling already; `poll` otherwise. Unless undefined, `endRead` must follow.
  */
-export function startRead(ctx: TriggerContext, id: string, now = Date.now()): 'poll' | 'once' | undefined {
+export function startRead(
+	ctx: TriggerContext,
+	id: string,
+	now = Date.now(),
+): 'poll' | 'once' | undefined {
 	const visits = visitsOf(ctx);
 	const until = visits.negative.get(id);
 	if (until !== undefined && until > now) return undefined;
@@ -52,7 +60,12 @@ export function startRead(ctx: TriggerContext, id: string, now = Date.now()): 'p
 }
 
 /** Ends a read started by `startRead`; a negative answer is remembered briefly. */
-export function endRead(ctx: TriggerContext, id: string, negative: boolean, now = Date.now()): void {
+export function endRead(
+	ctx: TriggerContext,
+	id: string,
+	negative: boolean,
+	now = Date.now(),
+): void {
 	const visits = visitsOf(ctx);
 	visits.polling.delete(id);
 	visits.reading.delete(id);

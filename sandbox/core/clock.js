@@ -5,8 +5,12 @@ function createClock() {
 	return {
 		now: () => new Date(Date.now() + offsetMs),
 		nowMs: () => Date.now() + offsetMs,
-		advance(ms) { offsetMs += ms; },
-		reset() { offsetMs = 0; },
+		advance(ms) {
+			offsetMs += ms;
+		},
+		reset() {
+			offsetMs = 0;
+		},
 	};
 }
 

@@ -7,9 +7,15 @@ function createFaults() {
 
 	function add(spec) {
 		if (!spec || !spec.provider) throw new Error('faults.add: provider is required');
-		if (spec.status == null && !spec.drop && spec.delayMs == null) throw new Error('faults.add: one of status, drop, delayMs is required');
-		const path = typeof spec.path === 'string' && spec.path.startsWith('/') && spec.path.length > 2 && spec.path.startsWith('/^')
-			? new RegExp(spec.path.slice(1)) : spec.path; // '/^...' strings from HTTP control become RegExp
+		if (spec.status == null && !spec.drop && spec.delayMs == null)
+			throw new Error('faults.add: one of status, drop, delayMs is required');
+		const path =
+			typeof spec.path === 'string' &&
+			spec.path.startsWith('/') &&
+			spec.path.length > 2 &&
+			spec.path.startsWith('/^')
+				? new RegExp(spec.path.slice(1))
+				: spec.path; // '/^...' strings from HTTP control become RegExp
 		const fault = { id: seq++, times: 1, ...spec, path, used: 0 };
 		if (fault.times === null || fault.times === 'Infinity') fault.times = Infinity;
 		faults.push(fault);
@@ -17,9 +23,13 @@ function createFaults() {
 	}
 
 	function take(provider, method, relPath) {
-		const f = faults.find((x) => x.provider === provider && x.used < x.times
-			&& (!x.method || x.method.toUpperCase() === method)
-			&& (!x.path || (x.path instanceof RegExp ? x.path.test(relPath) : relPath.startsWith(x.path))));
+		const f = faults.find(
+			(x) =>
+				x.provider === provider &&
+				x.used < x.times &&
+				(!x.method || x.method.toUpperCase() === method) &&
+				(!x.path || (x.path instanceof RegExp ? x.path.test(relPath) : relPath.startsWith(x.path))),
+		);
 		if (f) f.used++;
 		faults = faults.filter((x) => x.used < x.times);
 		return f;
@@ -32,25 +42,43 @@ function createFaults() {
 			if (!f) return next();
 			if (req.sandboxLogEntry) req.sandboxLogEntry.fault = { id: f.id };
 			const apply = () => {
-				if (f.drop) { req.socket.destroy(); return; }
+				if (f.drop) {
+					req.socket.destroy();
+					return;
+				}
 				if (f.status == null) return next(); // pure delay
 				if (f.status === 429) {
 					const retryAfter = f.retryAfter ?? 1;
 					res.set('Retry-After', String(retryAfter));
-					res.set('X-RateLimit-Reset', String(Math.ceil(((clock ? clock.nowMs() : Date.now()) / 1000) + retryAfter)));
+					res.set(
+						'X-RateLimit-Reset',
+						String(Math.ceil((clock ? clock.nowMs() : Date.now()) / 1000 + retryAfter)),
+					);
 					res.set('X-RateLimit-Remaining', '0');
 				} else if (f.retryAfter != null) {
 					res.set('Retry-After', String(f.retryAfter));
 				}
-				if (f.body !== undefined) return res.status(f.status).type('json').send(JSON.stringify(f.body));
+				if (f.body !== undefined)
+					return res.status(f.status).type('json').send(JSON.stringify(f.body));
 				if (onStatus) return onStatus(res, f);
-				return res.status(f.status).type('json').send(JSON.stringify({ message: `Injected fault ${f.status}` }));
+				return res
+					.status(f.status)
+					.type('json')
+					.send(JSON.stringify({ message: `Injected fault ${f.status}` }));
 			};
-			if (f.delayMs) setTimeout(apply, f.delayMs); else apply();
+			if (f.delayMs) setTimeout(apply, f.delayMs);
+			else apply();
 		};
 	}
 
-	return { add, list: () => faults, clear: () => { faults = []; }, middleware };
+	return {
+		add,
+		list: () => faults,
+		clear: () => {
+			faults = [];
+		},
+		middleware,
+	};
 }
 
 module.exports = { createFaults };

@@ -9,7 +9,9 @@ function createIdGen(bases = {}) {
 			if (counters[kind] == null) counters[kind] = bases[kind] ?? 1;
 			return counters[kind]++;
 		},
-		reset() { counters = {}; },
+		reset() {
+			counters = {};
+		},
 	};
 }
 

@@ -16,11 +16,23 @@ function paginate(items, { query = {}, selfUrl, defaultLimit = 25, object = 'pag
 		u.searchParams.set('page', String(p));
 		return u.toString();
 	};
-	const links = totalPages <= 1 ? null : {
-		next: page < totalPages ? pageUrl(page + 1) : null,
-		previous: page > 1 ? pageUrl(Math.min(page - 1, totalPages)) : null,
+	const links =
+		totalPages <= 1
+			? null
+			: {
+					next: page < totalPages ? pageUrl(page + 1) : null,
+					previous: page > 1 ? pageUrl(Math.min(page - 1, totalPages)) : null,
+				};
+	return {
+		object,
+		data,
+		total,
+		count: data.length,
+		limit,
+		current_page: page,
+		total_pages: totalPages,
+		links,
 	};
-	return { object, data, total, count: data.length, limit, current_page: page, total_pages: totalPages, links };
 }
 
 module.exports = { paginate };

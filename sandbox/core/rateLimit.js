@@ -9,7 +9,10 @@ function createRateLimiter({ clock, getConfig, keyFn, onLimited }) {
 		const now = clock.nowMs();
 		const key = keyFn(req);
 		let w = windows.get(key);
-		if (!w || now >= w.resetAt) { w = { count: 0, resetAt: now + cfg.windowSeconds * 1000 }; windows.set(key, w); }
+		if (!w || now >= w.resetAt) {
+			w = { count: 0, resetAt: now + cfg.windowSeconds * 1000 };
+			windows.set(key, w);
+		}
 		w.count++;
 		const remaining = Math.max(0, cfg.limit - w.count);
 		res.set('X-RateLimit-Limit', String(cfg.limit));
@@ -22,7 +25,12 @@ function createRateLimiter({ clock, getConfig, keyFn, onLimited }) {
 		}
 		next();
 	}
-	return { middleware, reset: () => { windows = new Map(); } };
+	return {
+		middleware,
+		reset: () => {
+			windows = new Map();
+		},
+	};
 }
 
 module.exports = { createRateLimiter };

@@ -33,7 +33,12 @@ export function useSandbox(): { sb: () => Sandbox } {
 }
 
 export function credentialsOf(sb: Sandbox, token?: string) {
-	return { amiqusApi: { accessToken: token ?? sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl } };
+	return {
+		amiqusApi: {
+			accessToken: token ?? sb.amiqus.config.personalTokens[0],
+			baseUrl: sb.amiqus.baseUrl,
+		},
+	};
 }
 
 /** Runs the Amiqus node once through n8n's engine against the sandbox. */
@@ -63,7 +68,14 @@ export const json = (items: INodeExecutionData[]) => items.map((item) => item.js
 import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
 import type { INodeListSearchResult, INodeType } from 'n8n-workflow';
 
-import { additionalDataFor, buildWorkflow, chain, credentialsHelperWith, nodeTypes, packageNode } from '../harness/engine';
+import {
+	additionalDataFor,
+	buildWorkflow,
+	chain,
+	credentialsHelperWith,
+	nodeTypes,
+	packageNode,
+} from '../harness/engine';
 
 /**
  * Calls a list-search method of the Amiqus node the way the n8n editor does: through n8n-core's
@@ -77,9 +89,14 @@ export async function listSearch(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const helper = credentialsHelperWith(credentialsOf(sb));
-	const node = packageNode('Node', typeName('amiqus'), { resource: 'record', operation: 'get' }, {
-		credentials: { amiqusApi: { id: 'amiqusApi', name: 'amiqusApi' } },
-	});
+	const node = packageNode(
+		'Node',
+		typeName('amiqus'),
+		{ resource: 'record', operation: 'get' },
+		{
+			credentials: { amiqusApi: { id: 'amiqusApi', name: 'amiqusApi' } },
+		},
+	);
 	const workflow = buildWorkflow(chain([node]));
 	const hooks = new ExecutionLifecycleHooks('manual', 'load-options', {
 		id: workflow.id,

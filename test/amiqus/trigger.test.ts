@@ -43,7 +43,9 @@ interface Sandbox {
 		ping(webhookId: number): Promise<unknown>;
 	};
 	faults: { add(spec: IDataObject): unknown };
-	requests(provider: string): Array<{ method: string; path: string; status: number | null; body?: IDataObject }>;
+	requests(
+		provider: string,
+	): Array<{ method: string; path: string; status: number | null; body?: IDataObject }>;
 	problems: unknown[];
 	clearRequests(): void;
 	reset(): void;
@@ -91,7 +93,10 @@ function triggerNode(parameters: IDataObject): INode {
 }
 
 /** Amiqus Trigger → No Operation, served by a WebhookHost whose credential points at the sandbox (or `baseUrl`). */
-async function startHost(parameters: IDataObject, baseUrl = sb.amiqus.baseUrl): Promise<WebhookHost> {
+async function startHost(
+	parameters: IDataObject,
+	baseUrl = sb.amiqus.baseUrl,
+): Promise<WebhookHost> {
 	const workflow = buildWorkflow({
 		nodes: [triggerNode(parameters), packageNode(OUT, 'n8n-nodes-base.noOp', {})],
 		connections: { [TRIGGER]: { main: [[{ node: OUT, type: 'main', index: 0 }]] } },
@@ -120,13 +125,20 @@ function outputOf(run: RunResult): IDataObject[] {
 async function amiqusApi(method: string, path: string): Promise<number> {
 	const response = await fetch(`${sb.amiqus.baseUrl}${path}`, {
 		method,
-		headers: { Authorization: `Bearer ${sb.amiqus.config.personalTokens[0]}`, Accept: 'application/json' },
+		headers: {
+			Authorization: `Bearer ${sb.amiqus.config.personalTokens[0]}`,
+			Accept: 'application/json',
+		},
 	});
 	return response.status;
 }
 
 /** Posts to the trigger's URL like Amiqus would, with whatever headers the case needs. */
-async function post(host: WebhookHost, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+async function post(
+	host: WebhookHost,
+	body: string,
+	headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
 	const response = await fetch(host.webhookUrl(TRIGGER), {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', 'User-Agent': 'Amiqus AmiqusID/2', ...headers },
@@ -135,7 +147,8 @@ async function post(host: WebhookHost, body: string, headers: Record<string, str
 	return { status: response.status, text: await response.text() };
 }
 
-const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('base64');
+const sign = (secret: string, body: string) =>
+	createHmac('sha256', secret).update(body).digest('base64');
 
 /** Waits a moment for anything that should NOT happen (an execution) to have had its chance. */
 const settle = async (ms = 150) => await sleep(ms);
@@ -158,7 +171,9 @@ describe('Amiqus Trigger: webhook lifecycle against the sandbox', () => {
 			webhookSecret: first.secret,
 			webhookEvents: ['client.*', 'record.finished'],
 		});
-		const created = sb.requests('amiqus').filter((r) => r.method === 'POST' && r.path === '/webhooks');
+		const created = sb
+			.requests('amiqus')
+			.filter((r) => r.method === 'POST' && r.path === '/webhooks');
 		expect(created).toHaveLength(1);
 		expect(created[0].status).toBe(201);
 		expect(created[0].body).toMatchObject({ url, events: ['client.*', 'record.finished'] });
@@ -177,7 +192,10 @@ describe('Amiqus Trigger: webhook lifecycle against the sandbox', () => {
 		hooks = sandboxHooks();
 		expect(hooks).toHaveLength(1);
 		expect(hooks[0].id).not.toBe(first.id);
-		expect(staticDataOf(host)).toMatchObject({ webhookId: hooks[0].id, webhookSecret: hooks[0].secret });
+		expect(staticDataOf(host)).toMatchObject({
+			webhookId: hooks[0].id,
+			webhookSecret: hooks[0].secret,
+		});
 		const second = hooks[0];
 
 		// The user changes the events: the same hook is updated in place (no stranded hook).
@@ -221,7 +239,12 @@ describe('Amiqus Trigger: webhook lifecycle against the sandbox', () => {
 		expect(await amiqusApi('DELETE', `/webhooks/${hook.id}`)).toBe(204);
 		await expect(host.deactivate()).resolves.toBeUndefined();
 		expect(staticDataOf(host).webhookId).toBeUndefined();
-		expect(sb.requests('amiqus').filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([204, 404]);
+		expect(
+			sb
+				.requests('amiqus')
+				.filter((r) => r.method === 'DELETE')
+				.map((r) => r.status),
+		).toEqual([204, 404]);
 	});
 
 	it('does not hide a failed deletion', async () => {
@@ -239,7 +262,13 @@ describe('Amiqus Trigger: webhook lifecycle against the sandbox', () => {
 		const app = express();
 		app.use(express.json());
 		app.post('/api/v2/webhooks', (req, res) => {
-			res.status(201).json({ object: 'webhook', id: 7, url: req.body.url, events: req.body.events, is_enabled: true });
+			res.status(201).json({
+				object: 'webhook',
+				id: 7,
+				url: req.body.url,
+				events: req.body.events,
+				is_enabled: true,
+			});
 		});
 		const server = app.listen(0, '127.0.0.1');
 		await new Promise((resolve) => server.once('listening', resolve));
@@ -296,7 +325,11 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 		await settle();
 
 		// Deliveries run concurrently: compare without relying on their order.
-		expect(deliveries.map((d) => d.event).sort()).toEqual(['record.created', 'record.finished', 'record.updated']);
+		expect(deliveries.map((d) => d.event).sort()).toEqual([
+			'record.created',
+			'record.finished',
+			'record.updated',
+		]);
 		expect(deliveries.every((d) => d.status === 200 && d.attempt === 1)).toBe(true);
 		expect(host.deliveries.map((d) => [d.status, d.started]).sort()).toEqual([
 			[200, false],
@@ -322,7 +355,9 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 			case: null,
 		});
 		// No lookups unless asked for.
-		expect(sb.requests('amiqus').filter((r) => r.method === 'GET' && r.path.startsWith('/records'))).toEqual([]);
+		expect(
+			sb.requests('amiqus').filter((r) => r.method === 'GET' && r.path.startsWith('/records')),
+		).toEqual([]);
 	});
 
 	it('answers a ping without starting an execution, in both documented body formats', async () => {
@@ -348,7 +383,11 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 
 	describe('signature', () => {
 		const body = JSON.stringify({
-			webhook: { uuid: 'db6a2d91-b67e-4f88-b71a-b73da98c5168', created_at: '2023-02-11T13:01:34Z', events: ['*'] },
+			webhook: {
+				uuid: 'db6a2d91-b67e-4f88-b71a-b73da98c5168',
+				created_at: '2023-02-11T13:01:34Z',
+				events: ['*'],
+			},
 			trigger: { triggered_at: new Date().toISOString(), alias: 'client.updated' },
 			data: { client: { id: 472346, show: 'https://id.amiqus.co/api/clients/472346' } },
 		});
@@ -386,11 +425,17 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 		});
 
 		it.each([
-			['an altered body', (s: string) => ({ body: body.replace('472346', '472347'), signature: sign(s, body) })],
+			[
+				'an altered body',
+				(s: string) => ({ body: body.replace('472346', '472347'), signature: sign(s, body) }),
+			],
 			['a wrong secret', () => ({ body, signature: sign('not-the-secret', body) })],
 			['a missing signature header', () => ({ body, signature: undefined })],
 			['an empty signature', () => ({ body, signature: '' })],
-			['a hex signature instead of base64', (s: string) => ({ body, signature: createHmac('sha256', s).update(body).digest('hex') })],
+			[
+				'a hex signature instead of base64',
+				(s: string) => ({ body, signature: createHmac('sha256', s).update(body).digest('hex') }),
+			],
 			['a truncated signature', (s: string) => ({ body, signature: sign(s, body).slice(0, 20) })],
 		])('refuses %s with 404 and starts no execution', async (_name, make) => {
 			const forged = make(secret);
@@ -439,7 +484,10 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 		});
 
 		it('refuses a signed delivery triggered longer ago than the window (400), and accepts it with a wider window', async () => {
-			const old = body.replace(/"triggered_at":"[^"]+"/, `"triggered_at":"${new Date(Date.now() - 3 * 3600_000).toISOString()}"`);
+			const old = body.replace(
+				/"triggered_at":"[^"]+"/,
+				`"triggered_at":"${new Date(Date.now() - 3 * 3600_000).toISOString()}"`,
+			);
 			const res = await post(host, old, headersFor(sign(secret, old), 'd-old'));
 			expect(res.status).toBe(400);
 			expect(res.text).toMatch(/60-minute window/);
@@ -465,7 +513,9 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 			await host.waitForExecutions(1, 20_000);
 			expect(outputOf(host.executions[0])[0].attempt).toBe(3);
 			// Every 2xx answered is an execution.
-			expect(host.deliveries.filter((d) => d.status >= 200 && d.status < 300)).toHaveLength(host.executionsStarted);
+			expect(host.deliveries.filter((d) => d.status >= 200 && d.status < 300)).toHaveLength(
+				host.executionsStarted,
+			);
 		});
 
 		it('does not save the static data per delivery: at most once per 10 seconds, by an execution', async () => {
@@ -473,7 +523,9 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 			const savesBefore = host.staticDataSaves;
 			for (let i = 0; i < 30; i++) {
 				const distinct = body.replace('"client.updated"', `"client.updated","n":${i}`);
-				expect((await post(host, distinct, headersFor(sign(secret, distinct), `d-many-${i}`))).status).toBe(200);
+				expect(
+					(await post(host, distinct, headersFor(sign(secret, distinct), `d-many-${i}`))).status,
+				).toBe(200);
 			}
 			await host.waitForExecutions(30, 30_000);
 			const saves = host.staticDataSaves - savesBefore;
@@ -481,7 +533,11 @@ describe('Amiqus Trigger: signed deliveries from the sandbox', () => {
 			expect(saves).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / 10_000));
 			// What was saved names deliveries that ran.
 			const keys = host.executions.map((run) => outputOf(run)[0].deliveryKey);
-			expect(Object.keys(staticDataOf(host).deliveries as IDataObject).every((key) => keys.includes(key))).toBe(true);
+			expect(
+				Object.keys(staticDataOf(host).deliveries as IDataObject).every((key) =>
+					keys.includes(key),
+				),
+			).toBe(true);
 		});
 
 		it('answers a signed body that is not JSON with 400, without a crash or an execution', async () => {
@@ -515,24 +571,38 @@ describe('Amiqus Trigger: Fetch Full Resource', () => {
 		await host.waitForExecutions(2, 20_000);
 		const byEvent = (event: string) => deliveries.find((d) => d.event === event)!;
 		expect(deliveries.map((d) => d.event).sort()).toEqual(['client.record', 'record.finished']);
-		expect(JSON.parse(byEvent('client.record').body).data.record.show).toMatch(/\/amiqus\/api\/records\/\d+$/);
+		expect(JSON.parse(byEvent('client.record').body).data.record.show).toMatch(
+			/\/amiqus\/api\/records\/\d+$/,
+		);
 
-		const [clientRecord] = outputOf(host.executions.find((e) => e.output(OUT)[0].json.event === 'client.record')!);
+		const [clientRecord] = outputOf(
+			host.executions.find((e) => e.output(OUT)[0].json.event === 'client.record')!,
+		);
 		expect(clientRecord.payload).toEqual(JSON.parse(byEvent('client.record').body));
 		// Fetched when the delivery arrives, so it is the record's current state.
-		expect(clientRecord.record).toMatchObject({ object: 'record', id: record.id, client: record.client });
+		expect(clientRecord.record).toMatchObject({
+			object: 'record',
+			id: record.id,
+			client: record.client,
+		});
 		expect(clientRecord.client).toMatchObject({ object: 'client', id: record.client });
 		expect(clientRecord.fetchErrors).toBeUndefined();
-		expect((clientRecord.headers as IDataObject)['x-aqid-delivery-id']).toBe(byEvent('client.record').deliveryId);
+		expect((clientRecord.headers as IDataObject)['x-aqid-delivery-id']).toBe(
+			byEvent('client.record').deliveryId,
+		);
 		// Never the signature: it is replay material for anyone who can read executions.
 		expect(Object.keys(clientRecord.headers as IDataObject)).not.toContain('x-aqid-signature');
 
-		const [finished] = outputOf(host.executions.find((e) => e.output(OUT)[0].json.event === 'record.finished')!);
+		const [finished] = outputOf(
+			host.executions.find((e) => e.output(OUT)[0].json.event === 'record.finished')!,
+		);
 		expect(finished.payload).toEqual(JSON.parse(byEvent('record.finished').body));
 		expect(finished.record).toMatchObject({ object: 'record', id: record.id, status: 'complete' });
 		expect(finished.client).toBeUndefined();
 
-		const gets = sb.requests('amiqus').filter((r) => r.method === 'GET' && !r.path.startsWith('/webhooks'));
+		const gets = sb
+			.requests('amiqus')
+			.filter((r) => r.method === 'GET' && !r.path.startsWith('/webhooks'));
 		expect(gets.map((r) => [r.path, r.status]).sort()).toEqual(
 			[
 				[`/clients/${record.client}`, 200],
@@ -543,14 +613,24 @@ describe('Amiqus Trigger: Fetch Full Resource', () => {
 	});
 
 	it('answers Amiqus before its lookups: a lookup slower than the 5-second deadline does not hold the answer', async () => {
-		const host = await startHost({ events: ['record.finished'], options: { fetchFullResource: true } });
+		const host = await startHost({
+			events: ['record.finished'],
+			options: { fetchFullResource: true },
+		});
 		await host.activate();
 		const record = sb.amiqus.seed.record();
-		sb.faults.add({ provider: 'amiqus', method: 'GET', path: `/records/${record.id}`, delayMs: 6000 });
+		sb.faults.add({
+			provider: 'amiqus',
+			method: 'GET',
+			path: `/records/${record.id}`,
+			delayMs: 6000,
+		});
 		sb.amiqus.completeRecord(Number(record.id));
 		const [delivery] = await sb.amiqus.waitForDeliveries(1, 20_000);
 		// When Amiqus had its answer, the lookup had not been answered yet (it was still waiting).
-		const lookupsAtAnswer = sb.requests('amiqus').filter((r) => r.method === 'GET' && r.path === `/records/${record.id}`);
+		const lookupsAtAnswer = sb
+			.requests('amiqus')
+			.filter((r) => r.method === 'GET' && r.path === `/records/${record.id}`);
 		expect(delivery).toMatchObject({ ok: true, status: 200 });
 		expect(lookupsAtAnswer.map((r) => r.status)).not.toContain(200);
 		await host.waitForExecutions(1, 20_000);
@@ -559,10 +639,18 @@ describe('Amiqus Trigger: Fetch Full Resource', () => {
 	});
 
 	it('still emits the event when the lookup fails, and says why', async () => {
-		const host = await startHost({ events: ['record.finished'], options: { fetchFullResource: true } });
+		const host = await startHost({
+			events: ['record.finished'],
+			options: { fetchFullResource: true },
+		});
 		await host.activate();
 		const record = sb.amiqus.seed.record();
-		sb.faults.add({ provider: 'amiqus', method: 'GET', path: `/records/${record.id}`, status: 404 });
+		sb.faults.add({
+			provider: 'amiqus',
+			method: 'GET',
+			path: `/records/${record.id}`,
+			status: 404,
+		});
 		sb.amiqus.completeRecord(Number(record.id));
 		await host.waitForExecutions(1, 20_000);
 		const [item] = outputOf(host.executions[0]);
@@ -582,10 +670,16 @@ describe('Amiqus Trigger: description', () => {
 	};
 	const description = new AmiqusTrigger().description;
 	const events = description.properties.find((p) => p.name === 'events')!;
-	const options = (events.options ?? []) as Array<{ name: string; value: string; description?: string }>;
+	const options = (events.options ?? []) as Array<{
+		name: string;
+		value: string;
+		description?: string;
+	}>;
 
 	it('offers exactly the subscribable events of the API, wildcards included, sorted by name', () => {
-		expect(options.map((o) => o.value).sort()).toEqual([...spec.components.schemas.WebhookSubscribeEvents.enum].sort());
+		expect(options.map((o) => o.value).sort()).toEqual(
+			[...spec.components.schemas.WebhookSubscribeEvents.enum].sort(),
+		);
 		const names = options.map((o) => o.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		expect(options.every((o) => o.description && o.description.length > 10)).toBe(true);
@@ -595,7 +689,13 @@ describe('Amiqus Trigger: description', () => {
 		expect(description.group).toEqual(['trigger']);
 		expect(description.inputs).toEqual([]);
 		expect(description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
 		]);
 		expect(description.credentials?.map((c) => c.name)).toEqual(['amiqusApi', 'amiqusOAuth2Api']);
 	});

@@ -9,7 +9,10 @@ function assert(cond, message) {
 }
 
 function eq(actual, expected, what) {
-	assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+	assert(
+		actual === expected,
+		`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+	);
 }
 
 const log = (s) => console.log(`  · ${s}`);
@@ -31,7 +34,13 @@ const indented = (text, lines) => String(text).split('\n').slice(0, lines).join(
  * each check's line; `detail(error)` is what a failure prints (its stack by default); `onFail`
  * may add a line to it (e.g. a screenshot's path).
  */
-function createRun({ label, prefix = '', stackLines = 6, detail = (e) => e.stack || e, onFail } = {}) {
+function createRun({
+	label,
+	prefix = '',
+	stackLines = 6,
+	detail = (e) => e.stack || e,
+	onFail,
+} = {}) {
 	const results = [];
 	const t0 = Date.now();
 
@@ -44,7 +53,9 @@ function createRun({ label, prefix = '', stackLines = 6, detail = (e) => e.stack
 		} catch (e) {
 			results.push({ name, ok: false, ms: Date.now() - t, error: e });
 			const extra = onFail ? await onFail(name, e, results.length) : '';
-			console.log(`FAIL  ${prefix}${name} (${Date.now() - t} ms)\n      ${indented(detail(e), stackLines)}${extra ? `\n      ${extra}` : ''}`);
+			console.log(
+				`FAIL  ${prefix}${name} (${Date.now() - t} ms)\n      ${indented(detail(e), stackLines)}${extra ? `\n      ${extra}` : ''}`,
+			);
 		}
 	}
 

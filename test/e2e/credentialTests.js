@@ -18,10 +18,30 @@ const BLANK = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
  */
 const AUTH_FAILED_1X = /^Authorization failed - please check your credentials$/;
 const WRONG = {
-	amiqusApi: [{ accessToken: 'revoked-xxxx' }, /Unauthenticated.*"Personal Access Token"/, AUTH_FAILED_1X, ['amiqus', 401]],
-	ondatoApi: [{ clientSecret: 'not-the-secret' }, /invalid_client.*"Client Secret"/, AUTH_FAILED_1X, ['ondato', 400]],
-	identomatApi: [{ companyApiKey: 'not-a-company-key' }, /COMPANY_KEY_INVALID.*"Company Key"/, /^Bad request - please check your parameters$/, ['identomat', 400]],
-	verigramApi: [{ apiSecret: 'not-the-secret' }, /"API Secret"/, /^Forbidden - perhaps check your credentials\?$/, ['verigram', 403]],
+	amiqusApi: [
+		{ accessToken: 'revoked-xxxx' },
+		/Unauthenticated.*"Personal Access Token"/,
+		AUTH_FAILED_1X,
+		['amiqus', 401],
+	],
+	ondatoApi: [
+		{ clientSecret: 'not-the-secret' },
+		/invalid_client.*"Client Secret"/,
+		AUTH_FAILED_1X,
+		['ondato', 400],
+	],
+	identomatApi: [
+		{ companyApiKey: 'not-a-company-key' },
+		/COMPANY_KEY_INVALID.*"Company Key"/,
+		/^Bad request - please check your parameters$/,
+		['identomat', 400],
+	],
+	verigramApi: [
+		{ apiSecret: 'not-the-secret' },
+		/"API Secret"/,
+		/^Forbidden - perhaps check your credentials\?$/,
+		['verigram', 403],
+	],
 	nevisApi: [{ accessToken: 'not-an-access-key' }, /"Access Key"/, AUTH_FAILED_1X, ['nevis', 401]],
 };
 
@@ -30,25 +50,38 @@ function createChecks({ check, assert, eq }) {
 		const n8n1 = /^1\./.test(server.n8n.n8nVersion);
 		const saved = [wf.credentials(sb)[0], ...providers.credentials(sb)];
 		const test = async (c, data) => {
-			const r = await server.rest('POST', '/credentials/test', { credentials: { id: c.id, name: c.name, type: c.type, data } });
+			const r = await server.rest('POST', '/credentials/test', {
+				credentials: { id: c.id, name: c.name, type: c.type, data },
+			});
 			eq(r.status, 200, `POST /rest/credentials/test (${r.text.slice(0, 200)})`);
 			return r.json.data;
 		};
 		for (const c of saved) {
 			const [wrong, message, message1x, [provider, refused]] = WRONG[c.type];
-			await check(`credential test of ${c.type}: green with the sandbox values, red with a wrong ${Object.keys(wrong)[0]} naming the field`, async () => {
-				const good = await test(c, c.data);
-				eq(good.status, 'OK', `with the sandbox values: ${good.message}`);
-				// Ondato: the good test stored a token; the wrong secret must still be tested (issue 19, item 3).
-				const seen = sb.requests(provider).length;
-				const bad = await test(c, { ...c.data, ...(c.type === 'ondatoApi' ? { accessToken: BLANK } : {}), ...wrong });
-				eq(bad.status, 'Error', 'with a wrong value');
-				assert((n8n1 ? message1x : message).test(bad.message), `message: ${bad.message}`);
-				// The test reached the sandbox, which refused the wrong value.
-				const answered = sb.requests(provider).slice(seen);
-				assert(answered.some((r) => r.status === refused), `no ${refused} from the ${provider} sandbox: ${answered.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`);
-				for (const value of Object.values(wrong)) assert(!bad.message.includes(value), 'the wrong value is in the message');
-			});
+			await check(
+				`credential test of ${c.type}: green with the sandbox values, red with a wrong ${Object.keys(wrong)[0]} naming the field`,
+				async () => {
+					const good = await test(c, c.data);
+					eq(good.status, 'OK', `with the sandbox values: ${good.message}`);
+					// Ondato: the good test stored a token; the wrong secret must still be tested (issue 19, item 3).
+					const seen = sb.requests(provider).length;
+					const bad = await test(c, {
+						...c.data,
+						...(c.type === 'ondatoApi' ? { accessToken: BLANK } : {}),
+						...wrong,
+					});
+					eq(bad.status, 'Error', 'with a wrong value');
+					assert((n8n1 ? message1x : message).test(bad.message), `message: ${bad.message}`);
+					// The test reached the sandbox, which refused the wrong value.
+					const answered = sb.requests(provider).slice(seen);
+					assert(
+						answered.some((r) => r.status === refused),
+						`no ${refused} from the ${provider} sandbox: ${answered.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`,
+					);
+					for (const value of Object.values(wrong))
+						assert(!bad.message.includes(value), 'the wrong value is in the message');
+				},
+			);
 		}
 	};
 }

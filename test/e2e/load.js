@@ -9,7 +9,8 @@ const { track, stopProcess, sleep } = require('./n8n');
 
 // A bounded busy loop: spins for `seconds` at most, then exits by itself (so a crashed parent
 // never leaves it behind). One per core gives a machine as busy as a shared production host.
-const BUSY_LOOP = 'const end = Date.now() + Number(process.argv[1]) * 1000; let x = 0; while (Date.now() < end) { for (let i = 0; i < 1e6; i++) x += i; }';
+const BUSY_LOOP =
+	'const end = Date.now() + Number(process.argv[1]) * 1000; let x = 0; while (Date.now() < end) { for (let i = 0; i < 1e6; i++) x += i; }';
 
 /**
  * Starts `processes` busy-loop processes (default: one per core), each ending after `maxSeconds`.
@@ -17,7 +18,13 @@ const BUSY_LOOP = 'const end = Date.now() + Number(process.argv[1]) * 1000; let 
  */
 function startCpuLoad({ processes = os.cpus().length, maxSeconds = 600 } = {}) {
 	const children = Array.from({ length: processes }, () =>
-		track('cpu load', spawn(process.execPath, ['-e', BUSY_LOOP, String(maxSeconds)], { detached: true, stdio: 'ignore' })),
+		track(
+			'cpu load',
+			spawn(process.execPath, ['-e', BUSY_LOOP, String(maxSeconds)], {
+				detached: true,
+				stdio: 'ignore',
+			}),
+		),
 	);
 	return {
 		processes,
@@ -32,23 +39,34 @@ function startCpuLoad({ processes = os.cpus().length, maxSeconds = 600 } = {}) {
 async function deliver(url, make, { count, concurrency = 10, timeoutMs = 60000 } = {}) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 	const statuses = new Array(count).fill(0);
-	const send = ({ body, headers }) => new Promise((resolve) => {
-		const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-			res.resume();
-			res.on('end', () => resolve(res.statusCode));
+	const send = ({ body, headers }) =>
+		new Promise((resolve) => {
+			const req = http.request(
+				url,
+				{
+					method: 'POST',
+					agent,
+					headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+				},
+				(res) => {
+					res.resume();
+					res.on('end', () => resolve(res.statusCode));
+				},
+			);
+			req.setTimeout(timeoutMs, () => req.destroy());
+			req.on('error', () => resolve(0));
+			req.end(body);
 		});
-		req.setTimeout(timeoutMs, () => req.destroy());
-		req.on('error', () => resolve(0));
-		req.end(body);
-	});
 	const t = Date.now();
 	let next = 0;
-	await Promise.all(Array.from({ length: concurrency }, async () => {
-		while (next < count) {
-			const i = next++;
-			statuses[i] = await send(make(i));
-		}
-	}));
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < count) {
+				const i = next++;
+				statuses[i] = await send(make(i));
+			}
+		}),
+	);
 	agent.destroy();
 	const ok = statuses.filter((s) => s >= 200 && s < 300).length;
 	const byStatus = {};
@@ -61,7 +79,12 @@ async function allExecutions(server, workflowId, { includeData = false } = {}) {
 	const list = [];
 	let cursor;
 	for (;;) {
-		const qs = new URLSearchParams({ workflowId, limit: '250', ...(includeData ? { includeData: 'true' } : {}), ...(cursor ? { cursor } : {}) });
+		const qs = new URLSearchParams({
+			workflowId,
+			limit: '250',
+			...(includeData ? { includeData: 'true' } : {}),
+			...(cursor ? { cursor } : {}),
+		});
 		const r = await server.api('GET', `/executions?${qs}`);
 		if (r.status !== 200) throw new Error(`executions: ${r.status} ${r.text.slice(0, 200)}`);
 		list.push(...r.json.data);
@@ -82,8 +105,16 @@ async function settle(server, workflowId, expected, { quietMs = 15000, maxMs = 3
 	for (;;) {
 		list = await allExecutions(server, workflowId);
 		const done = list.filter((e) => e.finished || e.stoppedAt).length;
-		if (done !== last) { last = done; stableSince = Date.now(); }
-		if ((done >= expected && done === list.length) || Date.now() - stableSince > quietMs || Date.now() > end) break;
+		if (done !== last) {
+			last = done;
+			stableSince = Date.now();
+		}
+		if (
+			(done >= expected && done === list.length) ||
+			Date.now() - stableSince > quietMs ||
+			Date.now() > end
+		)
+			break;
 		await sleep(1000);
 	}
 	const failed = list.filter((e) => e.status !== 'success');
@@ -91,10 +122,24 @@ async function settle(server, workflowId, expected, { quietMs = 15000, maxMs = 3
 	for (const e of failed.slice(0, 20)) {
 		const r = await server.api('GET', `/executions/${e.id}?includeData=true`);
 		const data = r.json?.data?.resultData;
-		const nodeError = Object.values(data?.runData || {}).flat().find((run) => run?.error)?.error;
-		errors.push({ id: e.id, status: e.status, error: String(data?.error?.message || nodeError?.message || 'no error recorded').slice(0, 300) });
+		const nodeError = Object.values(data?.runData || {})
+			.flat()
+			.find((run) => run?.error)?.error;
+		errors.push({
+			id: e.id,
+			status: e.status,
+			error: String(data?.error?.message || nodeError?.message || 'no error recorded').slice(
+				0,
+				300,
+			),
+		});
 	}
-	return { executions: list.length, successful: list.length - failed.length, failed: failed.length, errors };
+	return {
+		executions: list.length,
+		successful: list.length - failed.length,
+		failed: failed.length,
+		errors,
+	};
 }
 
 /** The accounting of one side: sent, answered 2xx, executions, successful, lost (answered but no successful execution). */

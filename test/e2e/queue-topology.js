@@ -59,16 +59,34 @@ function webhookStarted(wf, webhookPath = `queue-${wf.id}`) {
  * @param {object} [o.owner]           the owner account (N8nServer.setupOwner)
  * @param {object} [o.env]             more variables for every process
  */
-async function startTopology({ name, log = () => {}, workflows, credentials, workers = 2, webhooks = 2, buildFirst = 'ifStale', webhookPorts: preferred = [], owner, env: extraEnv = {} } = {}) {
+async function startTopology({
+	name,
+	log = () => {},
+	workflows,
+	credentials,
+	workers = 2,
+	webhooks = 2,
+	buildFirst = 'ifStale',
+	webhookPorts: preferred = [],
+	owner,
+	env: extraEnv = {},
+} = {}) {
 	const folder = path.join('.n8n-e2e', name);
 	fs.rmSync(path.join(REPO, folder), { recursive: true, force: true });
-	const topo = { folder: path.join(REPO, folder), workers: [], webhooks: [], processes: [], timings: {} };
+	const topo = {
+		folder: path.join(REPO, folder),
+		workers: [],
+		webhooks: [],
+		processes: [],
+		timings: {},
+	};
 	let t = Date.now();
 	const env = await startQueueEnv({ name, log });
 	topo.env = env;
 	topo.timings.databases = Date.now() - t;
 	topo.stop = async ({ keep = false } = {}) => {
-		for (const p of [...topo.webhooks, ...topo.workers, topo.main].filter(Boolean)) await p.stop().catch(() => {});
+		for (const p of [...topo.webhooks, ...topo.workers, topo.main].filter(Boolean))
+			await p.stop().catch(() => {});
 		for (const n of topo.processes) await n.stopAll().catch(() => {});
 		await env.stop({ keep });
 		if (!keep) fs.rmSync(topo.folder, { recursive: true, force: true });
@@ -85,14 +103,19 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 		const main = instance('main');
 		await main.prepare({ buildFirst });
 		const workerN8n = [];
-		for (let i = 0; i < workers; i++) workerN8n.push(await instance(`worker-${i + 1}`).prepare({ buildFirst: false }));
+		for (let i = 0; i < workers; i++)
+			workerN8n.push(await instance(`worker-${i + 1}`).prepare({ buildFirst: false }));
 		const webhookN8n = [];
-		for (let i = 0; i < webhooks; i++) webhookN8n.push(await instance(`webhook-${i + 1}`).prepare({ buildFirst: false }));
+		for (let i = 0; i < webhooks; i++)
+			webhookN8n.push(await instance(`webhook-${i + 1}`).prepare({ buildFirst: false }));
 		topo.timings.install = Date.now() - t;
 
 		// ---- ports first: the workflows may carry the production URLs (a load balancer would give one)
 		const webhookPorts = [];
-		while (webhookPorts.length < webhooks) { const p = await freePort(preferred[webhookPorts.length]); if (!webhookPorts.includes(p)) webhookPorts.push(p); }
+		while (webhookPorts.length < webhooks) {
+			const p = await freePort(preferred[webhookPorts.length]);
+			if (!webhookPorts.includes(p)) webhookPorts.push(p);
+		}
 		const webhookUrls = webhookPorts.map((p) => `http://127.0.0.1:${p}`);
 		topo.plan = { webhookUrls };
 
@@ -108,20 +131,39 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 		topo.main = await main.start({ env: { N8N_WEBHOOK_URL: `${webhookUrls[0]}/` } });
 		const started = await Promise.all([
 			...workerN8n.map((n) => n.start({ command: 'worker' })),
-			...webhookN8n.map((n, i) => n.start({ command: 'webhook', port: webhookPorts[i], env: { N8N_WEBHOOK_URL: `${webhookUrls[0]}/` } })),
+			...webhookN8n.map((n, i) =>
+				n.start({
+					command: 'webhook',
+					port: webhookPorts[i],
+					env: { N8N_WEBHOOK_URL: `${webhookUrls[0]}/` },
+				}),
+			),
 		]);
 		topo.workers = started.slice(0, workers);
 		topo.webhooks = started.slice(workers);
-		topo.webhooks.forEach((w, i) => { if (w.baseUrl !== webhookUrls[i]) throw new Error(`webhook process ${i + 1} is on ${w.baseUrl}, not ${webhookUrls[i]} (port taken meanwhile)`); });
+		topo.webhooks.forEach((w, i) => {
+			if (w.baseUrl !== webhookUrls[i])
+				throw new Error(
+					`webhook process ${i + 1} is on ${w.baseUrl}, not ${webhookUrls[i]} (port taken meanwhile)`,
+				);
+		});
 		await topo.main.setupOwner(owner);
 		topo.timings.start = Date.now() - t;
-		log(`queue mode: main ${topo.main.baseUrl} (pid ${topo.main.pid}), workers pid ${topo.workers.map((w) => w.pid).join(', ')}, webhook processes ${topo.webhooks.map((w) => `${w.baseUrl} (pid ${w.pid})`).join(', ')}`);
+		log(
+			`queue mode: main ${topo.main.baseUrl} (pid ${topo.main.pid}), workers pid ${topo.workers.map((w) => w.pid).join(', ')}, webhook processes ${topo.webhooks.map((w) => `${w.baseUrl} (pid ${w.pid})`).join(', ')}`,
+		);
 	} catch (e) {
 		await topo.stop({ keep: true }).catch(() => {});
 		throw e;
 	}
 
-	const logOf = (server) => { try { return fs.readFileSync(path.join(server.n8n.folder, 'n8n-server.log'), 'utf8'); } catch { return ''; } };
+	const logOf = (server) => {
+		try {
+			return fs.readFileSync(path.join(server.n8n.folder, 'n8n-server.log'), 'utf8');
+		} catch {
+			return '';
+		}
+	};
 	/** Which process ran an execution: the worker whose log says it started it, or null. */
 	topo.ranBy = (executionId) => {
 		const needle = `Worker started execution ${executionId} (`;
@@ -135,7 +177,12 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 		await topo.main.activate(id);
 		if (!probe) return;
 		const expect = probe.expect || ((r) => !(r.status === 404 && /not registered/i.test(r.text)));
-		for (const w of topo.webhooks) await w.waitForWebhook(probe.path, { method: probe.method || 'POST', expect, timeoutMs: 60000 });
+		for (const w of topo.webhooks)
+			await w.waitForWebhook(probe.path, {
+				method: probe.method || 'POST',
+				expect,
+				timeoutMs: 60000,
+			});
 	};
 
 	/** Executions of a workflow (public API, cursor pagination). */
@@ -143,7 +190,12 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 		const out = [];
 		let cursor;
 		for (;;) {
-			const qs = new URLSearchParams({ workflowId, limit: '250', ...(includeData ? { includeData: 'true' } : {}), ...(cursor ? { cursor } : {}) });
+			const qs = new URLSearchParams({
+				workflowId,
+				limit: '250',
+				...(includeData ? { includeData: 'true' } : {}),
+				...(cursor ? { cursor } : {}),
+			});
 			const r = await topo.main.api('GET', `/executions?${qs}`);
 			if (r.status !== 200) throw new Error(`executions: ${r.status} ${r.text.slice(0, 200)}`);
 			out.push(...r.json.data);
@@ -160,7 +212,10 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 		for (;;) {
 			const list = await topo.allExecutions(workflowId);
 			const done = list.filter((e) => e.finished || e.stoppedAt).length;
-			if (done !== last || done < list.length) { last = done; since = Date.now(); }
+			if (done !== last || done < list.length) {
+				last = done;
+				since = Date.now();
+			}
 			if ((done >= atLeast && Date.now() - since >= stableMs) || Date.now() > end) return list;
 			await sleep(500);
 		}
@@ -175,23 +230,43 @@ async function startTopology({ name, log = () => {}, workflows, credentials, wor
 		// A marker in the body tells this run's execution from others of the same workflow running at once.
 		const marker = crypto.randomUUID();
 		const before = new Set((await topo.allExecutions(wf.id)).map((e) => e.id));
-		const r = await request('POST', `${topo.webhooks[via].baseUrl}/webhook/${wf.webhookPath}`, { body: { ...body, queueRun: marker }, timeoutMs: 30000 });
-		if (r.status !== 200) throw new Error(`POST /webhook/${wf.webhookPath}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+		const r = await request('POST', `${topo.webhooks[via].baseUrl}/webhook/${wf.webhookPath}`, {
+			body: { ...body, queueRun: marker },
+			timeoutMs: 30000,
+		});
+		if (r.status !== 200)
+			throw new Error(`POST /webhook/${wf.webhookPath}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
 		const end = Date.now() + timeoutMs;
 		const seen = new Set(before);
 		let run;
 		while (!run) {
-			for (const e of (await topo.allExecutions(wf.id)).filter((x) => !seen.has(x.id) && (x.finished || x.stoppedAt))) {
+			for (const e of (await topo.allExecutions(wf.id)).filter(
+				(x) => !seen.has(x.id) && (x.finished || x.stoppedAt),
+			)) {
 				seen.add(e.id);
 				const full = (await topo.main.api('GET', `/executions/${e.id}?includeData=true`)).json;
-				if (nodeOutput(full, 'Start')[0]?.json?.body?.queueRun === marker) { run = full; break; }
+				if (nodeOutput(full, 'Start')[0]?.json?.body?.queueRun === marker) {
+					run = full;
+					break;
+				}
 			}
 			if (run) break;
-			if (Date.now() > end) throw new Error(`no finished execution of ${wf.id} for run ${marker} within ${timeoutMs} ms`);
+			if (Date.now() > end)
+				throw new Error(
+					`no finished execution of ${wf.id} for run ${marker} within ${timeoutMs} ms`,
+				);
 			await sleep(300);
 		}
 		const error = run?.data?.resultData?.error;
-		return { code: run.status === 'success' ? 0 : 1, run, status: run.status, output: error ? JSON.stringify(error) : '', ms: Date.now() - t0, worker: topo.ranBy(run.id), executionId: run.id };
+		return {
+			code: run.status === 'success' ? 0 : 1,
+			run,
+			status: run.status,
+			output: error ? JSON.stringify(error) : '',
+			ms: Date.now() - t0,
+			worker: topo.ranBy(run.id),
+			executionId: run.id,
+		};
 	};
 	return topo;
 }

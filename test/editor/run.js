@@ -28,29 +28,65 @@ const SHOTS = path.join(REPO, '.n8n-e2e', 'editor');
 const WAIT_ID = 'e2eEditorWait01';
 const waitWorkflow = () => {
 	const node = (name, parameters, y) => ({
-		id: `${WAIT_ID}-${y}`, name, type: nodeType('verigram'), typeVersion: 1, position: [300, y],
-		credentials: { [providers.CRED.verigram.type]: { id: providers.CRED.verigram.id, name: providers.CRED.verigram.name } },
-		parameters: { resource: 'flow', operation: 'getResult', flowId: { __rl: true, mode: 'id', value: 'flow-1' }, ...parameters },
+		id: `${WAIT_ID}-${y}`,
+		name,
+		type: nodeType('verigram'),
+		typeVersion: 1,
+		position: [300, y],
+		credentials: {
+			[providers.CRED.verigram.type]: {
+				id: providers.CRED.verigram.id,
+				name: providers.CRED.verigram.name,
+			},
+		},
+		parameters: {
+			resource: 'flow',
+			operation: 'getResult',
+			flowId: { __rl: true, mode: 'id', value: 'flow-1' },
+			...parameters,
+		},
 	});
 	return {
-		id: WAIT_ID, name: 'editor: Wait for Final Result', active: false, settings: { executionOrder: 'v1' }, pinData: {}, connections: {},
-		nodes: [node('New Get Result', {}, 0), node('Saved Get Result', { options: { waitForFinalResult: true, timeoutSeconds: 120 } }, 200)],
+		id: WAIT_ID,
+		name: 'editor: Wait for Final Result',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		connections: {},
+		nodes: [
+			node('New Get Result', {}, 0),
+			node('Saved Get Result', { options: { waitForFinalResult: true, timeoutSeconds: 120 } }, 200),
+		],
 	};
 };
 
 /** Words an operations person types; each must find every provider it applies to. */
 const PROVIDERS = ['Amiqus', 'Ondato', 'Identomat', 'Verigram', 'Nevis'];
 const SEARCHES = {
-	KYC: PROVIDERS, AML: PROVIDERS, identity: PROVIDERS, verification: PROVIDERS, 'ID verification': PROVIDERS, IDV: PROVIDERS,
-	onboarding: PROVIDERS, liveness: PROVIDERS, selfie: PROVIDERS, passport: PROVIDERS, 'document check': PROVIDERS,
-	KYB: ['Amiqus', 'Ondato'], 'e-signature': ['Amiqus', 'Verigram'],
+	KYC: PROVIDERS,
+	AML: PROVIDERS,
+	identity: PROVIDERS,
+	verification: PROVIDERS,
+	'ID verification': PROVIDERS,
+	IDV: PROVIDERS,
+	onboarding: PROVIDERS,
+	liveness: PROVIDERS,
+	selfie: PROVIDERS,
+	passport: PROVIDERS,
+	'document check': PROVIDERS,
+	KYB: ['Amiqus', 'Ondato'],
+	'e-signature': ['Amiqus', 'Verigram'],
 };
 
 function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return;
 	log(`${CHROMIUM} is missing: installing Debian's chromium with apt-get`);
 	const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
-	const run = (args) => execFileSync(sudo[0] || args[0], sudo.length ? args : args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const run = (args) =>
+		execFileSync(sudo[0] || args[0], sudo.length ? args : args.slice(1), {
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 	run(['apt-get', 'update']);
 	run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
 	assert(fs.existsSync(CHROMIUM), `apt-get did not install ${CHROMIUM}`);
@@ -78,7 +114,10 @@ async function check(page, name, fn) {
 
 async function login(page, baseUrl, owner) {
 	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(owner.email);
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"]')
+		.first()
+		.fill(owner.email);
 	await page.locator('input[type="password"]').first().fill(owner.password);
 	await Promise.all([
 		page.waitForURL((u) => !/\/signin/.test(u.pathname), { timeout: 60000 }),
@@ -88,9 +127,15 @@ async function login(page, baseUrl, owner) {
 
 /** The provider names the open nodes panel lists for a search. */
 async function searchPanel(page, words) {
-	const input = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	const input = page
+		.locator(
+			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+		)
+		.first();
 	await input.waitFor({ timeout: 30000 });
-	const names = page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]');
+	const names = page.locator(
+		'[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]',
+	);
 	const read = async () => (await names.allInnerTexts()).map((n) => n.trim()).join('|');
 	const unsearched = await read();
 	const found = {};
@@ -112,9 +157,20 @@ async function searchPanel(page, words) {
 
 function assertFound(found) {
 	const misses = Object.entries(SEARCHES)
-		.map(([word, expected]) => [word, expected.filter((p) => !found[word].some((n) => n.startsWith(p)))])
+		.map(([word, expected]) => [
+			word,
+			expected.filter((p) => !found[word].some((n) => n.startsWith(p))),
+		])
 		.filter(([, missing]) => missing.length);
-	assert(!misses.length, misses.map(([w, m]) => `"${w}" does not find ${m.join(', ')} (found: ${found[w].join(', ') || 'nothing'})`).join('\n'));
+	assert(
+		!misses.length,
+		misses
+			.map(
+				([w, m]) =>
+					`"${w}" does not find ${m.join(', ')} (found: ${found[w].join(', ') || 'nothing'})`,
+			)
+			.join('\n'),
+	);
 }
 
 /** Opens a saved credential, sets one field, saves (n8n then tests it) and returns what the test said. */
@@ -125,17 +181,32 @@ async function saveAndTest(page, baseUrl, id, field, value) {
 	await input.fill(value);
 	const dialog = page.locator('[data-test-id="credential-edit-dialog"]');
 	// The test of this save: its request carries the value (the editor may send further tests).
-	const tested = () => page.waitForResponse((r) => r.url().includes('/rest/credentials/test') && (r.request().postData() ?? '').includes(JSON.stringify(value)), { timeout: 60000 });
-	let [response] = await Promise.all([tested(), page.locator('[data-test-id="credential-save-button"]').click()]);
+	const tested = () =>
+		page.waitForResponse(
+			(r) =>
+				r.url().includes('/rest/credentials/test') &&
+				(r.request().postData() ?? '').includes(JSON.stringify(value)),
+			{ timeout: 60000 },
+		);
+	let [response] = await Promise.all([
+		tested(),
+		page.locator('[data-test-id="credential-save-button"]').click(),
+	]);
 	let { data } = await response.json();
 	// n8n 2.40 shares one mock node between credential tests running at once, and the editor may
 	// send two on a save: the loser answers "Node not found". A user clicks Retry; so do we.
 	for (let retry = 0; data.message === 'Node not found' && retry < 3; retry++) {
-		[response] = await Promise.all([tested(), dialog.locator('button[title="Retry credential test"] >> visible=true').first().click()]);
+		[response] = await Promise.all([
+			tested(),
+			dialog.locator('button[title="Retry credential test"] >> visible=true').first().click(),
+		]);
 		({ data } = await response.json());
 	}
 	if (data.status === 'OK') {
-		await dialog.locator('text=Connection tested successfully >> visible=true').first().waitFor({ timeout: 10000 });
+		await dialog
+			.locator('text=Connection tested successfully >> visible=true')
+			.first()
+			.waitFor({ timeout: 10000 });
 		return { ok: true };
 	}
 	const banner = dialog.locator('.el-tag--danger >> visible=true').first();
@@ -167,18 +238,31 @@ async function main() {
 		browser = await chromium.launchPersistentContext(path.join(n8n.folder, 'chromium'), {
 			executablePath: CHROMIUM,
 			headless: true,
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 			viewport: { width: 1440, height: 900 },
 		});
 		const page = browser.pages()[0] ?? (await browser.newPage());
 		page.setDefaultTimeout(30000);
 		await login(page, server.baseUrl, owner);
 
-		await check(page, 'trigger panel of a new workflow: each word finds the providers', async () => {
-			await page.goto(`${server.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
-			await page.locator('[data-test-id="canvas-add-button"]').click();
-			assertFound(await searchPanel(page, Object.keys(SEARCHES)));
-		});
+		await check(
+			page,
+			'trigger panel of a new workflow: each word finds the providers',
+			async () => {
+				await page.goto(`${server.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
+				await page.locator('[data-test-id="canvas-add-button"]').click();
+				assertFound(await searchPanel(page, Object.keys(SEARCHES)));
+			},
+		);
 
 		const fallback = onError.ID.fallback;
 		await check(page, 'next-step panel: each word finds the providers', async () => {
@@ -188,70 +272,134 @@ async function main() {
 			assertFound(await searchPanel(page, Object.keys(SEARCHES)));
 		});
 
-		await check(page, 'Fallback example: Execute workflow runs from the manual start; the failed Ondato create is on the Error Branch and an Identomat session starts', async () => {
-			const sessionsBefore = sb.identomat.sessions.size;
-			await page.goto(`${server.baseUrl}/workflow/${fallback}`, { waitUntil: 'domcontentloaded' });
-			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
-			const run = page.locator('[data-test-id="execute-workflow-button"]');
-			const label = (await run.innerText()).replace(/\s+/g, ' ');
-			assert(!/from Ondato/i.test(label), `the button runs another trigger: "${label}"`);
-			await run.click();
-			await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 60000 });
-			assert(sb.identomat.sessions.size === sessionsBefore + 1, `Identomat sessions: ${sessionsBefore} before, ${sb.identomat.sessions.size} after`);
-			await page.locator('[data-test-id="canvas-node"]', { hasText: 'Start Ondato Session' }).dblclick();
-			const output = page.locator('[data-test-id="output-panel"]');
-			await output.waitFor();
-			const branches = (await output.innerText()).replace(/\s+/g, ' ');
-			assert(/Error Branch\s*\(1 item\)/i.test(branches) || /Error Branch/i.test(branches), `output panel: ${branches.slice(0, 300)}`);
-			const errorTab = output.getByText(/Error Branch/i).first();
-			await errorTab.click();
-			await output.getByText(/Ondato:/).first().waitFor({ timeout: 10000 });
-			log(`Ondato output: ${branches.slice(0, 160)}`);
-			await page.keyboard.press('Escape');
-		});
+		await check(
+			page,
+			'Fallback example: Execute workflow runs from the manual start; the failed Ondato create is on the Error Branch and an Identomat session starts',
+			async () => {
+				const sessionsBefore = sb.identomat.sessions.size;
+				await page.goto(`${server.baseUrl}/workflow/${fallback}`, {
+					waitUntil: 'domcontentloaded',
+				});
+				await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+				const run = page.locator('[data-test-id="execute-workflow-button"]');
+				const label = (await run.innerText()).replace(/\s+/g, ' ');
+				assert(!/from Ondato/i.test(label), `the button runs another trigger: "${label}"`);
+				await run.click();
+				await page
+					.getByText(/Workflow executed successfully|executed successfully/i)
+					.first()
+					.waitFor({ timeout: 60000 });
+				assert(
+					sb.identomat.sessions.size === sessionsBefore + 1,
+					`Identomat sessions: ${sessionsBefore} before, ${sb.identomat.sessions.size} after`,
+				);
+				await page
+					.locator('[data-test-id="canvas-node"]', { hasText: 'Start Ondato Session' })
+					.dblclick();
+				const output = page.locator('[data-test-id="output-panel"]');
+				await output.waitFor();
+				const branches = (await output.innerText()).replace(/\s+/g, ' ');
+				assert(
+					/Error Branch\s*\(1 item\)/i.test(branches) || /Error Branch/i.test(branches),
+					`output panel: ${branches.slice(0, 300)}`,
+				);
+				const errorTab = output.getByText(/Error Branch/i).first();
+				await errorTab.click();
+				await output
+					.getByText(/Ondato:/)
+					.first()
+					.waitFor({ timeout: 10000 });
+				log(`Ondato output: ${branches.slice(0, 160)}`);
+				await page.keyboard.press('Escape');
+			},
+		);
 
-		await check(page, 'Wait for Final Result: Time Limit and First Pause show as soon as it is on; settings saved under Options show there', async () => {
-			await page.goto(`${server.baseUrl}/workflow/${WAIT_ID}`, { waitUntil: 'domcontentloaded' });
-			const open = async (name) => {
-				await page.locator('[data-test-id="canvas-node"]').filter({ hasText: name }).first().dblclick();
-				const ndv = page.locator('[data-test-id="ndv"]');
-				await ndv.locator('[data-test-id="parameter-input-flowId"]').first().waitFor();
-				return ndv;
-			};
-			let ndv = await open('New Get Result');
-			const setting = (name) => ndv.locator(`[data-test-id="parameter-input-${name}"] >> visible=true`);
-			assert((await setting('timeoutSeconds').count()) === 0, 'Time Limit shown while the switch is off');
-			await setting('waitForFinalResult').first().click();
-			await setting('timeoutSeconds').first().waitFor({ timeout: 10000 });
-			await setting('initialIntervalSeconds').first().waitFor({ timeout: 10000 });
-			await page.screenshot({ path: path.join(SHOTS, 'wait-for-final-result-on.png') });
-			await page.keyboard.press('Escape');
-			ndv = await open('Saved Get Result');
-			await ndv.getByText('Saved Wait for Final Result').first().waitFor({ timeout: 10000 });
-			const saved = ndv.locator('[data-test-id="parameter-input-timeoutSeconds"] input >> visible=true');
-			assert((await saved.count()) === 1, `Time Limit inputs shown for the saved node: ${await saved.count()}`);
-			assert((await saved.first().inputValue()) === '120', `saved Time Limit: ${await saved.first().inputValue()}`);
-			await page.screenshot({ path: path.join(SHOTS, 'wait-for-final-result-saved.png') });
-			await page.keyboard.press('Escape');
-		});
+		await check(
+			page,
+			'Wait for Final Result: Time Limit and First Pause show as soon as it is on; settings saved under Options show there',
+			async () => {
+				await page.goto(`${server.baseUrl}/workflow/${WAIT_ID}`, { waitUntil: 'domcontentloaded' });
+				const open = async (name) => {
+					await page
+						.locator('[data-test-id="canvas-node"]')
+						.filter({ hasText: name })
+						.first()
+						.dblclick();
+					const ndv = page.locator('[data-test-id="ndv"]');
+					await ndv.locator('[data-test-id="parameter-input-flowId"]').first().waitFor();
+					return ndv;
+				};
+				let ndv = await open('New Get Result');
+				const setting = (name) =>
+					ndv.locator(`[data-test-id="parameter-input-${name}"] >> visible=true`);
+				assert(
+					(await setting('timeoutSeconds').count()) === 0,
+					'Time Limit shown while the switch is off',
+				);
+				await setting('waitForFinalResult').first().click();
+				await setting('timeoutSeconds').first().waitFor({ timeout: 10000 });
+				await setting('initialIntervalSeconds').first().waitFor({ timeout: 10000 });
+				await page.screenshot({ path: path.join(SHOTS, 'wait-for-final-result-on.png') });
+				await page.keyboard.press('Escape');
+				ndv = await open('Saved Get Result');
+				await ndv.getByText('Saved Wait for Final Result').first().waitFor({ timeout: 10000 });
+				const saved = ndv.locator(
+					'[data-test-id="parameter-input-timeoutSeconds"] input >> visible=true',
+				);
+				assert(
+					(await saved.count()) === 1,
+					`Time Limit inputs shown for the saved node: ${await saved.count()}`,
+				);
+				assert(
+					(await saved.first().inputValue()) === '120',
+					`saved Time Limit: ${await saved.first().inputValue()}`,
+				);
+				await page.screenshot({ path: path.join(SHOTS, 'wait-for-final-result-saved.png') });
+				await page.keyboard.press('Escape');
+			},
+		);
 
 		const good = Object.fromEntries(credentials.map((c) => [c.id, c.data]));
 		const cases = [
-			{ id: 'e2eAmiqusSandbx', field: 'accessToken', wrong: 'revoked-xxxx', shown: /Unauthenticated.*"Personal Access Token"/ },
-			{ id: 'e2eOndatoSandbx', field: 'clientSecret', wrong: 'not-the-secret', shown: /invalid_client.*"Client Secret"/ },
-			{ id: 'e2eIdentoSandbx', field: 'companyApiKey', wrong: 'not-a-company-key', shown: /COMPANY_KEY_INVALID.*"Company Key"/ },
+			{
+				id: 'e2eAmiqusSandbx',
+				field: 'accessToken',
+				wrong: 'revoked-xxxx',
+				shown: /Unauthenticated.*"Personal Access Token"/,
+			},
+			{
+				id: 'e2eOndatoSandbx',
+				field: 'clientSecret',
+				wrong: 'not-the-secret',
+				shown: /invalid_client.*"Client Secret"/,
+			},
+			{
+				id: 'e2eIdentoSandbx',
+				field: 'companyApiKey',
+				wrong: 'not-a-company-key',
+				shown: /COMPANY_KEY_INVALID.*"Company Key"/,
+			},
 			{ id: 'e2eVerigrSandbx', field: 'apiSecret', wrong: 'not-the-secret', shown: /"API Secret"/ },
-			{ id: 'e2eNevisSandbox', field: 'accessToken', wrong: 'not-an-access-key', shown: /"Access Key"/ },
+			{
+				id: 'e2eNevisSandbox',
+				field: 'accessToken',
+				wrong: 'not-an-access-key',
+				shown: /"Access Key"/,
+			},
 		];
 		for (const c of cases) {
-			await check(page, `credential ${c.id}: tests green with the sandbox values, red naming the field with a wrong ${c.field}`, async () => {
-				const ok = await saveAndTest(page, server.baseUrl, c.id, c.field, good[c.id][c.field]);
-				assert(ok.ok, `with the sandbox values: ${ok.shown}`);
-				const bad = await saveAndTest(page, server.baseUrl, c.id, c.field, c.wrong);
-				assert(!bad.ok, 'a wrong value tested green');
-				assert(c.shown.test(bad.shown), `shown: ${bad.shown}`);
-				log(`${c.id}: ${bad.shown.slice(0, 140)}`);
-			});
+			await check(
+				page,
+				`credential ${c.id}: tests green with the sandbox values, red naming the field with a wrong ${c.field}`,
+				async () => {
+					const ok = await saveAndTest(page, server.baseUrl, c.id, c.field, good[c.id][c.field]);
+					assert(ok.ok, `with the sandbox values: ${ok.shown}`);
+					const bad = await saveAndTest(page, server.baseUrl, c.id, c.field, c.wrong);
+					assert(!bad.ok, 'a wrong value tested green');
+					assert(c.shown.test(bad.shown), `shown: ${bad.shown}`);
+					log(`${c.id}: ${bad.shown.slice(0, 140)}`);
+				},
+			);
 		}
 	} finally {
 		if (browser) await browser.close().catch(() => {});

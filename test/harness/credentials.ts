@@ -66,7 +66,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
 		const resolve = (value: unknown) => this.resolve(value, credentials, workflow, node);
 		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
-			const target = ((requestOptions as unknown as Record<string, Record<string, unknown>>)[outerKey] ??= {});
+			const target = ((requestOptions as unknown as Record<string, Record<string, unknown>>)[
+				outerKey
+			] ??= {});
 			for (const [key, value] of Object.entries(outerValue as Record<string, unknown>)) {
 				target[String(resolve(key))] = resolve(value);
 			}
@@ -75,9 +77,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	/** Resolves `={{ ... }}` with n8n's own expression engine and `$credentials` in scope. */
-	resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow?: Workflow, node?: INode): unknown {
+	resolve(
+		value: unknown,
+		credentials: ICredentialDataDecryptedObject,
+		workflow?: Workflow,
+		node?: INode,
+	): unknown {
 		if (typeof value !== 'string' || !value.startsWith('=')) return value;
-		if (!workflow || !node) throw new Error('Resolving a credential expression needs the workflow and node');
+		if (!workflow || !node)
+			throw new Error('Resolving a credential expression needs the workflow and node');
 		const resolved = workflow.expression.getSimpleParameterValue(
 			node,
 			value,
@@ -102,7 +110,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		);
 		if (!expirable || typeof credentialType.preAuthentication !== 'function') return undefined;
 		const testing = node?.type === 'n8n-nodes-base.noOp' && node.parameters?.temp === '';
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired && !testing) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired &&
+			!testing
+		) {
 			return undefined;
 		}
 		this.preAuthenticationCalls.set(typeName, (this.preAuthenticationCalls.get(typeName) ?? 0) + 1);
@@ -120,7 +133,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const credentialType = this.credentialTypes.getByName(typeName);
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		return (await credentialType.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await credentialType.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
 	async getDecrypted(

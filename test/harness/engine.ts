@@ -18,7 +18,9 @@ import { PackageCredentialTypes, PackageNodeTypes } from './types';
 export { typeName, PACKAGE } from './types';
 
 // Records run outputs, errors and the credentials used, for the secrets scan (test/reliability/secretsReporter.js).
-const { record } = require('../reliability/capture') as { record: (kind: string, value: unknown) => void };
+const { record } = require('../reliability/capture') as {
+	record: (kind: string, value: unknown) => void;
+};
 
 export const nodeTypes = new PackageNodeTypes();
 export const credentialTypes = new PackageCredentialTypes();
@@ -61,7 +63,9 @@ export function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export function credentialsHelperWith(credentials: Record<string, ICredentialDataDecryptedObject>): TestCredentialsHelper {
+export function credentialsHelperWith(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): TestCredentialsHelper {
 	const helper = new TestCredentialsHelper(credentialTypes);
 	for (const [type, data] of Object.entries(credentials)) helper.set(type, data);
 	record('credentials', credentials);
@@ -117,7 +121,9 @@ export async function executeWorkflow(options: {
 		updatedAt: new Date(),
 		activeVersionId: null,
 	} as never);
-	const additionalData = additionalDataFor(options.credentials, hooks, { webhookBaseUrl: options.webhookBaseUrl });
+	const additionalData = additionalDataFor(options.credentials, hooks, {
+		webhookBaseUrl: options.webhookBaseUrl,
+	});
 	const runExecutionData: IRunExecutionData = {
 		version: 1,
 		resultData: { runData: {} },
@@ -127,7 +133,11 @@ export async function executeWorkflow(options: {
 			waitingExecution: {},
 			waitingExecutionSource: null,
 			nodeExecutionStack: [
-				{ node: start, data: { main: options.startData ?? [options.input ?? [{ json: {} }]] }, source: null },
+				{
+					node: start,
+					data: { main: options.startData ?? [options.input ?? [{ json: {} }]] },
+					source: null,
+				},
 			],
 		},
 	} as unknown as IRunExecutionData;
@@ -136,7 +146,15 @@ export async function executeWorkflow(options: {
 	const runData = run.data.resultData.runData;
 	const failure = run.data.resultData.error as (Error & { description?: string }) | undefined;
 	record('run', {
-		outputs: Object.fromEntries(Object.entries(runData).map(([node, runs]) => [node, runs.map((r) => ({ data: r.data, error: r.error && { message: r.error.message, description: r.error.description } }))])),
+		outputs: Object.fromEntries(
+			Object.entries(runData).map(([node, runs]) => [
+				node,
+				runs.map((r) => ({
+					data: r.data,
+					error: r.error && { message: r.error.message, description: r.error.description },
+				})),
+			]),
+		),
 		error: failure && { message: failure.message, description: failure.description },
 	});
 	return {
@@ -189,7 +207,13 @@ export async function runNode(options: {
 	credentialNames?: Record<string, string>;
 	/** The node's typeVersion (default 1, what saved workflows of version 1 hold). */
 	typeVersion?: number;
-}): Promise<RunResult & { items: INodeExecutionData[]; errorItems: INodeExecutionData[]; helper: TestCredentialsHelper }> {
+}): Promise<
+	RunResult & {
+		items: INodeExecutionData[];
+		errorItems: INodeExecutionData[];
+		helper: TestCredentialsHelper;
+	}
+> {
 	const helper =
 		options.credentials instanceof TestCredentialsHelper
 			? options.credentials

@@ -105,16 +105,25 @@ export class WebhookHost {
 		return additionalDataFor(this.credentials, this.hooks(), { webhookBaseUrl: this.baseUrl });
 	}
 
-	private webhookNodes(): Array<{ node: INode; type: INodeType; description: IWebhookDescription }> {
+	private webhookNodes(): Array<{
+		node: INode;
+		type: INodeType;
+		description: IWebhookDescription;
+	}> {
 		const found = [];
 		for (const node of Object.values(this.workflow.nodes)) {
 			const type = this.workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-			for (const description of type.description.webhooks ?? []) found.push({ node, type, description });
+			for (const description of type.description.webhooks ?? [])
+				found.push({ node, type, description });
 		}
 		return found;
 	}
 
-	private webhookData(node: INode, description: IWebhookDescription, isTest: boolean): IWebhookData {
+	private webhookData(
+		node: INode,
+		description: IWebhookDescription,
+		isTest: boolean,
+	): IWebhookData {
 		return {
 			httpMethod: description.httpMethod as IHttpRequestMethods,
 			node: node.name,
@@ -128,10 +137,14 @@ export class WebhookHost {
 	}
 
 	/** Runs one webhook method (checkExists, create, delete) of every webhook node. */
-	async runWebhookMethod(method: 'checkExists' | 'create' | 'delete', isTest = false): Promise<boolean[]> {
+	async runWebhookMethod(
+		method: 'checkExists' | 'create' | 'delete',
+		isTest = false,
+	): Promise<boolean[]> {
 		const results: boolean[] = [];
 		for (const { node, type, description } of this.webhookNodes()) {
-			const methods = type.webhookMethods as Record<string, Record<string, (this: unknown) => Promise<boolean>>> | undefined;
+			const methods = type.webhookMethods as
+				Record<string, Record<string, (this: unknown) => Promise<boolean>>> | undefined;
 			const fn = methods?.[String(description.name)]?.[method];
 			if (!fn) throw new Error(`${node.type} has no webhook method ${method}`);
 			const ctx = new HookContext(
@@ -179,7 +192,9 @@ export class WebhookHost {
 		const deadline = Date.now() + timeoutMs;
 		while (this.executions.length < count) {
 			if (Date.now() > deadline) {
-				throw new Error(`Expected ${count} executions, got ${this.executions.length} within ${timeoutMs} ms`);
+				throw new Error(
+					`Expected ${count} executions, got ${this.executions.length} within ${timeoutMs} ms`,
+				);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 20));
 		}
@@ -195,7 +210,13 @@ export class WebhookHost {
 				`${node.webhookId}/${String(description.path).replace(/^\//, '')}` === rest &&
 				String(description.httpMethod ?? 'POST').toUpperCase() === req.method,
 		);
-		const record: DeliveryRecord = { method: req.method, path: req.path, status: 0, started: false, responseBody: '' };
+		const record: DeliveryRecord = {
+			method: req.method,
+			path: req.path,
+			status: 0,
+			started: false,
+			responseBody: '',
+		};
 		this.deliveries.push(record);
 		const originalSend = res.send.bind(res);
 		const originalEnd = res.end.bind(res);
@@ -205,7 +226,12 @@ export class WebhookHost {
 		}) as typeof res.end;
 		res.send = ((body?: unknown) => {
 			record.status = res.statusCode;
-			record.responseBody = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString() : JSON.stringify(body);
+			record.responseBody =
+				typeof body === 'string'
+					? body
+					: Buffer.isBuffer(body)
+						? body.toString()
+						: JSON.stringify(body);
 			return originalSend(body);
 		}) as typeof res.send;
 		if (!match) {
@@ -219,7 +245,8 @@ export class WebhookHost {
 		const contentType = String(req.headers['content-type'] ?? '');
 		try {
 			if (raw.length === 0) request.body = {};
-			else if (contentType.includes('json')) request.body = JSON.parse(raw.toString('utf8')) as IDataObject;
+			else if (contentType.includes('json'))
+				request.body = JSON.parse(raw.toString('utf8')) as IDataObject;
 			else if (contentType.includes('x-www-form-urlencoded')) {
 				request.body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
 			} else request.body = {};
@@ -253,7 +280,14 @@ export class WebhookHost {
 		}
 		const mode = isTest ? 'manual' : 'webhook';
 		const responseCode = Number(
-			requestWorkflow.expression.getSimpleParameterValue(node, description.responseCode, mode, {}, undefined, 200),
+			requestWorkflow.expression.getSimpleParameterValue(
+				node,
+				description.responseCode,
+				mode,
+				{},
+				undefined,
+				200,
+			),
 		);
 		// As n8n: `noWebhookResponse` means the node answered itself; it may still start a run.
 		if (response.noWebhookResponse) {
@@ -262,20 +296,24 @@ export class WebhookHost {
 			if (!response.workflowData) return;
 		} else if (!response.workflowData) {
 			this.saveStaticData(requestWorkflow);
-			res.status(responseCode).json(response.webhookResponse ?? { message: 'Webhook call received' });
+			res
+				.status(responseCode)
+				.json(response.webhookResponse ?? { message: 'Webhook call received' });
 			return;
 		}
 		// An execution: n8n 2.40 resets the changed flag of the request's static data here.
 		if (this.failExecutionCreation > 0) {
 			this.failExecutionCreation--;
-			if (!res.headersSent) res.status(500).json({ code: 0, message: 'There was a problem executing the workflow' });
+			if (!res.headersSent)
+				res.status(500).json({ code: 0, message: 'There was a problem executing the workflow' });
 			return;
 		}
 		record.started = true;
 		this.executionsStarted++;
 		const run = this.runExecution(node.name, response.workflowData, isTest ? 'manual' : 'webhook');
 		this.pending.push(run);
-		if (!response.noWebhookResponse && !res.headersSent) this.answerOnReceived(res, requestWorkflow, node, description, response, responseCode, mode);
+		if (!response.noWebhookResponse && !res.headersSent)
+			this.answerOnReceived(res, requestWorkflow, node, description, response, responseCode, mode);
 		await run;
 	}
 
@@ -289,11 +327,22 @@ export class WebhookHost {
 		responseCode: number,
 		mode: 'manual' | 'webhook',
 	): void {
-		const headers = workflow.expression.getComplexParameterValue(node, description.responseHeaders, mode, {}, undefined) as
-			| { entries?: Array<{ name: string; value: string }> }
-			| undefined;
+		const headers = workflow.expression.getComplexParameterValue(
+			node,
+			description.responseHeaders,
+			mode,
+			{},
+			undefined,
+		) as { entries?: Array<{ name: string; value: string }> } | undefined;
 		for (const entry of headers?.entries ?? []) res.setHeader(entry.name, entry.value);
-		const responseData = workflow.expression.getComplexParameterValue(node, description.responseData, mode, {}, undefined, 'firstEntryJson');
+		const responseData = workflow.expression.getComplexParameterValue(
+			node,
+			description.responseData,
+			mode,
+			{},
+			undefined,
+			'firstEntryJson',
+		);
 		const body =
 			responseData === 'noData'
 				? undefined
@@ -305,7 +354,9 @@ export class WebhookHost {
 
 	/** A workflow like the stored (active) one, with its own copy of the stored static data. */
 	private copyOfWorkflow(onWorker = false): Workflow {
-		const stored = onWorker ? {} : (JSON.parse(JSON.stringify(this.workflow.staticData ?? {})) as IDataObject);
+		const stored = onWorker
+			? {}
+			: (JSON.parse(JSON.stringify(this.workflow.staticData ?? {})) as IDataObject);
 		return new Workflow({
 			id: this.workflow.id,
 			name: this.workflow.name,
@@ -327,7 +378,11 @@ export class WebhookHost {
 		this.staticDataSaves++;
 	}
 
-	private async runExecution(startNode: string, startData: IWebhookResponseData['workflowData'], mode: 'manual' | 'webhook') {
+	private async runExecution(
+		startNode: string,
+		startData: IWebhookResponseData['workflowData'],
+		mode: 'manual' | 'webhook',
+	) {
 		const workflow = this.copyOfWorkflow(this.queueWorker && mode === 'webhook');
 		const result = await executeWorkflow({
 			workflow,
@@ -341,5 +396,4 @@ export class WebhookHost {
 		if (mode !== 'manual') this.saveStaticData(workflow);
 		this.executions.push(result);
 	}
-
 }

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-const { startSandbox } = jest.requireActual('../../sandbox') as { startSandbox: (o: IDataObject) => Promise<Sandbox> };
+const { startSandbox } = jest.requireActual('../../sandbox') as {
+	startSandbox: (o: IDataObject) => Promise<Sandbox>;
+};
 
 export type Sandbox = Record<string, any>; // the sandbox is plain JavaScript
 
@@ -36,6 +38,12 @@ export function credentials(sb: Sandbox, company = PLAIN, extra: IDataObject = {
 }
 
 /** What the sandbox received on its API (not the widget). */
-export function apiRequests(sb: Sandbox): Array<{ path: string; body: IDataObject; headers: IDataObject; status: number; query: IDataObject }> {
+export function apiRequests(sb: Sandbox): Array<{
+	path: string;
+	body: IDataObject;
+	headers: IDataObject;
+	status: number;
+	query: IDataObject;
+}> {
 	return sb.requests('identomat').filter((r: IDataObject) => r.path !== '/');
 }

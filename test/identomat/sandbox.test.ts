@@ -5,10 +5,16 @@ import { useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 const api = (path: string, data: unknown, headers: Record<string, string> = {}) =>
-	axios.post(`${sandbox().identomat.baseUrl}/external-api/${path}`, data, { headers, validateStatus: () => true, transformResponse: (r) => r });
+	axios.post(`${sandbox().identomat.baseUrl}/external-api/${path}`, data, {
+		headers,
+		validateStatus: () => true,
+		transformResponse: (r) => r,
+	});
 const key = () => sandbox().identomat.config.companies[0].companyKey as string;
-const hmacCompany = () => sandbox().identomat.config.companies[1] as { companyKey: string; secretKey: string };
-const sign = (secret: string, body: string | Buffer) => `signature="${createHmac('sha256', secret).update(body).digest('base64')}"`;
+const hmacCompany = () =>
+	sandbox().identomat.config.companies[1] as { companyKey: string; secretKey: string };
+const sign = (secret: string, body: string | Buffer) =>
+	`signature="${createHmac('sha256', secret).update(body).digest('base64')}"`;
 
 describe('Identomat sandbox (direct requests)', () => {
 	it('answers begin/ with a bare JSON string token of 40 lowercase alphanumerics', async () => {
@@ -19,27 +25,92 @@ describe('Identomat sandbox (direct requests)', () => {
 
 	it('requires the trailing slash and POST', async () => {
 		expect((await api('begin', { company_key: key() })).status).toBe(404);
-		expect((await axios.get(`${sandbox().identomat.baseUrl}/external-api/begin/`, { validateStatus: () => true })).status).toBe(405);
+		expect(
+			(
+				await axios.get(`${sandbox().identomat.baseUrl}/external-api/begin/`, {
+					validateStatus: () => true,
+				})
+			).status,
+		).toBe(405);
 	});
 
 	it('accepts query-string parameters with flags as a JSON string', async () => {
-		const q = new URLSearchParams({ company_key: key(), flags: JSON.stringify({ language: 'ka' }) });
-		const r = await axios.post(`${sandbox().identomat.baseUrl}/external-api/begin/?${q}`, undefined, { validateStatus: () => true });
+		const q = new URLSearchParams({
+			company_key: key(),
+			flags: JSON.stringify({ language: 'ka' }),
+		});
+		const r = await axios.post(
+			`${sandbox().identomat.baseUrl}/external-api/begin/?${q}`,
+			undefined,
+			{ validateStatus: () => true },
+		);
 		expect(r.status).toBe(200);
 		expect(sandbox().identomat.session(r.data).flags).toEqual({ language: 'ka' });
 	});
 
 	it('refuses a bad key, bad JSON, bad flags and invalid steps', async () => {
-		expect(await api('begin/', { company_key: 'nope' })).toMatchObject({ status: 400, data: '"COMPANY_KEY_INVALID"' });
-		expect((await api('begin/', '{"company_key":', { 'Content-Type': 'application/json' })).data).toBe('"ARGUMENT_ERROR"');
-		expect((await api('begin/', { company_key: key(), flags: { skip_face: 'yes' } })).data).toBe('"ARGUMENT_ERROR"');
-		expect((await api('begin/', { company_key: key(), flags: { language: 'xx' } })).data).toBe('"ARGUMENT_ERROR"');
-		const q = (questions: unknown[]) => ({ company_key: key(), steps: [{ type: 'user-questionnaire', key: 'q', questions }] });
-		expect((await api('begin/', q([{ type: 'string', key: 'a', title: 'A' }, { type: 'string', key: 'a', title: 'B' }]))).status).toBe(400);
-		expect((await api('begin/', q([{ type: 'string', key: 'a', title: 'A', options: [{ key: 'x', title: 'X' }] }]))).status).toBe(400);
-		expect((await api('begin/', q([{ type: 'string', key: 'a', title: 'A', showConditions: { questionKey: 'z', answer: 'x' } }]))).status).toBe(400);
-		expect((await api('begin/', { company_key: key(), steps: [{ type: 'liveness' }, { type: 'liveness' }] })).status).toBe(400);
-		expect((await api('begin/', { company_key: key(), config_id: 'unknown' })).data).toBe('"CONFIG_NOT_FOUND"');
+		expect(await api('begin/', { company_key: 'nope' })).toMatchObject({
+			status: 400,
+			data: '"COMPANY_KEY_INVALID"',
+		});
+		expect(
+			(await api('begin/', '{"company_key":', { 'Content-Type': 'application/json' })).data,
+		).toBe('"ARGUMENT_ERROR"');
+		expect((await api('begin/', { company_key: key(), flags: { skip_face: 'yes' } })).data).toBe(
+			'"ARGUMENT_ERROR"',
+		);
+		expect((await api('begin/', { company_key: key(), flags: { language: 'xx' } })).data).toBe(
+			'"ARGUMENT_ERROR"',
+		);
+		const q = (questions: unknown[]) => ({
+			company_key: key(),
+			steps: [{ type: 'user-questionnaire', key: 'q', questions }],
+		});
+		expect(
+			(
+				await api(
+					'begin/',
+					q([
+						{ type: 'string', key: 'a', title: 'A' },
+						{ type: 'string', key: 'a', title: 'B' },
+					]),
+				)
+			).status,
+		).toBe(400);
+		expect(
+			(
+				await api(
+					'begin/',
+					q([{ type: 'string', key: 'a', title: 'A', options: [{ key: 'x', title: 'X' }] }]),
+				)
+			).status,
+		).toBe(400);
+		expect(
+			(
+				await api(
+					'begin/',
+					q([
+						{
+							type: 'string',
+							key: 'a',
+							title: 'A',
+							showConditions: { questionKey: 'z', answer: 'x' },
+						},
+					]),
+				)
+			).status,
+		).toBe(400);
+		expect(
+			(
+				await api('begin/', {
+					company_key: key(),
+					steps: [{ type: 'liveness' }, { type: 'liveness' }],
+				})
+			).status,
+		).toBe(400);
+		expect((await api('begin/', { company_key: key(), config_id: 'unknown' })).data).toBe(
+			'"CONFIG_NOT_FOUND"',
+		);
 		expect(sandbox().identomat.sessions.size).toBe(0);
 	});
 
@@ -49,7 +120,9 @@ describe('Identomat sandbox (direct requests)', () => {
 		const b = JSON.parse((await api('begin/', { company_key: key() })).data);
 		await axios.get(`${sb.identomat.baseUrl}/?session_token=${b}`);
 		sb.advanceClock(15 * 60_000 + 1000);
-		expect((await api('result/', { company_key: key(), session_token: a })).data).toBe('"SESSION_EXPIRED"');
+		expect((await api('result/', { company_key: key(), session_token: a })).data).toBe(
+			'"SESSION_EXPIRED"',
+		);
 		expect((await api('result/', { company_key: key(), session_token: b })).status).toBe(200);
 	});
 
@@ -57,12 +130,18 @@ describe('Identomat sandbox (direct requests)', () => {
 		const { companyKey, secretKey } = hmacCompany();
 		const body = JSON.stringify({ company_key: companyKey });
 		const json = { 'Content-Type': 'application/json' };
-		expect(await api('begin/', body, json)).toMatchObject({ status: 401, data: '"SIGNATURE_INVALID"' });
+		expect(await api('begin/', body, json)).toMatchObject({
+			status: 401,
+			data: '"SIGNATURE_INVALID"',
+		});
 		const ok = await api('begin/', body, { ...json, Authorization: sign(secretKey, body) });
 		expect(ok.status).toBe(200);
 		expect(ok.headers.authorization).toBe(sign(secretKey, ok.data));
 		const missing = JSON.stringify({ company_key: companyKey, session_token: 'nope' });
-		const error = await api('result/', missing, { ...json, Authorization: sign(secretKey, missing) });
+		const error = await api('result/', missing, {
+			...json,
+			Authorization: sign(secretKey, missing),
+		});
 		expect(error.status).toBe(400);
 		expect(error.headers.authorization).toBeUndefined();
 	});
@@ -70,9 +149,15 @@ describe('Identomat sandbox (direct requests)', () => {
 	it('serves media as files and {argumentError} when there is none', async () => {
 		const sb = sandbox();
 		const token = JSON.parse((await api('begin/', { company_key: key() })).data);
-		expect((await api('result/face/', { company_key: key(), session_token: token })).data).toMatch(/argumentError/);
+		expect((await api('result/face/', { company_key: key(), session_token: token })).data).toMatch(
+			/argumentError/,
+		);
 		sb.identomat.completeSession(token, { outcome: 'approved' });
-		const face = await axios.post(`${sb.identomat.baseUrl}/external-api/result/face/`, { company_key: key(), session_token: token }, { responseType: 'arraybuffer' });
+		const face = await axios.post(
+			`${sb.identomat.baseUrl}/external-api/result/face/`,
+			{ company_key: key(), session_token: token },
+			{ responseType: 'arraybuffer' },
+		);
 		expect(face.headers['content-type']).toMatch(/image\/jpeg/);
 		expect(Buffer.from(face.data).subarray(0, 2).toString('hex')).toBe('ffd8');
 	});
@@ -80,7 +165,9 @@ describe('Identomat sandbox (direct requests)', () => {
 	it('widget without return_url posts DONE to the parent window', async () => {
 		const sb = sandbox();
 		const token = JSON.parse((await api('begin/', { company_key: key() })).data);
-		const page = await axios.get(`${sb.identomat.baseUrl}/?session_token=${token}&complete=approved`);
+		const page = await axios.get(
+			`${sb.identomat.baseUrl}/?session_token=${token}&complete=approved`,
+		);
 		expect(page.data).toContain('postMessage("DONE"');
 		expect(sb.identomat.session(token).outcome).toBe('approved');
 	});

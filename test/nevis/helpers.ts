@@ -13,9 +13,22 @@ export const FORM = { headers: { 'Content-Type': 'application/x-www-form-urlenco
 export function useNevis() {
 	const sb = useSandbox();
 	const raw = axios.create({ validateStatus: () => true, maxRedirects: 0 });
-	const cred = (extra: Record<string, unknown> = {}) => ({ accessToken: KEY, baseUrl: sb.nevis.baseUrl, ...extra });
-	const run = (parameters: Record<string, unknown>, credentials: Record<string, unknown> = cred(), extra: Record<string, unknown> = {}) =>
-		runNode({ type: typeName('nevis'), parameters: { resource: 'identityVerificationSession', ...parameters }, credentials: { nevisApi: credentials as never }, ...extra });
+	const cred = (extra: Record<string, unknown> = {}) => ({
+		accessToken: KEY,
+		baseUrl: sb.nevis.baseUrl,
+		...extra,
+	});
+	const run = (
+		parameters: Record<string, unknown>,
+		credentials: Record<string, unknown> = cred(),
+		extra: Record<string, unknown> = {},
+	) =>
+		runNode({
+			type: typeName('nevis'),
+			parameters: { resource: 'identityVerificationSession', ...parameters },
+			credentials: { nevisApi: credentials as never },
+			...extra,
+		});
 	const startSession = async (credentials = cred()) => {
 		const r = await run({ operation: 'start' }, credentials);
 		expect(r.error).toBeUndefined();

@@ -7,7 +7,10 @@ describe('Nevis', () => {
 		it('Bearer key on every route, nine-digit ids, status only while unfinished', async () => {
 			const base = sb.nevis.baseUrl;
 			expect((await raw.post(`${base}${api}`, {})).status).toBe(401);
-			expect((await raw.post(`${base}${api}`, {}, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+			expect(
+				(await raw.post(`${base}${api}`, {}, { headers: { Authorization: 'Bearer wrong' } }))
+					.status,
+			).toBe(401);
 			// Whether /ping checks the key is not documented: by default it answers anyone; pingRequiresKey refuses.
 			expect((await raw.get(`${base}/ping`)).data).toBe('PONG');
 			sb.nevis.setConfig({ pingRequiresKey: true });
@@ -20,10 +23,15 @@ describe('Nevis', () => {
 			expect(typeof started.data.sessionId).toBe('number');
 			expect(String(started.data.sessionId)).toMatch(/^\d{9}$/);
 			expect(started.data.startUrl).toBe(`${base}/idv/welcome.html?tc=${started.data.sessionId}`);
-			expect((await raw.get(`${base}${api}/${started.data.sessionId}`, auth)).data).toEqual({ sessionId: started.data.sessionId, status: 'pending' });
+			expect((await raw.get(`${base}${api}/${started.data.sessionId}`, auth)).data).toEqual({
+				sessionId: started.data.sessionId,
+				status: 'pending',
+			});
 			expect((await raw.get(`${base}${api}/12345`, auth)).status).toBe(400);
 			// Query lookup is refused unless the sandbox is set to it (the real shape is not documented).
-			expect((await raw.get(`${base}${api}?sessionId=${started.data.sessionId}`, auth)).status).toBe(405);
+			expect(
+				(await raw.get(`${base}${api}?sessionId=${started.data.sessionId}`, auth)).status,
+			).toBe(405);
 		});
 
 		it('rate limit (none documented) can be switched on: 429 with Retry-After', async () => {
@@ -37,7 +45,13 @@ describe('Nevis', () => {
 
 		it('hosted page: leaving keeps the session pending; finishing redirects to the instance redirect URL', async () => {
 			sb.nevis.setConfig({ redirectUrl: 'https://portal.example.com/back' });
-			const a = (await raw.post(`${sb.nevis.baseUrl}${api}`, {}, { headers: { Authorization: `Bearer ${KEY}` } })).data;
+			const a = (
+				await raw.post(
+					`${sb.nevis.baseUrl}${api}`,
+					{},
+					{ headers: { Authorization: `Bearer ${KEY}` } },
+				)
+			).data;
 			expect((await raw.get(a.startUrl)).status).toBe(200);
 			const left = await raw.post(a.startUrl, 'outcome=leave', FORM);
 			expect(left.status).toBe(200);
@@ -47,10 +61,20 @@ describe('Nevis', () => {
 			// No session id on the redirect unless redirectSessionParam is set (not documented).
 			expect(done.headers.location).toBe('https://portal.example.com/back');
 			sb.nevis.setConfig({ redirectSessionParam: 'sessionId' });
-			const b = (await raw.post(`${sb.nevis.baseUrl}${api}`, {}, { headers: { Authorization: `Bearer ${KEY}` } })).data;
-			expect((await raw.post(b.startUrl, 'outcome=failed', FORM)).headers.location).toBe(`https://portal.example.com/back?sessionId=${b.sessionId}`);
-			expect(sb.nevis.view(a.sessionId)).toMatchObject({ status: 'verified', data: { lastName: 'Muster' } });
+			const b = (
+				await raw.post(
+					`${sb.nevis.baseUrl}${api}`,
+					{},
+					{ headers: { Authorization: `Bearer ${KEY}` } },
+				)
+			).data;
+			expect((await raw.post(b.startUrl, 'outcome=failed', FORM)).headers.location).toBe(
+				`https://portal.example.com/back?sessionId=${b.sessionId}`,
+			);
+			expect(sb.nevis.view(a.sessionId)).toMatchObject({
+				status: 'verified',
+				data: { lastName: 'Muster' },
+			});
 		});
 	});
-
 });

@@ -12,11 +12,21 @@ describe('Nevis', () => {
 			const trigger = packageNode(
 				'Nevis Trigger',
 				typeName('nevisTrigger'),
-				{ redirectUrl: 'https://portal.example.com/done', options: { pendingRedirectUrl: 'https://portal.example.com/pending', waitSeconds: 0, ...options } },
+				{
+					redirectUrl: 'https://portal.example.com/done',
+					options: {
+						pendingRedirectUrl: 'https://portal.example.com/pending',
+						waitSeconds: 0,
+						...options,
+					},
+				},
 				{ webhookId: 'nv-hook', credentials: { nevisApi: { id: 'nevisApi', name: 'nevisApi' } } },
 			);
 			const after = packageNode('After', 'n8n-nodes-base.noOp', {});
-			const workflow = buildWorkflow({ nodes: [trigger, after], connections: { 'Nevis Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } } });
+			const workflow = buildWorkflow({
+				nodes: [trigger, after],
+				connections: { 'Nevis Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } },
+			});
 			host = await new WebhookHost(workflow, helper).start();
 			await host.activate();
 			const url = host.webhookUrl('Nevis Trigger');
@@ -40,9 +50,14 @@ describe('Nevis', () => {
 				sessionId: Number(sessionId),
 				status: 'verified',
 				data: { documentNumber: 'X1234567' },
-				verification: { status: 'verified', person: { lastName: 'Muster', dateOfBirth: '1990-04-23' } },
+				verification: {
+					status: 'verified',
+					person: { lastName: 'Muster', dateOfBirth: '1990-04-23' },
+				},
 			});
-			expect(sb.requests('nevis').filter((e: any) => e.path === `${api}/${sessionId}`)).toHaveLength(1);
+			expect(
+				sb.requests('nevis').filter((e: any) => e.path === `${api}/${sessionId}`),
+			).toHaveLength(1);
 			await raw.get(back.headers.location);
 			expect(host.executions).toHaveLength(1);
 		});
@@ -55,21 +70,34 @@ describe('Nevis', () => {
 			expect(back.headers.location).toBe(`${url}?tc=${sessionId}`);
 			await raw.get(back.headers.location);
 			const [execution] = await host.waitForExecutions(1);
-			expect(execution.output('After')[0].json).toMatchObject({ status: 'failed', verification: { status: 'rejected' } });
+			expect(execution.output('After')[0].json).toMatchObject({
+				status: 'failed',
+				verification: { status: 'rejected' },
+			});
 		});
 
 		it('unknown, unfinished, malformed or missing session ids emit nothing', async () => {
 			const url = await start();
 			const { sessionId } = await startSession();
 			sb.nevis.startSession(sessionId);
-			for (const target of [`${url}?sessionId=999999999`, `${url}?sessionId=${sessionId}`, `${url}?sessionId=abc`, url]) {
+			for (const target of [
+				`${url}?sessionId=999999999`,
+				`${url}?sessionId=${sessionId}`,
+				`${url}?sessionId=abc`,
+				url,
+			]) {
 				const r = await raw.get(target);
 				expect(r.status).toBe(302);
 				expect(r.headers.location).toBe('https://portal.example.com/pending');
 			}
 			expect(host.executions).toHaveLength(0);
 			expect(host.deliveries.every((d) => !d.started)).toBe(true);
-			expect(sb.requests('nevis').map((e: any) => e.path).filter((p: string) => p.startsWith(`${api}/`))).toEqual([`${api}/999999999`, `${api}/${sessionId}`]);
+			expect(
+				sb
+					.requests('nevis')
+					.map((e: any) => e.path)
+					.filter((p: string) => p.startsWith(`${api}/`)),
+			).toEqual([`${api}/999999999`, `${api}/${sessionId}`]);
 		});
 	});
 });

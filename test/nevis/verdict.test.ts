@@ -20,7 +20,11 @@ describe('verdict: Nevis', () => {
 		return out.items[0].json;
 	};
 	const direct = async (sessionId: string) =>
-		(await axios.get(`${sb.nevis.baseUrl}/api/v1/idverification/sessions/${sessionId}`, { headers: { Authorization: `Bearer ${KEY}` } })).data;
+		(
+			await axios.get(`${sb.nevis.baseUrl}/api/v1/idverification/sessions/${sessionId}`, {
+				headers: { Authorization: `Bearer ${KEY}` },
+			})
+		).data;
 
 	const drive: Record<string, (id: string) => void> = {
 		pending: () => undefined,
@@ -33,20 +37,40 @@ describe('verdict: Nevis', () => {
 		expect(Object.keys(SESSION_STATUS).sort()).toEqual(Object.keys(drive).sort());
 	});
 
-	it.each(Object.keys(drive))('session %s, produced by the sandbox, maps through the table; raw data untouched', async (providerStatus) => {
-		const { sessionId } = (await run({ operation: 'start' })) as { sessionId: string };
-		drive[providerStatus](sessionId);
-		const { verification, ...raw } = await run({ operation: 'get', sessionId: { __rl: true, mode: 'id', value: sessionId } });
-		expect(verification).toMatchObject({ provider: 'nevis', ids: { sessionId }, providerStatus, status: SESSION_STATUS[providerStatus] });
-		if (providerStatus === 'verified') {
-			expect(verification).toMatchObject({
-				person: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1990-04-23' },
-				document: { type: 'PASSPORT', number: 'X1234567', issuingCountry: 'CHE', expiryDate: '2031-01-31' },
+	it.each(Object.keys(drive))(
+		'session %s, produced by the sandbox, maps through the table; raw data untouched',
+		async (providerStatus) => {
+			const { sessionId } = (await run({ operation: 'start' })) as { sessionId: string };
+			drive[providerStatus](sessionId);
+			const { verification, ...raw } = await run({
+				operation: 'get',
+				sessionId: { __rl: true, mode: 'id', value: sessionId },
 			});
-		}
-		if (providerStatus === 'failed') expect((verification as IDataObject).reasons).toContainEqual({ code: 'DOCUMENT_EXPIRED', text: expect.any(String) });
-		expect(raw).toEqual(await direct(sessionId));
-	});
+			expect(verification).toMatchObject({
+				provider: 'nevis',
+				ids: { sessionId },
+				providerStatus,
+				status: SESSION_STATUS[providerStatus],
+			});
+			if (providerStatus === 'verified') {
+				expect(verification).toMatchObject({
+					person: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1990-04-23' },
+					document: {
+						type: 'PASSPORT',
+						number: 'X1234567',
+						issuingCountry: 'CHE',
+						expiryDate: '2031-01-31',
+					},
+				});
+			}
+			if (providerStatus === 'failed')
+				expect((verification as IDataObject).reasons).toContainEqual({
+					code: 'DOCUMENT_EXPIRED',
+					text: expect.any(String),
+				});
+			expect(raw).toEqual(await direct(sessionId));
+		},
+	);
 
 	it('unknown or missing values are a visible unknown, never a success', () => {
 		for (const status of ['VERIFIED', 'success', 'expired', '', null, undefined]) {

@@ -15,7 +15,12 @@ export async function directToken(sb: any, form: Record<string, string> = {}): P
 	const c = sb.ondato.credentials;
 	const r = await axios.post(
 		c.tokenUrl,
-		new URLSearchParams({ client_id: c.clientId, client_secret: c.clientSecret, grant_type: 'client_credentials', ...form }).toString(),
+		new URLSearchParams({
+			client_id: c.clientId,
+			client_secret: c.clientSecret,
+			grant_type: 'client_credentials',
+			...form,
+		}).toString(),
 		{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
 	);
 	return r.data.access_token as string;
@@ -24,9 +29,22 @@ export async function directToken(sb: any, form: Record<string, string> = {}): P
 /** Creates an IDV through the sandbox API (not through the node). */
 export async function createIdv(sb: any, body: Record<string, unknown> = {}): Promise<string> {
 	const token = await directToken(sb);
-	const r = await axios.post(`${sb.ondato.idvApiUrl}/v1/identity-verifications`, { setupId: KYC_SETUP_ID, ...body }, { headers: { Authorization: `Bearer ${token}` } });
+	const r = await axios.post(
+		`${sb.ondato.idvApiUrl}/v1/identity-verifications`,
+		{ setupId: KYC_SETUP_ID, ...body },
+		{ headers: { Authorization: `Bearer ${token}` } },
+	);
 	return r.data.id as string;
 }
 
 export const ondatoRequests = (sb: any, prefix = '') =>
-	(sb.requests('ondato') as Array<{ method: string; path: string; query: any; body: any; headers: any; status: number }>).filter((r) => r.path.startsWith(prefix));
+	(
+		sb.requests('ondato') as Array<{
+			method: string;
+			path: string;
+			query: any;
+			body: any;
+			headers: any;
+			status: number;
+		}>
+	).filter((r) => r.path.startsWith(prefix));

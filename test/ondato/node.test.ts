@@ -2,7 +2,14 @@ import axios from 'axios';
 
 import { testCredential } from '../harness/credentialTest';
 import { credentialsHelperWith, runNode, typeName } from '../harness/engine';
-import { createIdv, DISABLED_SETUP_ID, FACE_SETUP_ID, KYC_SETUP_ID, ondatoRequests, sandbox } from './helpers';
+import {
+	createIdv,
+	DISABLED_SETUP_ID,
+	FACE_SETUP_ID,
+	KYC_SETUP_ID,
+	ondatoRequests,
+	sandbox,
+} from './helpers';
 
 const ONDATO = typeName('ondato');
 
@@ -26,14 +33,26 @@ describe('Ondato node against the sandbox', () => {
 			expect(sb.ondato.tokenRequests).toBe(1);
 			const calls = ondatoRequests(sb, '/idvapi');
 			expect(calls).toHaveLength(1);
-			expect(calls[0]).toMatchObject({ method: 'POST', path: '/idvapi/v1/identity-verification-setups/filter', query: { limit: '1' }, status: 200 });
+			expect(calls[0]).toMatchObject({
+				method: 'POST',
+				path: '/idvapi/v1/identity-verification-setups/filter',
+				query: { limit: '1' },
+				status: 200,
+			});
 			const token = ondatoRequests(sb, '/id/')[0];
-			expect(token.body).toMatchObject({ grant_type: 'client_credentials', client_id: sb.ondato.credentials.clientId, client_secret: '[redacted]' });
+			expect(token.body).toMatchObject({
+				grant_type: 'client_credentials',
+				client_id: sb.ondato.credentials.clientId,
+				client_secret: '[redacted]',
+			});
 			expect(token.body.scope).toBeUndefined();
 		});
 
 		it('fails the credential test with a wrong secret, without leaking it', async () => {
-			const result = await testCredential('ondatoApi', { ...sb.ondato.credentials, clientSecret: 'not-the-secret' });
+			const result = await testCredential('ondatoApi', {
+				...sb.ondato.credentials,
+				clientSecret: 'not-the-secret',
+			});
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/Authorization failed/);
 			expect(JSON.stringify(result)).not.toContain('not-the-secret');
@@ -42,10 +61,16 @@ describe('Ondato node against the sandbox', () => {
 			// Through the node the reason is spelled out, still without the secret.
 			const run = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'faceAuthentication', operation: 'get', faceAuthenticationId: '11111111-2222-4333-8444-555555555555' },
+				parameters: {
+					resource: 'faceAuthentication',
+					operation: 'get',
+					faceAuthenticationId: '11111111-2222-4333-8444-555555555555',
+				},
 				credentials: { ondatoApi: { ...sb.ondato.credentials, clientSecret: 'not-the-secret' } },
 			});
-			expect(run.error?.message).toMatch(/^Ondato: The credentials were not accepted \(HTTP 401\): Ondato token request: the Client ID or Client Secret was refused \(invalid_client\)/);
+			expect(run.error?.message).toMatch(
+				/^Ondato: The credentials were not accepted \(HTTP 401\): Ondato token request: the Client ID or Client Secret was refused \(invalid_client\)/,
+			);
 			expect(JSON.stringify(run.run.data)).not.toContain('not-the-secret');
 			expect(ondatoRequests(sb, '/idvapi')).toHaveLength(0);
 		});
@@ -53,17 +78,28 @@ describe('Ondato node against the sandbox', () => {
 		it('tests the values on the form: a token fetched with the right secret does not pass a wrong one', async () => {
 			// A saved credential tested with the right secret keeps the token it fetched ...
 			const helper = credentialsHelperWith(creds());
-			const params = { resource: 'faceAuthentication', operation: 'get', faceAuthenticationId: '11111111-2222-4333-8444-555555555555' };
+			const params = {
+				resource: 'faceAuthentication',
+				operation: 'get',
+				faceAuthenticationId: '11111111-2222-4333-8444-555555555555',
+			};
 			await runNode({ type: ONDATO, parameters: params, credentials: helper });
 			const accessToken = helper.store.get('ondatoApi')!.accessToken as string;
 			expect(accessToken).toBeTruthy();
 			expect(sb.ondato.tokenRequests).toBe(1);
 			// ... and n8n merges that token into the form's values when the secret is changed and tested.
-			const wrong = await testCredential('ondatoApi', { ...sb.ondato.credentials, accessToken, clientSecret: 'not-the-secret' });
+			const wrong = await testCredential('ondatoApi', {
+				...sb.ondato.credentials,
+				accessToken,
+				clientSecret: 'not-the-secret',
+			});
 			expect(wrong.status).toBe('Error');
 			expect(wrong.shown).toMatch(/invalid_client.*"Client Secret"/);
 			expect(sb.ondato.tokenRequests).toBe(2);
-			expect(ondatoRequests(sb, '/id/').pop()).toMatchObject({ status: 400, body: { client_secret: '[redacted]' } });
+			expect(ondatoRequests(sb, '/id/').pop()).toMatchObject({
+				status: 400,
+				body: { client_secret: '[redacted]' },
+			});
 			// The same values the token was fetched with reuse it: no new token request.
 			const right = await testCredential('ondatoApi', { ...sb.ondato.credentials, accessToken });
 			expect(right.status).toBe('OK');
@@ -72,8 +108,17 @@ describe('Ondato node against the sandbox', () => {
 
 		it('never sends a token fetched with other values: a changed client, secret, environment or token URL fetches a new one', async () => {
 			const id = await createIdv(sb);
-			const params = { resource: 'identityVerification', operation: 'get', identityVerificationId: id };
-			const changes: Array<Record<string, string>> = [{ clientSecret: 'not-the-secret' }, { clientId: 'another-client' }, { environment: 'production' }, { tokenUrl: `${sb.ondato.credentials.tokenUrl}?v=2` }];
+			const params = {
+				resource: 'identityVerification',
+				operation: 'get',
+				identityVerificationId: id,
+			};
+			const changes: Array<Record<string, string>> = [
+				{ clientSecret: 'not-the-secret' },
+				{ clientId: 'another-client' },
+				{ environment: 'production' },
+				{ tokenUrl: `${sb.ondato.credentials.tokenUrl}?v=2` },
+			];
 			for (const change of changes) {
 				const helper = credentialsHelperWith(creds());
 				await runNode({ type: ONDATO, parameters: params, credentials: helper });
@@ -82,17 +127,27 @@ describe('Ondato node against the sandbox', () => {
 				const result = await runNode({ type: ONDATO, parameters: params, credentials: helper });
 				// The stored token is not sent (Ondato answers 401), and a new one is asked for with the new values.
 				expect(sb.ondato.tokenRequests - before).toBe(1);
-				if ('clientSecret' in change || 'clientId' in change) expect(result.error?.message).toMatch(/Client ID or Client Secret was refused/);
+				if ('clientSecret' in change || 'clientId' in change)
+					expect(result.error?.message).toMatch(/Client ID or Client Secret was refused/);
 				else expect(result.error).toBeUndefined();
 			}
 		});
 
 		it('sends the scope when one is set, and the sandbox refuses scopes the client does not have', async () => {
-			const ok = await testCredential('ondatoApi', { ...sb.ondato.credentials, scope: 'idv_api_readonly' });
+			const ok = await testCredential('ondatoApi', {
+				...sb.ondato.credentials,
+				scope: 'idv_api_readonly',
+			});
 			expect(ok.status).toBe('Error'); // the default client has idv_api, not the readonly scope
-			expect(ondatoRequests(sb, '/id/')[0]).toMatchObject({ status: 400, body: { scope: 'idv_api_readonly' } });
+			expect(ondatoRequests(sb, '/id/')[0]).toMatchObject({
+				status: 400,
+				body: { scope: 'idv_api_readonly' },
+			});
 			sb.reset();
-			const good = await testCredential('ondatoApi', { ...sb.ondato.credentials, scope: 'idv_api' });
+			const good = await testCredential('ondatoApi', {
+				...sb.ondato.credentials,
+				scope: 'idv_api',
+			});
 			expect(good.status).toBe('OK');
 			expect(ondatoRequests(sb, '/id/')[0].body.scope).toBe('idv_api');
 		});
@@ -102,7 +157,11 @@ describe('Ondato node against the sandbox', () => {
 			const before = sb.ondato.tokenRequests; // the direct token of createIdv
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'get', identityVerificationId: id },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'get',
+					identityVerificationId: id,
+				},
 				credentials: creds(),
 				items: Array.from({ length: 1000 }, (_, i) => ({ i })),
 			});
@@ -111,7 +170,9 @@ describe('Ondato node against the sandbox', () => {
 			expect(result.items[999].json).toMatchObject({ id, status: 'Pending' });
 			expect(result.items[999].pairedItem).toEqual({ item: 999 });
 			expect(sb.ondato.tokenRequests - before).toBe(1);
-			expect(ondatoRequests(sb, '/idvapi/v1/identity-verifications/').filter((r) => r.method === 'GET')).toHaveLength(1000);
+			expect(
+				ondatoRequests(sb, '/idvapi/v1/identity-verifications/').filter((r) => r.method === 'GET'),
+			).toHaveLength(1000);
 		});
 
 		it('with Concurrency 5, still one token request: the first item runs alone and fetches it', async () => {
@@ -119,25 +180,41 @@ describe('Ondato node against the sandbox', () => {
 			const before = sb.ondato.tokenRequests;
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'get', identityVerificationId: id, requestOptions: { concurrency: 5 } },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'get',
+					identityVerificationId: id,
+					requestOptions: { concurrency: 5 },
+				},
 				credentials: creds(),
 				items: Array.from({ length: 50 }, (_, i) => ({ i })),
 			});
 			expect(result.error).toBeUndefined();
-			expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 50 }, (_, item) => ({ item })));
+			expect(result.items.map((item) => item.pairedItem)).toEqual(
+				Array.from({ length: 50 }, (_, item) => ({ item })),
+			);
 			expect(sb.ondato.tokenRequests - before).toBe(1);
 		});
 
 		it('fetches a new token after the stored one expired (401), then reuses it', async () => {
 			const id = await createIdv(sb);
 			const helper = credentialsHelperWith(creds());
-			const params = { resource: 'identityVerification', operation: 'get', identityVerificationId: id };
+			const params = {
+				resource: 'identityVerification',
+				operation: 'get',
+				identityVerificationId: id,
+			};
 			await runNode({ type: ONDATO, parameters: params, credentials: helper });
 			const stored = helper.store.get('ondatoApi')!.accessToken;
 			expect(stored).toBeTruthy();
 			const base = sb.ondato.tokenRequests;
 			sb.advanceClock((sb.ondato.config.tokenTtlSeconds + 1) * 1000);
-			const result = await runNode({ type: ONDATO, parameters: params, credentials: helper, items: [{}, {}, {}] });
+			const result = await runNode({
+				type: ONDATO,
+				parameters: params,
+				credentials: helper,
+				items: [{}, {}, {}],
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(3);
 			expect(sb.ondato.tokenRequests - base).toBe(1);
@@ -148,15 +225,28 @@ describe('Ondato node against the sandbox', () => {
 
 		it('executions running at once when the token expired fetch one new token between them (as on one queue-mode worker)', async () => {
 			const id = await createIdv(sb);
-			const params = { resource: 'identityVerification', operation: 'get', identityVerificationId: id };
+			const params = {
+				resource: 'identityVerification',
+				operation: 'get',
+				identityVerificationId: id,
+			};
 			const first = credentialsHelperWith(creds());
 			await runNode({ type: ONDATO, parameters: params, credentials: first });
 			const stored = first.store.get('ondatoApi')!.accessToken;
 			// Each execution loaded the credential, with the same stored token, before it expired.
-			const helpers = [first, ...Array.from({ length: 3 }, () => credentialsHelperWith({ ondatoApi: { ...sb.ondato.credentials, accessToken: stored } }))];
+			const helpers = [
+				first,
+				...Array.from({ length: 3 }, () =>
+					credentialsHelperWith({ ondatoApi: { ...sb.ondato.credentials, accessToken: stored } }),
+				),
+			];
 			const base = sb.ondato.tokenRequests;
 			sb.advanceClock((sb.ondato.config.tokenTtlSeconds + 1) * 1000);
-			const runs = await Promise.all(helpers.map((helper) => runNode({ type: ONDATO, parameters: params, credentials: helper, items: [{}, {}] })));
+			const runs = await Promise.all(
+				helpers.map((helper) =>
+					runNode({ type: ONDATO, parameters: params, credentials: helper, items: [{}, {}] }),
+				),
+			);
 			expect(runs.map((r) => r.error)).toEqual([undefined, undefined, undefined, undefined]);
 			expect(sb.ondato.tokenRequests - base).toBe(1);
 			const renewed = helpers.map((helper) => helper.store.get('ondatoApi')!.accessToken);
@@ -192,7 +282,9 @@ describe('Ondato node against the sandbox', () => {
 			expect(out.id).toMatch(/^[0-9a-f-]{36}$/);
 			expect(out.url).toBe(`${sb.ondato.hostedUrl}/?id=${out.id}`);
 			expect(out).toMatchObject({ setupId: KYC_SETUP_ID, externalReferenceId: 'user-123' });
-			const [sent] = ondatoRequests(sb, '/idvapi/v1/identity-verifications').filter((r) => r.method === 'POST');
+			const [sent] = ondatoRequests(sb, '/idvapi/v1/identity-verifications').filter(
+				(r) => r.method === 'POST',
+			);
 			expect(sent.status).toBe(201);
 			expect(sent.body).toEqual({
 				setupId: KYC_SETUP_ID,
@@ -218,41 +310,85 @@ describe('Ondato node against the sandbox', () => {
 			expect(hostedFlowUrl).toBeTruthy();
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'create', setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID } },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'create',
+					setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID },
+				},
 				credentials: { ondatoApi: { ...rest, environment: 'production' } },
 			});
-			expect(result.items[0].json.url).toBe(`https://idv.ondato.com/?id=${result.items[0].json.id}`);
+			expect(result.items[0].json.url).toBe(
+				`https://idv.ondato.com/?id=${result.items[0].json.id}`,
+			);
 		});
 
 		it('reads host overrides under Custom Hosts, ignores them with the switch off, and still applies those of credentials saved before it', async () => {
 			const { tokenUrl, idvApiUrl, kycApiUrl, hostedFlowUrl, ...base } = sb.ondato.credentials;
-			const custom = { customTokenUrl: tokenUrl, customIdvApiUrl: idvApiUrl, customKycApiUrl: kycApiUrl, customHostedFlowUrl: hostedFlowUrl };
+			const custom = {
+				customTokenUrl: tokenUrl,
+				customIdvApiUrl: idvApiUrl,
+				customKycApiUrl: kycApiUrl,
+				customHostedFlowUrl: hostedFlowUrl,
+			};
 			const create = (credentials: Record<string, unknown>) =>
 				runNode({
 					type: ONDATO,
-					parameters: { resource: 'identityVerification', operation: 'create', setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID } },
+					parameters: {
+						resource: 'identityVerification',
+						operation: 'create',
+						setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID },
+					},
 					credentials: { ondatoApi: credentials as never },
 				});
 			// The switch on: the sandbox's hosts, as a user fills the form.
-			expect((await testCredential('ondatoApi', { ...base, customHosts: true, ...custom } as never)).status).toBe('OK');
+			expect(
+				(await testCredential('ondatoApi', { ...base, customHosts: true, ...custom } as never))
+					.status,
+			).toBe('OK');
 			const on = await create({ ...base, customHosts: true, ...custom });
 			expect(on.items[0].json.url).toBe(`${hostedFlowUrl}/?id=${on.items[0].json.id}`);
 			// The switch off: a leftover hosted-flow override is not used (the API hosts come from a saved-before credential).
-			const off = await create({ ...base, tokenUrl, idvApiUrl, kycApiUrl, customHosts: false, customHostedFlowUrl: 'https://white-label.example.com' });
-			expect(off.items[0].json.url).toBe(`https://sandbox-idv.ondato.com/?id=${off.items[0].json.id}`);
+			const off = await create({
+				...base,
+				tokenUrl,
+				idvApiUrl,
+				kycApiUrl,
+				customHosts: false,
+				customHostedFlowUrl: 'https://white-label.example.com',
+			});
+			expect(off.items[0].json.url).toBe(
+				`https://sandbox-idv.ondato.com/?id=${off.items[0].json.id}`,
+			);
 		});
 
 		it.each([
-			[{ registration: { dateOfBirth: '2001-02-30' } }, /"Date of Birth" must be a date written YYYY-MM-DD, got a value shaped "9999-99-99" \[item 0\]/],
+			[
+				{ registration: { dateOfBirth: '2001-02-30' } },
+				/"Date of Birth" must be a date written YYYY-MM-DD, got a value shaped "9999-99-99" \[item 0\]/,
+			],
 			[{ registration: { email: 'john.example.com' } }, /"Email" must be an email address/],
-			[{ registration: { countryCode: 'LTU' } }, /"Country Code" must be a 2-letter ISO 3166-1 country code/],
-			[{ registration: { phoneNumber: '37-abc' } }, /"Phone Number" must be an international phone number/],
+			[
+				{ registration: { countryCode: 'LTU' } },
+				/"Country Code" must be a 2-letter ISO 3166-1 country code/,
+			],
+			[
+				{ registration: { phoneNumber: '37-abc' } },
+				/"Phone Number" must be an international phone number/,
+			],
 			[{ setupId: { __rl: true, mode: 'id', value: 'not-a-uuid' } }, /"Setup" must be a UUID/],
-			[{ additionalFields: { faceAuthenticationSourceId: '123' } }, /"Face Authentication Source ID" must be a UUID/],
+			[
+				{ additionalFields: { faceAuthenticationSourceId: '123' } },
+				/"Face Authentication Source ID" must be a UUID/,
+			],
 		])('refuses bad input before sending anything (%j)', async (extra, message) => {
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'create', setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID }, ...extra },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'create',
+					setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID },
+					...extra,
+				},
 				credentials: creds(),
 			});
 			expect(result.error?.message).toMatch(message);
@@ -262,13 +398,19 @@ describe('Ondato node against the sandbox', () => {
 		it('reports the sandbox refusing a disabled setup, with continue on fail per item', async () => {
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'create', setupId: { __rl: true, mode: 'id', value: '={{ $json.setup }}' } },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'create',
+					setupId: { __rl: true, mode: 'id', value: '={{ $json.setup }}' },
+				},
 				credentials: creds(),
 				items: [{ setup: DISABLED_SETUP_ID }, { setup: KYC_SETUP_ID }],
 				continueOnFail: true,
 			});
 			expect(result.items).toHaveLength(2);
-			expect(result.items[0].json.error).toMatch(/Ondato: The request was refused as malformed \(HTTP 400\)/);
+			expect(result.items[0].json.error).toMatch(
+				/Ondato: The request was refused as malformed \(HTTP 400\)/,
+			);
 			expect(result.items[0].json.message).toMatch(/\(HTTP 400\)$/);
 			expect(result.items[1].json.id).toBeTruthy();
 		});
@@ -278,21 +420,45 @@ describe('Ondato node against the sandbox', () => {
 			sb.ondato.complete(id, { outcome: 'rejected' });
 			const plain = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'get', identityVerificationId: id },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'get',
+					identityVerificationId: id,
+				},
 				credentials: creds(),
 			});
 			const idv = plain.items[0].json as any;
 			expect(idv).toMatchObject({ id, status: 'Completed', setup: { id: KYC_SETUP_ID } });
-			expect(idv.verification).toMatchObject({ provider: 'ondato', status: 'needs_review', providerStatus: 'Completed', person: { firstName: 'Ona', lastName: 'Jonaitė' } });
+			expect(idv.verification).toMatchObject({
+				provider: 'ondato',
+				status: 'needs_review',
+				providerStatus: 'Completed',
+				person: { firstName: 'Ona', lastName: 'Jonaitė' },
+			});
 			const full = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'get', identityVerificationId: id, options: { includeKycIdentification: true } },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'get',
+					identityVerificationId: id,
+					options: { includeKycIdentification: true },
+				},
 				credentials: creds(),
 			});
 			const out = full.items[0].json as any;
-			expect(out.kycIdentification).toMatchObject({ id: idv.step.kycIdentification.id, status: 'Rejected' });
-			expect(out.verification).toMatchObject({ status: 'rejected', providerStatus: 'Rejected', ids: { identityVerificationId: id, kycIdentificationId: idv.step.kycIdentification.id } });
-			expect(out.verification.reasons[0]).toEqual({ code: 'UnrelatedPhotoSubmit', text: 'An unrelated photo was submitted' });
+			expect(out.kycIdentification).toMatchObject({
+				id: idv.step.kycIdentification.id,
+				status: 'Rejected',
+			});
+			expect(out.verification).toMatchObject({
+				status: 'rejected',
+				providerStatus: 'Rejected',
+				ids: { identityVerificationId: id, kycIdentificationId: idv.step.kycIdentification.id },
+			});
+			expect(out.verification.reasons[0]).toEqual({
+				code: 'UnrelatedPhotoSubmit',
+				text: 'An unrelated photo was submitted',
+			});
 			expect(ondatoRequests(sb, '/kycid')).toHaveLength(1);
 		});
 
@@ -301,7 +467,11 @@ describe('Ondato node against the sandbox', () => {
 			sb.ondato.expire(id);
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'get', identityVerificationId: '={{ $json.id }}' },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'get',
+					identityVerificationId: '={{ $json.id }}',
+				},
 				credentials: creds(),
 				items: [{ id }, { id: '11111111-2222-4333-8444-555555555555' }],
 				continueOnFail: true,
@@ -314,23 +484,49 @@ describe('Ondato node against the sandbox', () => {
 			const id = await createIdv(sb);
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'identityVerification', operation: 'getSetup', identityVerificationId: id },
+				parameters: {
+					resource: 'identityVerification',
+					operation: 'getSetup',
+					identityVerificationId: id,
+				},
 				credentials: creds(),
 			});
-			expect(result.items[0].json).toMatchObject({ id: KYC_SETUP_ID, name: 'KYC onboarding', steps: [{ type: 'Consent' }, { type: 'KycIdentification' }] });
-			expect(ondatoRequests(sb, '/idvapi').pop()!.path).toBe(`/idvapi/v1/identity-verifications/${id}/setup`);
+			expect(result.items[0].json).toMatchObject({
+				id: KYC_SETUP_ID,
+				name: 'KYC onboarding',
+				steps: [{ type: 'Consent' }, { type: 'KycIdentification' }],
+			});
+			expect(ondatoRequests(sb, '/idvapi').pop()!.path).toBe(
+				`/idvapi/v1/identity-verifications/${id}/setup`,
+			);
 		});
 	});
 
 	describe('IDV Setup', () => {
 		it('gets many with a limit, and all of them across pages', async () => {
-			for (let i = 0; i < 120; i++) sb.ondato.seed.setup({ name: `Setup ${String(i).padStart(3, '0')}` });
-			const limited = await runNode({ type: ONDATO, parameters: { resource: 'idvSetup', operation: 'getAll', limit: 2 }, credentials: creds() });
-			expect(limited.items.map((i) => i.json.name)).toEqual(['Face authentication', 'KYC onboarding']);
+			for (let i = 0; i < 120; i++)
+				sb.ondato.seed.setup({ name: `Setup ${String(i).padStart(3, '0')}` });
+			const limited = await runNode({
+				type: ONDATO,
+				parameters: { resource: 'idvSetup', operation: 'getAll', limit: 2 },
+				credentials: creds(),
+			});
+			expect(limited.items.map((i) => i.json.name)).toEqual([
+				'Face authentication',
+				'KYC onboarding',
+			]);
 			const call = ondatoRequests(sb, '/idvapi/v1/identity-verification-setups/filter')[0];
-			expect(call).toMatchObject({ method: 'POST', query: { limit: '2', orderBy: 'Name', orderDirection: 'Asc' }, body: {} });
+			expect(call).toMatchObject({
+				method: 'POST',
+				query: { limit: '2', orderBy: 'Name', orderDirection: 'Asc' },
+				body: {},
+			});
 			sb.clearRequests();
-			const all = await runNode({ type: ONDATO, parameters: { resource: 'idvSetup', operation: 'getAll', returnAll: true }, credentials: creds() });
+			const all = await runNode({
+				type: ONDATO,
+				parameters: { resource: 'idvSetup', operation: 'getAll', returnAll: true },
+				credentials: creds(),
+			});
 			expect(all.items).toHaveLength(123);
 			expect(new Set(all.items.map((i) => i.json.id)).size).toBe(123);
 			expect(ondatoRequests(sb, '/idvapi').map((r) => r.query.offset)).toEqual([undefined, '100']);
@@ -341,7 +537,12 @@ describe('Ondato node against the sandbox', () => {
 			sb.ondato.setConfig({ offsetParam: 'skip' });
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'idvSetup', operation: 'getAll', returnAll: true, options: { includeDisabled: false } },
+				parameters: {
+					resource: 'idvSetup',
+					operation: 'getAll',
+					returnAll: true,
+					options: { includeDisabled: false },
+				},
 				credentials: creds(),
 			});
 			expect(result.items.length).toBeLessThanOrEqual(100);
@@ -355,12 +556,28 @@ describe('Ondato node against the sandbox', () => {
 			const helper = credentialsHelperWith(creds());
 			const ctx = {
 				getNodeParameter: () => undefined,
-				getCredentials: async () => await helper.getDecrypted(undefined, { id: 'ondatoApi', name: 'ondatoApi' }, 'ondatoApi'),
+				getCredentials: async () =>
+					await helper.getDecrypted(undefined, { id: 'ondatoApi', name: 'ondatoApi' }, 'ondatoApi'),
 				getNode: () => ({ name: 'Ondato', type: ONDATO, typeVersion: 1, parameters: {} }),
 				helpers: {
 					httpRequestWithAuthentication: async (_type: string, options: any) => {
-						const token = (await axios.post(sb.ondato.tokenUrl, new URLSearchParams({ client_id: sb.ondato.credentials.clientId, client_secret: sb.ondato.credentials.clientSecret, grant_type: 'client_credentials' }).toString())).data.access_token;
-						const r = await axios({ method: options.method, url: options.url, params: options.qs, data: options.body, headers: { ...options.headers, Authorization: `Bearer ${token}` } });
+						const token = (
+							await axios.post(
+								sb.ondato.tokenUrl,
+								new URLSearchParams({
+									client_id: sb.ondato.credentials.clientId,
+									client_secret: sb.ondato.credentials.clientSecret,
+									grant_type: 'client_credentials',
+								}).toString(),
+							)
+						).data.access_token;
+						const r = await axios({
+							method: options.method,
+							url: options.url,
+							params: options.qs,
+							data: options.body,
+							headers: { ...options.headers, Authorization: `Bearer ${token}` },
+						});
 						return { body: r.data, headers: r.headers, statusCode: r.status };
 					},
 				},
@@ -374,16 +591,27 @@ describe('Ondato node against the sandbox', () => {
 
 	describe('KYC Identification', () => {
 		it('gets a KYC identification with its verdict', async () => {
-			const id = await createIdv(sb, { registration: { firstName: 'John', lastName: 'Johnson', dateOfBirth: '1985-02-27' } });
+			const id = await createIdv(sb, {
+				registration: { firstName: 'John', lastName: 'Johnson', dateOfBirth: '1985-02-27' },
+			});
 			sb.ondato.complete(id, { outcome: 'approved' });
 			const kyc = sb.ondato.kycOf(id);
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'kycIdentification', operation: 'get', kycIdentificationId: kyc.id },
+				parameters: {
+					resource: 'kycIdentification',
+					operation: 'get',
+					kycIdentificationId: kyc.id,
+				},
 				credentials: creds(),
 			});
 			const out = result.items[0].json as any;
-			expect(out).toMatchObject({ id: kyc.id, status: 'Approved', statusReason: 'AutomaticallyIdentified', identityVerificationId: id });
+			expect(out).toMatchObject({
+				id: kyc.id,
+				status: 'Approved',
+				statusReason: 'AutomaticallyIdentified',
+				identityVerificationId: id,
+			});
 			expect(out.verification).toEqual({
 				provider: 'ondato',
 				ids: { kycIdentificationId: kyc.id, identityVerificationId: id },
@@ -391,10 +619,19 @@ describe('Ondato node against the sandbox', () => {
 				providerStatus: 'Approved',
 				decidedAt: kyc.completedUtc,
 				person: { firstName: 'JOHN', lastName: 'JOHNSON', dateOfBirth: '1985-02-27' },
-				document: { type: 'IdCard', number: 'PU2343443343', issuingCountry: 'LTU', expiryDate: '2028-12-01' },
+				document: {
+					type: 'IdCard',
+					number: 'PU2343443343',
+					issuingCountry: 'LTU',
+					expiryDate: '2028-12-01',
+				},
 				reasons: [],
 			});
-			expect(ondatoRequests(sb, '/kycid')[0]).toMatchObject({ method: 'GET', path: `/kycid/v1/identifications/${kyc.id}`, status: 200 });
+			expect(ondatoRequests(sb, '/kycid')[0]).toMatchObject({
+				method: 'GET',
+				path: `/kycid/v1/identifications/${kyc.id}`,
+				status: 200,
+			});
 		});
 
 		it('downloads each document file as binary', async () => {
@@ -403,13 +640,23 @@ describe('Ondato node against the sandbox', () => {
 			const kyc = sb.ondato.kycOf(id);
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'kycIdentification', operation: 'downloadFiles', kycIdentificationId: kyc.id, binaryPropertyName: 'photo' },
+				parameters: {
+					resource: 'kycIdentification',
+					operation: 'downloadFiles',
+					kycIdentificationId: kyc.id,
+					binaryPropertyName: 'photo',
+				},
 				credentials: creds(),
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(2);
 			for (const [i, item] of result.items.entries()) {
-				expect(item.json).toMatchObject({ kycIdentificationId: kyc.id, fileId: kyc.document.files[i].fileId, part: i === 0 ? 'Front' : 'Back', mimeType: 'image/jpeg' });
+				expect(item.json).toMatchObject({
+					kycIdentificationId: kyc.id,
+					fileId: kyc.document.files[i].fileId,
+					part: i === 0 ? 'Front' : 'Back',
+					mimeType: 'image/jpeg',
+				});
 				expect(item.binary!.photo.mimeType).toBe('image/jpeg');
 				expect(item.binary!.photo.fileName).toBe(kyc.document.files[i].fileName);
 				const bytes = Buffer.from(item.binary!.photo.data, 'base64');
@@ -440,17 +687,30 @@ describe('Ondato node against the sandbox', () => {
 			});
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].binary!.data.fileName).toBe(kyc.document.files[1].fileName);
-			expect(Buffer.from(result.items[0].binary!.data.data, 'base64').subarray(0, 2).toString('hex')).toBe('ffd8');
+			expect(
+				Buffer.from(result.items[0].binary!.data.data, 'base64').subarray(0, 2).toString('hex'),
+			).toBe('ffd8');
 		});
 
 		it('retries a 503 on a download (idempotent GET)', async () => {
 			const id = await createIdv(sb);
 			sb.ondato.complete(id, {});
 			const kyc = sb.ondato.kycOf(id);
-			sb.faults.add({ provider: 'ondato', method: 'GET', path: `/kycid/v1/identifications/${kyc.id}/files/`, status: 503, times: 1 });
+			sb.faults.add({
+				provider: 'ondato',
+				method: 'GET',
+				path: `/kycid/v1/identifications/${kyc.id}/files/`,
+				status: 503,
+				times: 1,
+			});
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'kycIdentification', operation: 'downloadFiles', kycIdentificationId: kyc.id, binaryPropertyName: 'data' },
+				parameters: {
+					resource: 'kycIdentification',
+					operation: 'downloadFiles',
+					kycIdentificationId: kyc.id,
+					binaryPropertyName: 'data',
+				},
 				credentials: creds(),
 			});
 			expect(result.error).toBeUndefined();
@@ -477,13 +737,26 @@ describe('Ondato node against the sandbox', () => {
 			const faceId = sb.ondato.state.idvs.get(idvId).step.faceAuthentication.id;
 			const result = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'faceAuthentication', operation: 'get', faceAuthenticationId: faceId },
+				parameters: {
+					resource: 'faceAuthentication',
+					operation: 'get',
+					faceAuthenticationId: faceId,
+				},
 				credentials: creds(),
 			});
-			expect(result.items[0].json).toMatchObject({ id: faceId, identityVerificationId: idvId, status: 'Pending' });
-			expect((result.items[0].json as any).verification).toMatchObject({ status: 'pending', providerStatus: 'Pending' });
+			expect(result.items[0].json).toMatchObject({
+				id: faceId,
+				identityVerificationId: idvId,
+				status: 'Pending',
+			});
+			expect((result.items[0].json as any).verification).toMatchObject({
+				status: 'pending',
+				providerStatus: 'Pending',
+			});
 			// The request went to the Face Authentication API URL of the credential, not to the IDV API.
-			expect(ondatoRequests(sb, '/faceauth/v1/face-authentications').map((r) => r.status)).toEqual([200]);
+			expect(ondatoRequests(sb, '/faceauth/v1/face-authentications').map((r) => r.status)).toEqual([
+				200,
+			]);
 			expect(ondatoRequests(sb, '/idvapi/v1/face-authentications')).toEqual([]);
 		});
 
@@ -505,11 +778,19 @@ describe('Ondato node against the sandbox', () => {
 			sb.ondato.complete(idvId, { outcome: 'rejected' });
 			const after = await runNode({
 				type: ONDATO,
-				parameters: { resource: 'faceAuthentication', operation: 'get', faceAuthenticationId: faceId },
+				parameters: {
+					resource: 'faceAuthentication',
+					operation: 'get',
+					faceAuthenticationId: faceId,
+				},
 				credentials: creds(),
 			});
 			expect(after.error).toBeUndefined();
-			expect((after.items[0].json as any).verification).toMatchObject({ status: 'rejected', providerStatus: 'Failed', reasons: [] });
+			expect((after.items[0].json as any).verification).toMatchObject({
+				status: 'rejected',
+				providerStatus: 'Failed',
+				reasons: [],
+			});
 		});
 
 		it('refuses a face authentication against a session that is not KYC approved', async () => {

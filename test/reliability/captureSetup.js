@@ -5,7 +5,14 @@ const { record } = require('./capture');
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
 	const original = console[level].bind(console);
 	console[level] = (...args) => {
-		record('console', args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : safe(a))).join(' '));
+		record(
+			'console',
+			args
+				.map((a) =>
+					a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : safe(a),
+				)
+				.join(' '),
+		);
 		original(...args);
 	};
 }

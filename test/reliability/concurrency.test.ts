@@ -33,7 +33,12 @@ describe('Request Options › Concurrency (shared per-item loop)', () => {
 	function slowRecords(n: number, stepMs = 25): number[] {
 		const ids = Array.from({ length: n }, () => sb().amiqus.seed.record().id as number);
 		ids.forEach((id, i) => {
-			sb().faults.add({ provider: 'amiqus', method: 'GET', path: new RegExp(`^/records/${id}$`), delayMs: 40 + (n - i) * stepMs });
+			sb().faults.add({
+				provider: 'amiqus',
+				method: 'GET',
+				path: new RegExp(`^/records/${id}$`),
+				delayMs: 40 + (n - i) * stepMs,
+			});
 		});
 		sb().clearRequests();
 		return ids;
@@ -49,15 +54,23 @@ describe('Request Options › Concurrency (shared per-item loop)', () => {
 
 	it('overlaps requests up to the default of 5 and keeps output order and pairedItem', async () => {
 		const ids = slowRecords(12);
-		const { items, error } = await runAmiqus(sb(), getRecords(), { items: ids.map((id) => ({ id })) });
+		const { items, error } = await runAmiqus(sb(), getRecords(), {
+			items: ids.map((id) => ({ id })),
+		});
 		expect(error).toBeUndefined();
 		expect(maxInFlight).toBe(5);
 		expect(items.map((i) => i.json.id)).toEqual(ids);
 		expect(items.map((i) => i.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
 		// The sandbox answered them out of order: the overlap is real.
-		const answered = sb().requests('amiqus').map((r: { path: string }) => Number(r.path.split('/').pop()));
+		const answered = sb()
+			.requests('amiqus')
+			.map((r: { path: string }) => Number(r.path.split('/').pop()));
 		expect(answered).toHaveLength(12);
-		expect(sb().requests('amiqus').every((r: { status: number }) => r.status === 200)).toBe(true);
+		expect(
+			sb()
+				.requests('amiqus')
+				.every((r: { status: number }) => r.status === 200),
+		).toBe(true);
 	});
 
 	it('runs the first item alone, then the others side by side', async () => {
@@ -71,14 +84,18 @@ describe('Request Options › Concurrency (shared per-item loop)', () => {
 
 	it('runs one item at a time with Concurrency 1', async () => {
 		const ids = slowRecords(6, 5);
-		const { items } = await runAmiqus(sb(), getRecords({ concurrency: 1 }), { items: ids.map((id) => ({ id })) });
+		const { items } = await runAmiqus(sb(), getRecords({ concurrency: 1 }), {
+			items: ids.map((id) => ({ id })),
+		});
 		expect(maxInFlight).toBe(1);
 		expect(items.map((i) => i.json.id)).toEqual(ids);
 	});
 
 	it('never exceeds the maximum of 20, whatever is asked', async () => {
 		const ids = slowRecords(30, 2);
-		const { items } = await runAmiqus(sb(), getRecords({ concurrency: 500 }), { items: ids.map((id) => ({ id })) });
+		const { items } = await runAmiqus(sb(), getRecords({ concurrency: 500 }), {
+			items: ids.map((id) => ({ id })),
+		});
 		expect(maxInFlight).toBeGreaterThan(5);
 		expect(maxInFlight).toBeLessThanOrEqual(20);
 		expect(items.map((i) => i.json.id)).toEqual(ids);
@@ -87,11 +104,15 @@ describe('Request Options › Concurrency (shared per-item loop)', () => {
 	it('keeps order and pairing with Continue On Fail when some items fail mid-way', async () => {
 		const ids = slowRecords(8);
 		const input = ids.map((id, i) => ({ id: i % 3 === 1 ? 999999 : id }));
-		const { items } = await runAmiqus(sb(), getRecords({ concurrency: 4 }), { items: input, continueOnFail: true });
+		const { items } = await runAmiqus(sb(), getRecords({ concurrency: 4 }), {
+			items: input,
+			continueOnFail: true,
+		});
 		expect(items).toHaveLength(8);
 		expect(items.map((i) => i.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 		items.forEach((item, i) => {
-			if (i % 3 === 1) expect(item.json.error).toMatch(/^Amiqus: The resource was not found \(HTTP 404\)/);
+			if (i % 3 === 1)
+				expect(item.json.error).toMatch(/^Amiqus: The resource was not found \(HTTP 404\)/);
 			else expect(item.json.id).toBe(ids[i]);
 		});
 		expect(maxInFlight).toBeGreaterThan(1);

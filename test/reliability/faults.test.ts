@@ -2,12 +2,20 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/request';
 import { credentialsOf, useSandbox } from '../amiqus/helpers';
-import { buildWorkflow, chain, credentialsHelperWith, executeWorkflow, packageNode, typeName } from '../harness/engine';
+import {
+	buildWorkflow,
+	chain,
+	credentialsHelperWith,
+	executeWorkflow,
+	packageNode,
+	typeName,
+} from '../harness/engine';
 import { writeFigures } from './figures';
 
 const N = 500;
 const MAX_ATTEMPTS = 1 + DEFAULT_RETRY_POLICY.maxRetries;
-const API_ERROR = /^Amiqus: (The provider is rate limiting the requests \(HTTP 429\)|The provider had an internal problem \(HTTP 5\d\d\)|The provider could not be reached)/;
+const API_ERROR =
+	/^Amiqus: (The provider is rate limiting the requests \(HTTP 429\)|The provider had an internal problem \(HTTP 5\d\d\)|The provider could not be reached)/;
 
 /**
  * 500 items through Create Client → Create Record while the sandbox answers with bursts of 429
@@ -22,7 +30,11 @@ describe('reliability: a 500-item create run under provider faults', () => {
 	/** A repeating schedule of faults; the gaps are 1 ms delays so faults land all through the run. */
 	function scheduleFaults(cycles: number): Map<number, string> {
 		const kinds = new Map<number, string>();
-		const add = (kind: string, spec: IDataObject) => kinds.set((sb().faults.add({ provider: 'amiqus', method: 'POST', ...spec }) as { id: number }).id, kind);
+		const add = (kind: string, spec: IDataObject) =>
+			kinds.set(
+				(sb().faults.add({ provider: 'amiqus', method: 'POST', ...spec }) as { id: number }).id,
+				kind,
+			);
 		for (let c = 0; c < cycles; c++) {
 			add('gap', { delayMs: 1, times: 20 });
 			add('429', { status: 429, retryAfter: 0.05, times: 4 });
@@ -60,7 +72,8 @@ describe('reliability: a 500-item create run under provider faults', () => {
 					operation: 'create',
 					clientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 					createFrom: 'stepsJson',
-					stepsJson: '[{"type":"check.photo_id","preferences":{"report_type":"standard","docs":["passport"]}}]',
+					stepsJson:
+						'[{"type":"check.photo_id","preferences":{"report_type":"standard","docs":["passport"]}}]',
 					notification: 'none',
 				}),
 			]),
@@ -69,7 +82,11 @@ describe('reliability: a 500-item create run under provider faults', () => {
 			json: { first: `Item${i}`, email: `item${i}@example.com`, ref: `rel-${i}` },
 		}));
 		const started = Date.now();
-		const result = await executeWorkflow({ workflow, credentials: credentialsHelperWith(credentialsOf(sb())), input });
+		const result = await executeWorkflow({
+			workflow,
+			credentials: credentialsHelperWith(credentialsOf(sb())),
+			input,
+		});
 		const seconds = (Date.now() - started) / 1000;
 		expect(result.error).toBeUndefined();
 
@@ -95,7 +112,9 @@ describe('reliability: a 500-item create run under provider faults', () => {
 			if (json.error === undefined) {
 				expect(clientOk[i]).toBe(true);
 				expect(json.object).toBe('record');
-				expect(typeof json.client === 'object' ? (json.client as IDataObject).id : json.client).toBe(clientsOut[i].json.id);
+				expect(
+					typeof json.client === 'object' ? (json.client as IDataObject).id : json.client,
+				).toBe(clientsOut[i].json.id);
 				return true;
 			}
 			// A failed client gives its record item a clear "Client" validation error, not a request.
@@ -109,18 +128,36 @@ describe('reliability: a 500-item create run under provider faults', () => {
 		const records = [...state.records.values()] as Array<{ id: number; client: number }>;
 		const references = clients.map((c) => c.reference);
 		expect(new Set(references).size).toBe(references.length);
-		expect(references.sort()).toEqual(clientsOut.filter((_, i) => clientOk[i]).map((i) => i.json.reference as string).sort());
+		expect(references.sort()).toEqual(
+			clientsOut
+				.filter((_, i) => clientOk[i])
+				.map((i) => i.json.reference as string)
+				.sort(),
+		);
 		expect(new Set(records.map((r) => r.client)).size).toBe(records.length);
 		expect(records.length).toBe(recordOk.filter(Boolean).length);
 
 		// Retries within their bound: a POST is retried only after a 429, one retry per 429 unless the
 		// item gave up after its last attempt; 5xx and dropped connections are never repeated.
-		const log = sb().requests('amiqus') as Array<{ method: string; path: string; status: number | null; dropped?: boolean; fault?: { id: number } }>;
-		const figuresFor = (path: string, outputs: INodeExecutionData[], ok: boolean[], reached: boolean[]) => {
+		const log = sb().requests('amiqus') as Array<{
+			method: string;
+			path: string;
+			status: number | null;
+			dropped?: boolean;
+			fault?: { id: number };
+		}>;
+		const figuresFor = (
+			path: string,
+			outputs: INodeExecutionData[],
+			ok: boolean[],
+			reached: boolean[],
+		) => {
 			const posts = log.filter((r) => r.method === 'POST' && r.path === path);
 			const kindOf = (r: (typeof posts)[number]) => (r.fault ? kinds.get(r.fault.id) : undefined);
 			const answered429 = posts.filter((r) => r.status === 429).length;
-			const gaveUpOn429 = outputs.filter((o) => String(o.json.error ?? '').includes('(HTTP 429)')).length;
+			const gaveUpOn429 = outputs.filter((o) =>
+				String(o.json.error ?? '').includes('(HTTP 429)'),
+			).length;
 			const attempted = reached.filter(Boolean).length;
 			expect(posts.length).toBe(attempted + answered429 - gaveUpOn429);
 			expect(posts.length).toBeLessThanOrEqual(attempted * MAX_ATTEMPTS);
@@ -141,7 +178,12 @@ describe('reliability: a 500-item create run under provider faults', () => {
 				gaveUpAfterMaxRetries: gaveUpOn429,
 			};
 		};
-		const clientFigures = figuresFor('/clients', clientsOut, clientOk, clientsOut.map(() => true));
+		const clientFigures = figuresFor(
+			'/clients',
+			clientsOut,
+			clientOk,
+			clientsOut.map(() => true),
+		);
 		const recordFigures = figuresFor('/records', recordsOut, recordOk, clientOk);
 		for (const f of [clientFigures, recordFigures]) {
 			expect(f.lost).toBe(0);
@@ -155,7 +197,10 @@ describe('reliability: a 500-item create run under provider faults', () => {
 		writeFigures('faults', {
 			description: `${N} items through Amiqus Create Client → Create Record (Concurrency 5) while the sandbox injected 429 bursts with Retry-After, 5xx, dropped connections and slow responses`,
 			createClient: clientFigures,
-			createRecord: { ...recordFigures, skippedBecauseClientFailed: clientOk.filter((x) => !x).length },
+			createRecord: {
+				...recordFigures,
+				skippedBecauseClientFailed: clientOk.filter((x) => !x).length,
+			},
 			duplicateClients: references.length - new Set(references).size,
 			duplicateRecords: records.length - new Set(records.map((r) => r.client)).size,
 			runSeconds: Math.round(seconds * 10) / 10,

@@ -15,7 +15,10 @@ const { startSandbox } = require('../../sandbox');
 
 let sb: any;
 const hosts: WebhookHost[] = [];
-const figures: Record<string, { copies: number; executions: number; distinct: number; extraExecutions: number; crashed: number }> = {};
+const figures: Record<
+	string,
+	{ copies: number; executions: number; distinct: number; extraExecutions: number; crashed: number }
+> = {};
 
 beforeAll(async () => {
 	sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
@@ -33,10 +36,22 @@ afterAll(async () => {
 	});
 });
 
-async function host(name: string, type: string, parameters: IDataObject, credentials: Record<string, IDataObject>, webhookId: string): Promise<WebhookHost> {
+async function host(
+	name: string,
+	type: string,
+	parameters: IDataObject,
+	credentials: Record<string, IDataObject>,
+	webhookId: string,
+): Promise<WebhookHost> {
 	const credentialName = Object.keys(credentials)[0];
-	const node: INode = packageNode(name, typeName(type), parameters, { webhookId, credentials: { [credentialName]: { id: credentialName, name: credentialName } } });
-	const workflow = buildWorkflow({ nodes: [node, packageNode('Out', 'n8n-nodes-base.noOp', {})], connections: { [name]: { main: [[{ node: 'Out', type: 'main', index: 0 }]] } } });
+	const node: INode = packageNode(name, typeName(type), parameters, {
+		webhookId,
+		credentials: { [credentialName]: { id: credentialName, name: credentialName } },
+	});
+	const workflow = buildWorkflow({
+		nodes: [node, packageNode('Out', 'n8n-nodes-base.noOp', {})],
+		connections: { [name]: { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
+	});
 	const h = await new WebhookHost(workflow, credentialsHelperWith(credentials as never)).start();
 	hosts.push(h);
 	await h.activate();
@@ -50,27 +65,47 @@ interface Copy {
 
 /** Unsigned header variations: an id changed, missing, overlong or odd; the attempt number likewise. */
 const unsignedHeaders = (idHeader: string, attemptHeader?: string) =>
-	fc.record(
-		{
-			id: fc.oneof(fc.constant(undefined), fc.uuid(), fc.string({ maxLength: 40 }), fc.string({ minLength: 200, maxLength: 20_000 }), fc.constant('')),
-			attempt: fc.oneof(fc.constant(undefined), fc.integer({ min: -5, max: 1_000_000 }).map(String), fc.string({ maxLength: 12 })),
-			extra: fc.constantFrom('', 'X-Forwarded-For', 'X-Request-Id'),
-		},
-		{ requiredKeys: [] },
-	).map(({ id, attempt, extra }) => {
-		const headers: Record<string, string> = {};
-		const printable = (s: string) => s.replace(/[^\x21-\x7e]/g, 'x');
-		if (id !== undefined) headers[idHeader] = printable(id);
-		if (attemptHeader && attempt !== undefined) headers[attemptHeader] = printable(attempt);
-		if (extra) headers[extra] = '203.0.113.7';
-		return headers;
-	});
+	fc
+		.record(
+			{
+				id: fc.oneof(
+					fc.constant(undefined),
+					fc.uuid(),
+					fc.string({ maxLength: 40 }),
+					fc.string({ minLength: 200, maxLength: 20_000 }),
+					fc.constant(''),
+				),
+				attempt: fc.oneof(
+					fc.constant(undefined),
+					fc.integer({ min: -5, max: 1_000_000 }).map(String),
+					fc.string({ maxLength: 12 }),
+				),
+				extra: fc.constantFrom('', 'X-Forwarded-For', 'X-Request-Id'),
+			},
+			{ requiredKeys: [] },
+		)
+		.map(({ id, attempt, extra }) => {
+			const headers: Record<string, string> = {};
+			const printable = (s: string) => s.replace(/[^\x21-\x7e]/g, 'x');
+			if (id !== undefined) headers[idHeader] = printable(id);
+			if (attemptHeader && attempt !== undefined) headers[attemptHeader] = printable(attempt);
+			if (extra) headers[extra] = '203.0.113.7';
+			return headers;
+		});
 
 const copies = (idHeader: string, attemptHeader?: string) =>
-	fc.array(fc.record({ headers: unsignedHeaders(idHeader, attemptHeader), atOnce: fc.boolean() }), { minLength: 2, maxLength: 8 });
+	fc.array(fc.record({ headers: unsignedHeaders(idHeader, attemptHeader), atOnce: fc.boolean() }), {
+		minLength: 2,
+		maxLength: 8,
+	});
 
 /** Sends the copies: those marked atOnce together, the others one after another. Returns the statuses. */
-async function sendCopies(url: string, body: string, base: Record<string, string>, list: Copy[]): Promise<number[]> {
+async function sendCopies(
+	url: string,
+	body: string,
+	base: Record<string, string>,
+	list: Copy[],
+): Promise<number[]> {
 	const send = async (c: Copy) => {
 		const r = await fetch(url, { method: 'POST', headers: { ...base, ...c.headers }, body });
 		await r.arrayBuffer();
@@ -91,56 +126,120 @@ async function settleAndCount(name: string, h: WebhookHost, distinct: number, se
 	expect(h.executionsStarted).toBe(distinct);
 	// Answers are the run or a duplicate of it (2xx, or a redirect), 409 (retry later, while the first is in flight) or a refusal: never a failure.
 	expect(h.deliveries.filter((d) => d.status >= 500 || d.status === 0)).toEqual([]);
-	const f = (figures[name] ??= { copies: 0, executions: 0, distinct: 0, extraExecutions: 0, crashed: 0 });
+	const f = (figures[name] ??= {
+		copies: 0,
+		executions: 0,
+		distinct: 0,
+		extraExecutions: 0,
+		crashed: 0,
+	});
 	f.copies += sent;
 	f.executions = h.executions.length;
 	f.distinct = distinct;
 	f.extraExecutions = h.executions.length - distinct;
 }
 
-const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('base64');
+const sign = (secret: string, body: string) =>
+	createHmac('sha256', secret).update(body).digest('base64');
 
 it('Amiqus Trigger: copies of a signed body with any unsigned headers run once; stale trigger times are refused; no signature in the output', async () => {
 	sb.reset();
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
 	const token = sb.amiqus.config.personalTokens[0];
-	const h = await host('Amiqus Trigger', 'amiqusTrigger', { events: ['record.*'], options: { includeHeaders: true } }, { amiqusApi: { accessToken: token, baseUrl: sb.amiqus.baseUrl } }, 'replay-amiqus');
+	const h = await host(
+		'Amiqus Trigger',
+		'amiqusTrigger',
+		{ events: ['record.*'], options: { includeHeaders: true } },
+		{ amiqusApi: { accessToken: token, baseUrl: sb.amiqus.baseUrl } },
+		'replay-amiqus',
+	);
 	const url = h.webhookUrl('Amiqus Trigger');
-	const secret = ([...sb.amiqus.state.webhooks.values()].find((w: any) => w.url === url) as { secret: string }).secret;
+	const secret = (
+		[...sb.amiqus.state.webhooks.values()].find((w: any) => w.url === url) as { secret: string }
+	).secret;
 	let distinct = 0;
 	let sent = 0;
 	await fc.assert(
-		fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), copies('X-AQID-Delivery-Id', 'X-AQID-Delivery-Attempt'), async (recordId, list) => {
-			const body = JSON.stringify({ trigger: { alias: 'record.updated', triggered_at: new Date().toISOString() }, data: { record: { id: recordId }, n: distinct } });
-			const statuses = await sendCopies(url, body, { 'Content-Type': 'application/json', 'X-AQID-Signature': sign(secret, body) }, list);
-			distinct++;
-			sent += list.length;
-			expect(statuses.filter((s) => s >= 200 && s < 300).length).toBeGreaterThanOrEqual(1);
-		}),
+		fc.asyncProperty(
+			fc.integer({ min: 1, max: 1_000_000 }),
+			copies('X-AQID-Delivery-Id', 'X-AQID-Delivery-Attempt'),
+			async (recordId, list) => {
+				const body = JSON.stringify({
+					trigger: { alias: 'record.updated', triggered_at: new Date().toISOString() },
+					data: { record: { id: recordId }, n: distinct },
+				});
+				const statuses = await sendCopies(
+					url,
+					body,
+					{ 'Content-Type': 'application/json', 'X-AQID-Signature': sign(secret, body) },
+					list,
+				);
+				distinct++;
+				sent += list.length;
+				expect(statuses.filter((s) => s >= 200 && s < 300).length).toBeGreaterThanOrEqual(1);
+			},
+		),
 		{ numRuns: 40 },
 	);
 	// Stale (or far future) signed trigger times: refused, whatever the headers.
 	await fc.assert(
-		fc.asyncProperty(fc.oneof(fc.integer({ min: 66, max: 60 * 24 * 400 }), fc.integer({ min: -60 * 24 * 400, max: -66 })), unsignedHeaders('X-AQID-Delivery-Id'), async (minutesAgo, headers) => {
-			const body = JSON.stringify({ trigger: { alias: 'record.finished', triggered_at: new Date(Date.now() - minutesAgo * 60_000).toISOString() }, data: { record: { id: 7 } } });
-			const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-AQID-Signature': sign(secret, body), ...headers }, body });
-			await r.arrayBuffer();
-			expect(r.status).toBe(400);
-			sent++;
-		}),
+		fc.asyncProperty(
+			fc.oneof(
+				fc.integer({ min: 66, max: 60 * 24 * 400 }),
+				fc.integer({ min: -60 * 24 * 400, max: -66 }),
+			),
+			unsignedHeaders('X-AQID-Delivery-Id'),
+			async (minutesAgo, headers) => {
+				const body = JSON.stringify({
+					trigger: {
+						alias: 'record.finished',
+						triggered_at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+					},
+					data: { record: { id: 7 } },
+				});
+				const r = await fetch(url, {
+					method: 'POST',
+					headers: {
+						'Content-Type': 'application/json',
+						'X-AQID-Signature': sign(secret, body),
+						...headers,
+					},
+					body,
+				});
+				await r.arrayBuffer();
+				expect(r.status).toBe(400);
+				sent++;
+			},
+		),
 		{ numRuns: 30 },
 	);
 	await settleAndCount('amiqusTrigger', h, distinct, sent);
 	for (const run of h.executions) {
 		const item = run.output('Out')[0].json;
-		expect(Object.keys(item.headers as IDataObject).map((k) => k.toLowerCase())).not.toContain('x-aqid-signature');
-		expect(item.deliveryId === null || (typeof item.deliveryId === 'string' && item.deliveryId.length <= 128)).toBe(true);
+		expect(Object.keys(item.headers as IDataObject).map((k) => k.toLowerCase())).not.toContain(
+			'x-aqid-signature',
+		);
+		expect(
+			item.deliveryId === null ||
+				(typeof item.deliveryId === 'string' && item.deliveryId.length <= 128),
+		).toBe(true);
 	}
 	// Twenty copies of a new delivery at once: one execution.
-	const body = JSON.stringify({ trigger: { alias: 'record.finished', triggered_at: new Date().toISOString() }, data: { record: { id: 424242 } } });
+	const body = JSON.stringify({
+		trigger: { alias: 'record.finished', triggered_at: new Date().toISOString() },
+		data: { record: { id: 424242 } },
+	});
 	const burst = await Promise.all(
 		Array.from({ length: 20 }, async (_, i) => {
-			const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-AQID-Signature': sign(secret, body), 'X-AQID-Delivery-Id': `burst-${i}` }, body });
+			const r = await fetch(url, {
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					'X-AQID-Signature': sign(secret, body),
+					'X-AQID-Delivery-Id': `burst-${i}`,
+				},
+				body,
+			});
 			return r.status;
 		}),
 	);
@@ -150,24 +249,55 @@ it('Amiqus Trigger: copies of a signed body with any unsigned headers run once; 
 
 it('Ondato Trigger: copies of an envelope with changed unsigned headers run once', async () => {
 	sb.reset();
-	const credentials = { ondatoApi: { ...sb.ondato.credentials, webhookUsername: 'hooks', webhookPassword: 'hook-password-123' } };
-	const h = await host('Ondato Trigger', 'ondatoTrigger', { events: ['*'] }, credentials, 'replay-ondato');
+	const credentials = {
+		ondatoApi: {
+			...sb.ondato.credentials,
+			webhookUsername: 'hooks',
+			webhookPassword: 'hook-password-123',
+		},
+	};
+	const h = await host(
+		'Ondato Trigger',
+		'ondatoTrigger',
+		{ events: ['*'] },
+		credentials,
+		'replay-ondato',
+	);
 	const url = h.webhookUrl('Ondato Trigger');
 	const basic = `Basic ${Buffer.from('hooks:hook-password-123').toString('base64')}`;
 	let distinct = 0;
 	let sent = 0;
 	await fc.assert(
 		fc.asyncProperty(fc.uuid(), copies('X-Ondato-Delivery'), async (id, list) => {
-			const body = JSON.stringify({ id, applicationId: sb.ondato.config.applicationId, createdUtc: new Date().toISOString(), type: 'KycIdentification.Created', payload: { id: '3fa85f64-5717-4562-b3fc-2c963f66afa6', status: 'Awaiting' } });
-			await sendCopies(url, body, { 'Content-Type': 'application/json', Authorization: basic }, list);
+			const body = JSON.stringify({
+				id,
+				applicationId: sb.ondato.config.applicationId,
+				createdUtc: new Date().toISOString(),
+				type: 'KycIdentification.Created',
+				payload: { id: '3fa85f64-5717-4562-b3fc-2c963f66afa6', status: 'Awaiting' },
+			});
+			await sendCopies(
+				url,
+				body,
+				{ 'Content-Type': 'application/json', Authorization: basic },
+				list,
+			);
 			distinct++;
 			sent += list.length;
 		}),
 		{ numRuns: 30 },
 	);
 	// An overlong envelope id is not an envelope.
-	const long = JSON.stringify({ id: 'e'.repeat(5000), type: 'KycIdentification.Created', payload: { id: 'x' } });
-	const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: basic }, body: long });
+	const long = JSON.stringify({
+		id: 'e'.repeat(5000),
+		type: 'KycIdentification.Created',
+		payload: { id: 'x' },
+	});
+	const r = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', Authorization: basic },
+		body: long,
+	});
 	expect(r.status).toBe(400);
 	await settleAndCount('ondatoTrigger', h, distinct, sent + 1);
 });
@@ -176,17 +306,33 @@ it('Identomat Trigger: a callback delivered again or many times at once runs onc
 	sb.reset();
 	const { credentialOf } = require('../identomat/helpers');
 	const key = sb.identomat.config.callbacks.apiKey as string;
-	const h = await host('Identomat Trigger', 'identomatTrigger', { source: 'callbacks', events: ['one-time-password-request'] }, { identomatApi: credentialOf(sb, 0) }, 'replay-identomat');
+	const h = await host(
+		'Identomat Trigger',
+		'identomatTrigger',
+		{ source: 'callbacks', events: ['one-time-password-request'] },
+		{ identomatApi: credentialOf(sb, 0) },
+		'replay-identomat',
+	);
 	const url = `${h.baseUrl}/webhook/replay-identomat/callback`;
 	let distinct = 0;
 	let sent = 0;
 	await fc.assert(
-		fc.asyncProperty(fc.integer({ min: 1000, max: 9999 }), copies('X-Identomat-Delivery'), async (code, list) => {
-			const body = JSON.stringify({ callbackApiKey: key, type: 'one-time-password-request', sessionId: `s-${distinct}`, text: `Your code is ${code}`, phoneNumber: '+995512345678' });
-			await sendCopies(url, body, { 'Content-Type': 'application/json' }, list);
-			distinct++;
-			sent += list.length;
-		}),
+		fc.asyncProperty(
+			fc.integer({ min: 1000, max: 9999 }),
+			copies('X-Identomat-Delivery'),
+			async (code, list) => {
+				const body = JSON.stringify({
+					callbackApiKey: key,
+					type: 'one-time-password-request',
+					sessionId: `s-${distinct}`,
+					text: `Your code is ${code}`,
+					phoneNumber: '+995512345678',
+				});
+				await sendCopies(url, body, { 'Content-Type': 'application/json' }, list);
+				distinct++;
+				sent += list.length;
+			},
+		),
 		{ numRuns: 30 },
 	);
 	await settleAndCount('identomatTrigger', h, distinct, sent);
@@ -196,11 +342,32 @@ it('Verigram and Nevis Triggers: a finished flow or session visited again, or ma
 	sb.reset();
 	// The test key's documented rate limit is not what is tested here.
 	sb.verigram.setConfig({ testKeyRateLimit: { limit: 60, windowSeconds: 60, enforce: false } });
-	const vg = await host('Verigram Trigger', 'verigramTrigger', { redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } }, { verigramApi: { apiKey: 'sandbox-verigram-test-key', host: 'custom', baseUrl: sb.verigram.baseUrl } }, 'replay-verigram');
+	const vg = await host(
+		'Verigram Trigger',
+		'verigramTrigger',
+		{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },
+		{
+			verigramApi: {
+				apiKey: 'sandbox-verigram-test-key',
+				host: 'custom',
+				baseUrl: sb.verigram.baseUrl,
+			},
+		},
+		'replay-verigram',
+	);
 	const vgUrl = vg.webhookUrl('Verigram Trigger');
-	const nv = await host('Nevis Trigger', 'nevisTrigger', { redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } }, { nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } }, 'replay-nevis');
+	const nv = await host(
+		'Nevis Trigger',
+		'nevisTrigger',
+		{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },
+		{ nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } },
+		'replay-nevis',
+	);
 	const nvUrl = nv.webhookUrl('Nevis Trigger');
-	const visits = fc.array(fc.record({ atOnce: fc.boolean(), junk: fc.string({ maxLength: 30 }) }), { minLength: 2, maxLength: 6 });
+	const visits = fc.array(fc.record({ atOnce: fc.boolean(), junk: fc.string({ maxLength: 30 }) }), {
+		minLength: 2,
+		maxLength: 6,
+	});
 	const visit = async (url: string, list: Array<{ atOnce: boolean; junk: string }>) => {
 		const go = async (v: { junk: string }) => {
 			const r = await fetch(`${url}&utm=${encodeURIComponent(v.junk)}`, { redirect: 'manual' });
@@ -220,7 +387,11 @@ it('Verigram and Nevis Triggers: a finished flow or session visited again, or ma
 		fc.asyncProperty(visits, visits, async (vgVisits, nvVisits) => {
 			const created = await fetch(`${sb.verigram.baseUrl}/flow`, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'X-Verigram-Api-Key': 'sandbox-verigram-test-key', 'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0] },
+				headers: {
+					'Content-Type': 'application/json',
+					'X-Verigram-Api-Key': 'sandbox-verigram-test-key',
+					'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0],
+				},
 				body: JSON.stringify({ callback_url: vgUrl, person_id: `replay-${flows}` }),
 			}).then(async (r) => (await r.json()) as { flow_id: string });
 			sb.verigram.finishFlow(created.flow_id, 'pass');
@@ -228,7 +399,10 @@ it('Verigram and Nevis Triggers: a finished flow or session visited again, or ma
 			flows++;
 			const started = await fetch(`${sb.nevis.baseUrl}/api/v1/idverification/sessions`, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sandbox-nevis-access-key' },
+				headers: {
+					'Content-Type': 'application/json',
+					Authorization: 'Bearer sandbox-nevis-access-key',
+				},
 				body: '{}',
 			}).then(async (r) => (await r.json()) as { sessionId: string });
 			sb.nevis.finishSession(started.sessionId, 'verified');
@@ -247,12 +421,28 @@ describe('Verigram Trigger: the browser is answered once the execution exists; o
 	async function verigramHost(webhookId: string) {
 		sb.reset();
 		sb.verigram.setConfig({ testKeyRateLimit: { limit: 60, windowSeconds: 60, enforce: false } });
-		const h = await host('Verigram Trigger', 'verigramTrigger', { redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } }, { verigramApi: { apiKey: 'sandbox-verigram-test-key', host: 'custom', baseUrl: sb.verigram.baseUrl } }, webhookId);
+		const h = await host(
+			'Verigram Trigger',
+			'verigramTrigger',
+			{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },
+			{
+				verigramApi: {
+					apiKey: 'sandbox-verigram-test-key',
+					host: 'custom',
+					baseUrl: sb.verigram.baseUrl,
+				},
+			},
+			webhookId,
+		);
 		const url = h.webhookUrl('Verigram Trigger');
 		const finishedFlow = async (person: string) => {
 			const created = await fetch(`${sb.verigram.baseUrl}/flow`, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'X-Verigram-Api-Key': 'sandbox-verigram-test-key', 'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0] },
+				headers: {
+					'Content-Type': 'application/json',
+					'X-Verigram-Api-Key': 'sandbox-verigram-test-key',
+					'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0],
+				},
 				body: JSON.stringify({ callback_url: url, person_id: person }),
 			}).then(async (r) => (await r.json()) as { flow_id: string });
 			sb.verigram.finishFlow(created.flow_id, 'pass');

@@ -12,7 +12,9 @@ const REPO = path.resolve(__dirname, '..', '..');
 /** The sandbox's built-in credentials (every provider's default config). */
 function sandboxSecrets() {
 	const out = new Set();
-	for (const dir of fs.readdirSync(path.join(REPO, 'sandbox', 'providers'), { withFileTypes: true })) {
+	for (const dir of fs.readdirSync(path.join(REPO, 'sandbox', 'providers'), {
+		withFileTypes: true,
+	})) {
 		const config = path.join(REPO, 'sandbox', 'providers', dir.name, 'config.js');
 		if (!dir.isDirectory() || !fs.existsSync(config)) continue;
 		try {
@@ -27,7 +29,10 @@ function sandboxSecrets() {
 
 /** Scans captured lines for secrets (verbatim or base64). Returns { lines, bytes, leaks }. */
 function scan(files, secrets) {
-	const needles = [...secrets].flatMap((s) => [[s, s], [s, Buffer.from(s).toString('base64')]]);
+	const needles = [...secrets].flatMap((s) => [
+		[s, s],
+		[s, Buffer.from(s).toString('base64')],
+	]);
 	const leaks = [];
 	let lines = 0;
 	let bytes = 0;
@@ -44,7 +49,12 @@ function scan(files, secrets) {
 			}
 			if (entry.kind === 'credentials') continue;
 			for (const [secret, needle] of needles) {
-				if (line.includes(needle)) leaks.push({ secret: `${secret.slice(0, 4)}…`, kind: entry.kind, where: line.slice(Math.max(0, line.indexOf(needle) - 120), line.indexOf(needle) + 40) });
+				if (line.includes(needle))
+					leaks.push({
+						secret: `${secret.slice(0, 4)}…`,
+						kind: entry.kind,
+						where: line.slice(Math.max(0, line.indexOf(needle) - 120), line.indexOf(needle) + 40),
+					});
 			}
 		}
 	}
@@ -56,7 +66,14 @@ class SecretsReporter {
 		this.error = undefined;
 		// Only a run of the whole suite may replace the figures the README quotes.
 		const g = globalConfig || {};
-		this.wholeSuite = !(g.testPathPattern || g.testNamePattern || g.onlyChanged || g.findRelatedTests || g.lastCommit || g.onlyFailures);
+		this.wholeSuite = !(
+			g.testPathPattern ||
+			g.testNamePattern ||
+			g.onlyChanged ||
+			g.findRelatedTests ||
+			g.lastCommit ||
+			g.onlyFailures
+		);
 	}
 
 	onRunStart() {
@@ -78,15 +95,30 @@ class SecretsReporter {
 		}
 		const { lines, bytes, leaks } = scan(files, secrets);
 		fs.rmSync(DIR, { recursive: true, force: true });
-		if (this.wholeSuite && files.length) writeFigures({ filesScanned: files.length, recordsScanned: lines, kilobytesScanned: Math.round(bytes / 1024), secretsChecked: secrets.size, leaks: leaks.length, examples: leaks.slice(0, 5) });
+		if (this.wholeSuite && files.length)
+			writeFigures({
+				filesScanned: files.length,
+				recordsScanned: lines,
+				kilobytesScanned: Math.round(bytes / 1024),
+				secretsChecked: secrets.size,
+				leaks: leaks.length,
+				examples: leaks.slice(0, 5),
+			});
 		if (leaks.length) {
-			this.error = new Error(`Secrets scan: ${leaks.length} credential secret(s) or token(s) appear in test outputs, errors or logs:\n${leaks.slice(0, 10).map((l) => `  ${l.secret} in ${l.kind}: …${l.where}…`).join('\n')}`);
+			this.error = new Error(
+				`Secrets scan: ${leaks.length} credential secret(s) or token(s) appear in test outputs, errors or logs:\n${leaks
+					.slice(0, 10)
+					.map((l) => `  ${l.secret} in ${l.kind}: …${l.where}…`)
+					.join('\n')}`,
+			);
 			console.error(this.error.message);
 			results.numFailedTests += 1;
 			results.numTotalTests += 1;
 			results.success = false;
 		} else if (files.length) {
-			console.log(`Secrets scan: ${secrets.size} secrets checked in ${lines} captured records (${Math.round(bytes / 1024)} KB): none found`);
+			console.log(
+				`Secrets scan: ${secrets.size} secrets checked in ${lines} captured records (${Math.round(bytes / 1024)} KB): none found`,
+			);
 		}
 	}
 
@@ -103,7 +135,12 @@ function writeFigures(figures) {
 	} catch {
 		all = {};
 	}
-	all.secrets = { description: 'After the jest run: console output, harness run outputs and errors scanned for every credential secret and token the tests used and the sandbox defaults', ...figures, measuredAt: new Date().toISOString() };
+	all.secrets = {
+		description:
+			'After the jest run: console output, harness run outputs and errors scanned for every credential secret and token the tests used and the sandbox defaults',
+		...figures,
+		measuredAt: new Date().toISOString(),
+	};
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 }

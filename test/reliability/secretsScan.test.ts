@@ -12,14 +12,23 @@ describe('secrets scan (the reporter that runs after the whole suite)', () => {
 	const line = (kind: string, value: unknown) => `${JSON.stringify({ kind, value })}\n`;
 
 	it('knows the sandbox credentials', () => {
-		expect([...sandboxSecrets()]).toEqual(expect.arrayContaining(['sandbox-amiqus-pat', 'sandbox-ondato-secret', 'sandbox-verigram-prod-secret', 'sandbox-nevis-access-key']));
+		expect([...sandboxSecrets()]).toEqual(
+			expect.arrayContaining([
+				'sandbox-amiqus-pat',
+				'sandbox-ondato-secret',
+				'sandbox-verigram-prod-secret',
+				'sandbox-nevis-access-key',
+			]),
+		);
 	});
 
 	it('finds a secret in an output, an error or a log line, verbatim or base64, and ignores the credential records', () => {
 		fs.writeFileSync(
 			file,
 			line('credentials', { amiqusApi: { accessToken: 'tok-123456789' } }) +
-				line('run', { outputs: { Node: [{ data: { main: [[{ json: { header: 'Bearer tok-123456789' } }]] } }] } }) +
+				line('run', {
+					outputs: { Node: [{ data: { main: [[{ json: { header: 'Bearer tok-123456789' } }]] } }] },
+				}) +
 				line('console', `Basic ${Buffer.from('tok-123456789').toString('base64')}`) +
 				line('run', { error: { message: 'Amiqus: The credentials were not accepted (HTTP 401)' } }),
 		);

@@ -1,6 +1,7 @@
 import { fileNameFromHeaders, safeFileName } from '../../nodes/shared/binary';
 
-const named = (disposition: string) => fileNameFromHeaders({ 'content-disposition': disposition }, 'fallback.pdf');
+const named = (disposition: string) =>
+	fileNameFromHeaders({ 'content-disposition': disposition }, 'fallback.pdf');
 
 describe('fileNameFromHeaders', () => {
 	it('reads plain, quoted and RFC 5987 names', () => {
@@ -8,7 +9,9 @@ describe('fileNameFromHeaders', () => {
 		expect(named('attachment; filename=record-1.pdf; size=10')).toBe('record-1.pdf');
 		expect(named("attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf")).toBe('résumé.pdf');
 		expect(named("attachment; filename*=UTF-8'en'report%20final.pdf")).toBe('report final.pdf');
-		expect(named('attachment; filename="plain.pdf"; filename*=UTF-8\'\'better.pdf')).toBe('better.pdf');
+		expect(named('attachment; filename="plain.pdf"; filename*=UTF-8\'\'better.pdf')).toBe(
+			'better.pdf',
+		);
 		expect(fileNameFromHeaders({}, 'fallback.pdf')).toBe('fallback.pdf');
 	});
 

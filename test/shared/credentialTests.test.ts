@@ -13,7 +13,13 @@ beforeAll(async () => {
 beforeEach(() => sb.reset());
 afterAll(async () => await sb?.close());
 
-const cases: Array<{ what: string; type: string; good: () => IDataObject; wrong: () => IDataObject; shown: RegExp }> = [
+const cases: Array<{
+	what: string;
+	type: string;
+	good: () => IDataObject;
+	wrong: () => IDataObject;
+	shown: RegExp;
+}> = [
 	{
 		what: 'Amiqus, a wrong token',
 		type: 'amiqusApi',
@@ -65,14 +71,24 @@ const cases: Array<{ what: string; type: string; good: () => IDataObject; wrong:
 	{
 		what: 'Verigram, a wrong API Key',
 		type: 'verigramApi',
-		good: () => ({ apiKey: 'sandbox-verigram-prod-key', apiSecret: 'sandbox-verigram-prod-secret', host: 'custom', baseUrl: sb.verigram.baseUrl }),
+		good: () => ({
+			apiKey: 'sandbox-verigram-prod-key',
+			apiSecret: 'sandbox-verigram-prod-secret',
+			host: 'custom',
+			baseUrl: sb.verigram.baseUrl,
+		}),
 		wrong: () => ({ apiKey: 'not-a-key' }),
 		shown: /"API Key"/,
 	},
 	{
 		what: 'Verigram, a wrong API Secret',
 		type: 'verigramApi',
-		good: () => ({ apiKey: 'sandbox-verigram-prod-key', apiSecret: 'sandbox-verigram-prod-secret', host: 'custom', baseUrl: sb.verigram.baseUrl }),
+		good: () => ({
+			apiKey: 'sandbox-verigram-prod-key',
+			apiSecret: 'sandbox-verigram-prod-secret',
+			host: 'custom',
+			baseUrl: sb.verigram.baseUrl,
+		}),
 		wrong: () => ({ apiSecret: 'not-the-secret' }),
 		shown: /signature.*"API Secret"/,
 	},
@@ -98,6 +114,7 @@ describe.each(cases)('credential test: $what', ({ type, good, wrong, shown }) =>
 		const failed = await testCredential(type, { ...good(), ...wrong() });
 		expect(failed.status).toBe('Error');
 		expect(failed.shown).toMatch(shown);
-		for (const value of Object.values(wrong())) if (!String(value).startsWith('http')) expect(failed.shown).not.toContain(String(value));
+		for (const value of Object.values(wrong()))
+			if (!String(value).startsWith('http')) expect(failed.shown).not.toContain(String(value));
 	});
 });

@@ -36,27 +36,61 @@ const notFound = (provider: string) => ({
 const byId = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
 const identomat = () => {
 	const c = sb.identomat.config.companies[0];
-	return { identomatApi: { companyApiKey: c.companyKey, secretKey: c.secretKey ?? '', baseUrl: sb.identomat.baseUrl } };
+	return {
+		identomatApi: {
+			companyApiKey: c.companyKey,
+			secretKey: c.secretKey ?? '',
+			baseUrl: sb.identomat.baseUrl,
+		},
+	};
 };
-const verigram = () => ({ verigramApi: { apiKey: 'sandbox-verigram-test-key', host: 'custom', baseUrl: sb.verigram.baseUrl } });
-const nevis = () => ({ nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } });
+const verigram = () => ({
+	verigramApi: {
+		apiKey: 'sandbox-verigram-test-key',
+		host: 'custom',
+		baseUrl: sb.verigram.baseUrl,
+	},
+});
+const nevis = () => ({
+	nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl },
+});
 /** Runs one operation to create what the good items read. */
-const created = async (node: string, credentials: Record<string, IDataObject>, parameters: IDataObject) =>
-	(await runNode({ type: typeName(node), parameters, credentials: credentials as never })).items[0].json;
+const created = async (
+	node: string,
+	credentials: Record<string, IDataObject>,
+	parameters: IDataObject,
+) =>
+	(await runNode({ type: typeName(node), parameters, credentials: credentials as never })).items[0]
+		.json;
 
 const cases: Case[] = [
 	{
 		node: 'amiqus',
-		parameters: { resource: 'client', operation: 'create', firstName: 'Ada', lastName: 'Lovelace', email: '={{ $json.email }}' },
-		credentials: () => ({ amiqusApi: { accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl } }),
+		parameters: {
+			resource: 'client',
+			operation: 'create',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: '={{ $json.email }}',
+		},
+		credentials: () => ({
+			amiqusApi: { accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl },
+		}),
 		good: async () => ({ email: 'ada@example.com' }),
 		bad: { email: 'not-an-email' },
 		// A field-level error, with the hint in message.
-		error: { error: expect.stringMatching(/"Email" must be an email address/), message: expect.stringMatching(/\w/) },
+		error: {
+			error: expect.stringMatching(/"Email" must be an email address/),
+			message: expect.stringMatching(/\w/),
+		},
 	},
 	{
 		node: 'ondato',
-		parameters: { resource: 'identityVerification', operation: 'create', setupId: byId('={{ $json.setup }}') },
+		parameters: {
+			resource: 'identityVerification',
+			operation: 'create',
+			setupId: byId('={{ $json.setup }}'),
+		},
 		credentials: () => ({ ondatoApi: sb.ondato.credentials }),
 		good: async () => ({ setup: KYC_SETUP_ID }),
 		bad: { setup: MISSING_SETUP_ID },
@@ -66,7 +100,15 @@ const cases: Case[] = [
 		node: 'identomat',
 		parameters: { resource: 'session', operation: 'getResult', session: '={{ $json.session }}' },
 		credentials: identomat,
-		good: async () => ({ session: (await created('identomat', identomat(), { resource: 'session', operation: 'begin', steps: { step: [{ type: 'liveness' }] } })).session_token }),
+		good: async () => ({
+			session: (
+				await created('identomat', identomat(), {
+					resource: 'session',
+					operation: 'begin',
+					steps: { step: [{ type: 'liveness' }] },
+				})
+			).session_token,
+		}),
 		bad: { session: 'no-such-session' },
 		error: { error: expect.stringMatching(/^Identomat: /), message: expect.stringMatching(/\w/) },
 	},
@@ -74,46 +116,84 @@ const cases: Case[] = [
 		node: 'verigram',
 		parameters: { resource: 'flow', operation: 'get', flowId: byId('={{ $json.flow }}') },
 		credentials: verigram,
-		good: async () => ({ flow: (await created('verigram', verigram(), { resource: 'flow', operation: 'create', callbackUrl: 'https://example.com/back', personId: 'p-1', locale: 'en' })).flow_id }),
+		good: async () => ({
+			flow: (
+				await created('verigram', verigram(), {
+					resource: 'flow',
+					operation: 'create',
+					callbackUrl: 'https://example.com/back',
+					personId: 'p-1',
+					locale: 'en',
+				})
+			).flow_id,
+		}),
 		bad: { flow: 'no-such-flow' },
 		error: notFound('Verigram'),
 	},
 	{
 		node: 'nevis',
-		parameters: { resource: 'identityVerificationSession', operation: 'get', sessionId: byId('={{ $json.session }}') },
+		parameters: {
+			resource: 'identityVerificationSession',
+			operation: 'get',
+			sessionId: byId('={{ $json.session }}'),
+		},
 		credentials: nevis,
-		good: async () => ({ session: (await created('nevis', nevis(), { resource: 'identityVerificationSession', operation: 'start' })).sessionId }),
+		good: async () => ({
+			session: (
+				await created('nevis', nevis(), {
+					resource: 'identityVerificationSession',
+					operation: 'start',
+				})
+			).sessionId,
+		}),
 		bad: { session: '999999999' },
 		error: notFound('Nevis'),
 	},
 ];
 
-describe.each(cases)('$node node, On Error', ({ node, parameters, credentials, good, bad, error }) => {
-	const inputs = async () => [
-		{ customer: 'c-1', ...(await good()) },
-		{ customer: 'c-2', ...bad },
-		{ customer: 'c-3', ...(await good()) },
-	];
+describe.each(cases)(
+	'$node node, On Error',
+	({ node, parameters, credentials, good, bad, error }) => {
+		const inputs = async () => [
+			{ customer: 'c-1', ...(await good()) },
+			{ customer: 'c-2', ...bad },
+			{ customer: 'c-3', ...(await good()) },
+		];
 
-	it('Continue (using error output): the failed item, with its input fields, on the error output; the others on success', async () => {
-		const run = await runNode({ type: typeName(node), parameters, credentials: credentials() as never, items: await inputs(), onError: 'continueErrorOutput' });
-		expect(run.error).toBeUndefined();
-		expect(run.items).toHaveLength(2);
-		expect(run.items.every((i) => i.json.error === undefined)).toBe(true);
-		expect(run.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
-		expect(run.errorItems).toHaveLength(1);
-		expect(run.errorItems[0].json).toMatchObject({ customer: 'c-2', ...bad, ...error });
-		// Only the input fields besides `error` and `message`: what n8n 1.x also routes to the error output.
-		expect(Object.keys(run.errorItems[0].json).sort()).toEqual([...new Set(['customer', ...Object.keys(bad), 'error', 'message'])].sort());
-		expect(run.errorItems[0].pairedItem).toEqual({ item: 1 });
-	});
+		it('Continue (using error output): the failed item, with its input fields, on the error output; the others on success', async () => {
+			const run = await runNode({
+				type: typeName(node),
+				parameters,
+				credentials: credentials() as never,
+				items: await inputs(),
+				onError: 'continueErrorOutput',
+			});
+			expect(run.error).toBeUndefined();
+			expect(run.items).toHaveLength(2);
+			expect(run.items.every((i) => i.json.error === undefined)).toBe(true);
+			expect(run.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+			expect(run.errorItems).toHaveLength(1);
+			expect(run.errorItems[0].json).toMatchObject({ customer: 'c-2', ...bad, ...error });
+			// Only the input fields besides `error` and `message`: what n8n 1.x also routes to the error output.
+			expect(Object.keys(run.errorItems[0].json).sort()).toEqual(
+				[...new Set(['customer', ...Object.keys(bad), 'error', 'message'])].sort(),
+			);
+			expect(run.errorItems[0].pairedItem).toEqual({ item: 1 });
+		});
 
-	it('Continue: the error item with its details in place, the other items go on', async () => {
-		const run = await runNode({ type: typeName(node), parameters, credentials: credentials() as never, items: await inputs(), onError: 'continueRegularOutput' });
-		expect(run.error).toBeUndefined();
-		expect(run.items).toHaveLength(3);
-		expect(run.items[0].json.error).toBeUndefined();
-		expect(run.items[1].json).toEqual(error);
-		expect(run.items[2].json.error).toBeUndefined();
-	});
-});
+		it('Continue: the error item with its details in place, the other items go on', async () => {
+			const run = await runNode({
+				type: typeName(node),
+				parameters,
+				credentials: credentials() as never,
+				items: await inputs(),
+				onError: 'continueRegularOutput',
+			});
+			expect(run.error).toBeUndefined();
+			expect(run.items).toHaveLength(3);
+			expect(run.items[0].json.error).toBeUndefined();
+			expect(run.items[1].json).toEqual(error);
+			expect(run.items[2].json.error).toBeUndefined();
+		});
+	},
+);

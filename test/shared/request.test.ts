@@ -1,16 +1,36 @@
 import { inspect } from 'util';
 import type { INode } from 'n8n-workflow';
 
-import { credentialSecrets, redactError, redactSecrets, secretValuesOf } from '../../nodes/shared/redact';
+import {
+	credentialSecrets,
+	redactError,
+	redactSecrets,
+	secretValuesOf,
+} from '../../nodes/shared/redact';
 import type { RequestContext } from '../../nodes/shared/request';
-import { describeRequestError, isNetworkError, providerMessage, retryAfterMs, toNodeApiError } from '../../nodes/shared/request';
+import {
+	describeRequestError,
+	isNetworkError,
+	providerMessage,
+	retryAfterMs,
+	toNodeApiError,
+} from '../../nodes/shared/request';
 
-const node: INode = { id: '1', name: 'Amiqus', type: 'n8n-nodes-identity-verification.amiqus', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'Amiqus',
+	type: 'n8n-nodes-identity-verification.amiqus',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const ctx = { getNode: () => node } as unknown as RequestContext;
 
 /** An error shaped like the one n8n's request helper throws for an HTTP answer. */
 const httpError = (status: number, data: unknown, headers: Record<string, string> = {}) =>
-	Object.assign(new Error(`Request failed with status code ${status}`), { response: { status, headers, data } });
+	Object.assign(new Error(`Request failed with status code ${status}`), {
+		response: { status, headers, data },
+	});
 
 describe('retryAfterMs', () => {
 	const now = Date.parse('2026-05-01T12:00:00Z');
@@ -34,7 +54,9 @@ describe('providerMessage', () => {
 		expect(providerMessage({ error: { message: 'nested' } })).toBe('nested');
 		expect(providerMessage({ error_description: 'invalid_client' })).toBe('invalid_client');
 		expect(providerMessage({ errors: [{ message: 'a' }, 'b'] })).toBe('a; b');
-		expect(providerMessage({ 'name.first_name': ['The field is required'] })).toBe('name.first_name: The field is required');
+		expect(providerMessage({ 'name.first_name': ['The field is required'] })).toBe(
+			'name.first_name: The field is required',
+		);
 		expect(providerMessage(Buffer.from('{"detail":"from bytes"}'))).toBe('from bytes');
 		expect(providerMessage('plain text answer')).toBe('plain text answer');
 		expect(providerMessage('x'.repeat(800))).toHaveLength(500);
@@ -45,14 +67,33 @@ describe('providerMessage', () => {
 
 describe('describeRequestError and isNetworkError', () => {
 	it('reads status, headers and body from the error or its cause', () => {
-		expect(describeRequestError(httpError(404, { message: 'x' }))).toMatchObject({ status: 404, data: { message: 'x' } });
-		expect(describeRequestError({ message: 'wrapped', cause: httpError(503, 'down') })).toMatchObject({ status: 503, data: 'down' });
-		expect(describeRequestError({ message: 'n8n error', httpCode: '429' })).toMatchObject({ status: 429 });
+		expect(describeRequestError(httpError(404, { message: 'x' }))).toMatchObject({
+			status: 404,
+			data: { message: 'x' },
+		});
+		expect(
+			describeRequestError({ message: 'wrapped', cause: httpError(503, 'down') }),
+		).toMatchObject({ status: 503, data: 'down' });
+		expect(describeRequestError({ message: 'n8n error', httpCode: '429' })).toMatchObject({
+			status: 429,
+		});
 	});
 	it('tells network failures from answered requests', () => {
-		expect(isNetworkError(describeRequestError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })))).toBe(true);
-		expect(isNetworkError(describeRequestError(Object.assign(new Error('getaddrinfo ENOTFOUND host'), { code: 'ENOTFOUND' })))).toBe(true);
-		expect(isNetworkError(describeRequestError(new Error('timeout of 3000ms exceeded')))).toBe(true);
+		expect(
+			isNetworkError(
+				describeRequestError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+			),
+		).toBe(true);
+		expect(
+			isNetworkError(
+				describeRequestError(
+					Object.assign(new Error('getaddrinfo ENOTFOUND host'), { code: 'ENOTFOUND' }),
+				),
+			),
+		).toBe(true);
+		expect(isNetworkError(describeRequestError(new Error('timeout of 3000ms exceeded')))).toBe(
+			true,
+		);
 		expect(isNetworkError(describeRequestError(httpError(500, {})))).toBe(false);
 		expect(isNetworkError(describeRequestError(new Error('something else')))).toBe(false);
 	});
@@ -60,20 +101,43 @@ describe('describeRequestError and isNetworkError', () => {
 
 describe('toNodeApiError', () => {
 	it('names the provider, the status and their message, with a hint per status', () => {
-		const error = toNodeApiError(ctx, 'Amiqus', httpError(422, { message: 'The email is invalid' }), 3);
-		expect(error.message).toBe('Amiqus: The provider refused the values sent (HTTP 422): The email is invalid');
+		const error = toNodeApiError(
+			ctx,
+			'Amiqus',
+			httpError(422, { message: 'The email is invalid' }),
+			3,
+		);
+		expect(error.message).toBe(
+			'Amiqus: The provider refused the values sent (HTTP 422): The email is invalid',
+		);
 		expect(error.description).toBe('Correct the fields named in the message.');
 		expect(error.httpCode).toBe('422');
 		expect(error.context.itemIndex).toBe(3);
-		expect(toNodeApiError(ctx, 'Nevis', httpError(502, '')).message).toBe('Nevis: The provider had an internal problem (HTTP 502)');
-		expect(toNodeApiError(ctx, 'Nevis', httpError(418, {})).message).toBe('Nevis: The request was refused (HTTP 418)');
-		expect(toNodeApiError(ctx, 'Nevis', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).message).toBe('Nevis: The provider could not be reached');
+		expect(toNodeApiError(ctx, 'Nevis', httpError(502, '')).message).toBe(
+			'Nevis: The provider had an internal problem (HTTP 502)',
+		);
+		expect(toNodeApiError(ctx, 'Nevis', httpError(418, {})).message).toBe(
+			'Nevis: The request was refused (HTTP 418)',
+		);
+		expect(
+			toNodeApiError(
+				ctx,
+				'Nevis',
+				Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+			).message,
+		).toBe('Nevis: The provider could not be reached');
 	});
 
 	it('declares rate limits (with the wait asked for) and refused credentials', () => {
 		const limited = toNodeApiError(ctx, 'Amiqus', httpError(429, {}, { 'retry-after': '7' }));
-		expect((limited as unknown as { failure: unknown }).failure).toEqual({ cause: 'rate-limited', retryAfterMs: 7000 });
-		expect((toNodeApiError(ctx, 'Amiqus', httpError(401, {})) as unknown as { failure: unknown }).failure).toEqual({ cause: 'credential-invalid' });
+		expect((limited as unknown as { failure: unknown }).failure).toEqual({
+			cause: 'rate-limited',
+			retryAfterMs: 7000,
+		});
+		expect(
+			(toNodeApiError(ctx, 'Amiqus', httpError(401, {})) as unknown as { failure: unknown })
+				.failure,
+		).toEqual({ cause: 'credential-invalid' });
 	});
 
 	it("redacts secret keys, Bearer credentials and the credential's own values the provider echoed", () => {
@@ -81,7 +145,11 @@ describe('toNodeApiError', () => {
 		const error = toNodeApiError(
 			ctx,
 			'Amiqus',
-			httpError(400, { message: `Token ${token} is not valid (sent as Bearer abc.def)`, access_token: 'at-123456789', echo: { value: token } }),
+			httpError(400, {
+				message: `Token ${token} is not valid (sent as Bearer abc.def)`,
+				access_token: 'at-123456789',
+				echo: { value: token },
+			}),
 			0,
 			[token],
 		);
@@ -89,7 +157,9 @@ describe('toNodeApiError', () => {
 		expect(everything).not.toContain(token);
 		expect(everything).not.toContain('abc.def');
 		expect(everything).not.toContain('at-123456789');
-		expect(error.message).toBe('Amiqus: The request was refused as malformed (HTTP 400): Token [redacted] is not valid (sent as Bearer [redacted])');
+		expect(error.message).toBe(
+			'Amiqus: The request was refused as malformed (HTTP 400): Token [redacted] is not valid (sent as Bearer [redacted])',
+		);
 	});
 });
 
@@ -103,17 +173,31 @@ describe('redaction of real secret values', () => {
 			clientId: 'client-id-not-secret',
 			accessTokenUrl: 'https://id.example.com/oauth/token',
 			apiVersion: 'v2',
-			oauthTokenData: { access_token: 'oauth-access-0987654321', token_type: 'Bearer', refresh_token: 'oauth-refresh-1234567' },
+			oauthTokenData: {
+				access_token: 'oauth-access-0987654321',
+				token_type: 'Bearer',
+				refresh_token: 'oauth-refresh-1234567',
+			},
 			apiKey: 'short',
 		});
 		expect(values.sort()).toEqual(
-			['personal-access-token-1', 'company-key-123456', 'client-secret-abcdef', 'hook-password-123', 'oauth-access-0987654321', 'oauth-refresh-1234567'].sort(),
+			[
+				'personal-access-token-1',
+				'company-key-123456',
+				'client-secret-abcdef',
+				'hook-password-123',
+				'oauth-access-0987654321',
+				'oauth-refresh-1234567',
+			].sort(),
 		);
 	});
 
 	it('redactSecrets replaces each value, as sent or percent-encoded, in text, arrays and objects', () => {
 		const secret = 'key+with/odd=chars';
-		const out = redactSecrets({ message: `bad ${secret} and ${encodeURIComponent(secret)}`, list: [`x${secret}y`], n: 1 }, [secret]);
+		const out = redactSecrets(
+			{ message: `bad ${secret} and ${encodeURIComponent(secret)}`, list: [`x${secret}y`], n: 1 },
+			[secret],
+		);
 		expect(out).toEqual({ message: 'bad [redacted] and [redacted]', list: ['x[redacted]y'], n: 1 });
 	});
 
@@ -132,7 +216,10 @@ describe('redaction of real secret values', () => {
 
 	it('credentialSecrets reads every credential of the node, and an unreadable one adds nothing', async () => {
 		const withCredentials = {
-			getNode: () => ({ ...node, credentials: { amiqusApi: { id: '1', name: 'a' }, broken: { id: '2', name: 'b' } } }),
+			getNode: () => ({
+				...node,
+				credentials: { amiqusApi: { id: '1', name: 'a' }, broken: { id: '2', name: 'b' } },
+			}),
 			getCredentials: async (type: string) => {
 				if (type === 'broken') throw new Error('cannot decrypt');
 				return { accessToken: 'personal-access-token-1', baseUrl: 'https://id.amiqus.co/api/v2' };

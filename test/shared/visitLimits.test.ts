@@ -1,12 +1,20 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { MAX_POLLS_IN_FLIGHT, NEGATIVE_ANSWER_TTL_MS, endRead, startRead } from '../../nodes/shared/visitLimits';
+import {
+	MAX_POLLS_IN_FLIGHT,
+	NEGATIVE_ANSWER_TTL_MS,
+	endRead,
+	startRead,
+} from '../../nodes/shared/visitLimits';
 
 let scopes = 0;
 /** A trigger of its own per test: the limits are kept per workflow and node. */
 const trigger = () => {
 	const name = `Trigger ${++scopes}`;
-	return { getWorkflow: () => ({ id: 'wf' }), getNode: () => ({ name }) } as unknown as Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>;
+	return { getWorkflow: () => ({ id: 'wf' }), getNode: () => ({ name }) } as unknown as Pick<
+		IWebhookFunctions,
+		'getWorkflow' | 'getNode'
+	>;
 };
 
 describe('browser-return visit limits', () => {

@@ -16,12 +16,29 @@ afterAll(async () => await sb?.close());
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const identomat = () => {
 	const c = sb.identomat.config.companies[0];
-	return { identomatApi: { companyApiKey: c.companyKey, secretKey: c.secretKey ?? '', baseUrl: sb.identomat.baseUrl } };
+	return {
+		identomatApi: {
+			companyApiKey: c.companyKey,
+			secretKey: c.secretKey ?? '',
+			baseUrl: sb.identomat.baseUrl,
+		},
+	};
 };
-const verigram = () => ({ verigramApi: { apiKey: 'sandbox-verigram-test-key', host: 'custom', baseUrl: sb.verigram.baseUrl } });
-const nevis = () => ({ nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } });
-const run = async (node: string, credentials: Record<string, IDataObject>, parameters: IDataObject) =>
-	await runNode({ type: typeName(node), parameters, credentials: credentials as never });
+const verigram = () => ({
+	verigramApi: {
+		apiKey: 'sandbox-verigram-test-key',
+		host: 'custom',
+		baseUrl: sb.verigram.baseUrl,
+	},
+});
+const nevis = () => ({
+	nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl },
+});
+const run = async (
+	node: string,
+	credentials: Record<string, IDataObject>,
+	parameters: IDataObject,
+) => await runNode({ type: typeName(node), parameters, credentials: credentials as never });
 
 interface Case {
 	node: string;
@@ -37,8 +54,16 @@ const cases: Case[] = [
 		node: 'identomat',
 		credentials: identomat,
 		pending: async () => {
-			const begun = await run('identomat', identomat(), { resource: 'session', operation: 'begin', steps: { step: [{ type: 'liveness' }] } });
-			return { resource: 'session', operation: 'getResult', session: begun.items[0].json.session_token };
+			const begun = await run('identomat', identomat(), {
+				resource: 'session',
+				operation: 'begin',
+				steps: { step: [{ type: 'liveness' }] },
+			});
+			return {
+				resource: 'session',
+				operation: 'getResult',
+				session: begun.items[0].json.session_token,
+			};
 		},
 		isRead: (r) => r.path === '/result/',
 	},
@@ -46,8 +71,18 @@ const cases: Case[] = [
 		node: 'verigram',
 		credentials: verigram,
 		pending: async () => {
-			const flow = await run('verigram', verigram(), { resource: 'flow', operation: 'create', callbackUrl: 'https://example.com/back', personId: 'p-1', locale: 'en' });
-			return { resource: 'flow', operation: 'getResult', flowId: byId(flow.items[0].json.flow_id as string) };
+			const flow = await run('verigram', verigram(), {
+				resource: 'flow',
+				operation: 'create',
+				callbackUrl: 'https://example.com/back',
+				personId: 'p-1',
+				locale: 'en',
+			});
+			return {
+				resource: 'flow',
+				operation: 'getResult',
+				flowId: byId(flow.items[0].json.flow_id as string),
+			};
 		},
 		isRead: (r) => r.method === 'GET' && /\/result$/.test(String(r.path)),
 	},
@@ -55,8 +90,15 @@ const cases: Case[] = [
 		node: 'nevis',
 		credentials: nevis,
 		pending: async () => {
-			const started = await run('nevis', nevis(), { resource: 'identityVerificationSession', operation: 'start' });
-			return { resource: 'identityVerificationSession', operation: 'get', sessionId: byId(started.items[0].json.sessionId as string) };
+			const started = await run('nevis', nevis(), {
+				resource: 'identityVerificationSession',
+				operation: 'start',
+			});
+			return {
+				resource: 'identityVerificationSession',
+				operation: 'get',
+				sessionId: byId(started.items[0].json.sessionId as string),
+			};
 		},
 		isRead: (r) => r.method === 'GET',
 	},
@@ -71,21 +113,31 @@ describe.each(cases)('$node, Wait for Final Result', ({ node, credentials, pendi
 
 	it.each([
 		['the switch with its settings beside it', { waitForFinalResult: true, ...WAIT }],
-		['settings saved in Options by an earlier version', { options: { waitForFinalResult: true, ...WAIT } }],
-	])('%s: reads again until the time limit, then returns the last result with finalResult false', async (_where, settings) => {
-		const parameters = await pending();
-		sb.clearRequests();
-		const result = await run(node, credentials(), { ...parameters, ...settings });
-		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ finalResult: false });
-		expect(reads()).toBeGreaterThan(1);
-		expect(result.items[0].json.attempts).toBe(reads());
-	});
+		[
+			'settings saved in Options by an earlier version',
+			{ options: { waitForFinalResult: true, ...WAIT } },
+		],
+	])(
+		'%s: reads again until the time limit, then returns the last result with finalResult false',
+		async (_where, settings) => {
+			const parameters = await pending();
+			sb.clearRequests();
+			const result = await run(node, credentials(), { ...parameters, ...settings });
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ finalResult: false });
+			expect(reads()).toBeGreaterThan(1);
+			expect(result.items[0].json.attempts).toBe(reads());
+		},
+	);
 
 	it('switch off: one read, in the shape of a plain read', async () => {
 		const parameters = await pending();
 		sb.clearRequests();
-		const result = await run(node, credentials(), { ...parameters, timeoutSeconds: 1.5, options: {} });
+		const result = await run(node, credentials(), {
+			...parameters,
+			timeoutSeconds: 1.5,
+			options: {},
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.finalResult).toBeUndefined();
 		expect(reads()).toBe(1);

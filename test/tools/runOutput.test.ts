@@ -3,12 +3,20 @@
 // test/e2e is JavaScript run by node, not compiled, hence the plain require.
 const { parseRunOutput } = require('../e2e/n8n');
 
-const run = { data: { resultData: { runData: { Start: [{ data: { main: [[{ json: { a: 1 } }]] } }] } } }, status: 'success' };
+const run = {
+	data: { resultData: { runData: { Start: [{ data: { main: [[{ json: { a: 1 } }]] } }] } } },
+	status: 'success',
+};
 const printed = JSON.stringify(run, null, 2).split('\n');
 
 describe('parseRunOutput', () => {
 	test('log lines before and after the run JSON', () => {
-		const out = ['n8n Task Broker ready on 127.0.0.1, port 46727', ...printed, 'Registered runner "JS Task Runner" (x) ', ''].join('\n');
+		const out = [
+			'n8n Task Broker ready on 127.0.0.1, port 46727',
+			...printed,
+			'Registered runner "JS Task Runner" (x) ',
+			'',
+		].join('\n');
 		expect(parseRunOutput(out)).toEqual(run);
 	});
 

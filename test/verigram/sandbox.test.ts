@@ -8,34 +8,90 @@ describe('Verigram', () => {
 			const url = `${sb.verigram.baseUrl}/flow`;
 			const body = { callback_url: 'https://example.com/cb', person_id: 'p', locale: 'en' };
 			expect((await raw.post(url, body)).status).toBe(401);
-			expect((await raw.post(url, body, { headers: { ...testKeyHeaders, 'X-Verigram-Api-Key': 'nope' } })).data).toEqual({ error_code: 'unauthorized', message: 'Invalid API key' });
-			expect((await raw.post(url, body, { headers: { 'X-Verigram-Api-Key': TEST_KEY } })).status).toBe(400);
-			expect((await raw.post(url, body, { headers: { ...testKeyHeaders, 'X-Verigram-Api-Version': '2.0.0' } })).status).toBe(201);
+			expect(
+				(
+					await raw.post(url, body, {
+						headers: { ...testKeyHeaders, 'X-Verigram-Api-Key': 'nope' },
+					})
+				).data,
+			).toEqual({ error_code: 'unauthorized', message: 'Invalid API key' });
+			expect(
+				(await raw.post(url, body, { headers: { 'X-Verigram-Api-Key': TEST_KEY } })).status,
+			).toBe(400);
+			expect(
+				(
+					await raw.post(url, body, {
+						headers: { ...testKeyHeaders, 'X-Verigram-Api-Version': '2.0.0' },
+					})
+				).status,
+			).toBe(201);
 			const missing = await raw.post(url, { locale: 'en' }, { headers: testKeyHeaders });
 			expect(missing.status).toBe(422);
 			expect(missing.data.message).toContain('callback_url, person_id');
-			expect((await raw.post(url, { ...body, template: { pipeline: [{}] } }, { headers: testKeyHeaders })).status).toBe(422);
+			expect(
+				(
+					await raw.post(
+						url,
+						{ ...body, template: { pipeline: [{}] } },
+						{ headers: testKeyHeaders },
+					)
+				).status,
+			).toBe(422);
 		});
 
 		it('checks production signatures exactly: ts + path with query, lowercase hex, body not signed, time window', async () => {
-			const create = await raw.post(`${sb.verigram.baseUrl}/flow`, { callback_url: 'https://example.com/cb', person_id: 'p' }, { headers: signed('/flow') });
+			const create = await raw.post(
+				`${sb.verigram.baseUrl}/flow`,
+				{ callback_url: 'https://example.com/cb', person_id: 'p' },
+				{ headers: signed('/flow') },
+			);
 			expect(create.status).toBe(201);
 			const path = `/flow/${create.data.flow_id}/result`;
-			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed(path) })).status).toBe(200);
+			expect(
+				(await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed(path) })).status,
+			).toBe(200);
 			// Wrong secret, wrong path, upper-case hex, stale timestamp, no signature: all refused with 403.
-			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed(path, undefined, 'wrong') })).status).toBe(403);
-			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed('/flow') })).status).toBe(403);
+			expect(
+				(
+					await raw.get(`${sb.verigram.baseUrl}${path}`, {
+						headers: signed(path, undefined, 'wrong'),
+					})
+				).status,
+			).toBe(403);
+			expect(
+				(await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed('/flow') })).status,
+			).toBe(403);
 			const upper = signed(path);
 			upper['X-Verigram-Hmac-SHA256'] = upper['X-Verigram-Hmac-SHA256'].toUpperCase();
 			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: upper })).status).toBe(403);
-			const stale = await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: signed(path, String(Math.floor(Date.now() / 1000) - 3600)) });
+			const stale = await raw.get(`${sb.verigram.baseUrl}${path}`, {
+				headers: signed(path, String(Math.floor(Date.now() / 1000) - 3600)),
+			});
 			expect(stale.status).toBe(403);
 			expect(stale.data.message).toContain('window');
-			expect((await raw.get(`${sb.verigram.baseUrl}${path}`, { headers: { 'X-Verigram-Api-Key': PROD_KEY, 'X-Verigram-Api-Version': '2.0' } })).status).toBe(403);
+			expect(
+				(
+					await raw.get(`${sb.verigram.baseUrl}${path}`, {
+						headers: { 'X-Verigram-Api-Key': PROD_KEY, 'X-Verigram-Api-Version': '2.0' },
+					})
+				).status,
+			).toBe(403);
 			// The query string is part of the signed path.
 			const q = `/resources/access-token?person_id=abc`;
-			expect((await raw.get(`${sb.verigram.baseUrl}${q}`, { headers: { ...signed(q), 'X-Verigram-Api-Version': '1.1' } })).status).toBe(200);
-			expect((await raw.get(`${sb.verigram.baseUrl}${q}`, { headers: { ...signed('/resources/access-token'), 'X-Verigram-Api-Version': '1.1' } })).status).toBe(403);
+			expect(
+				(
+					await raw.get(`${sb.verigram.baseUrl}${q}`, {
+						headers: { ...signed(q), 'X-Verigram-Api-Version': '1.1' },
+					})
+				).status,
+			).toBe(200);
+			expect(
+				(
+					await raw.get(`${sb.verigram.baseUrl}${q}`, {
+						headers: { ...signed('/resources/access-token'), 'X-Verigram-Api-Version': '1.1' },
+					})
+				).status,
+			).toBe(403);
 		});
 
 		it('rate-limits test keys only (429 with Retry-After)', async () => {
@@ -46,22 +102,35 @@ describe('Verigram', () => {
 			const limited = await raw.get(url, { headers: testKeyHeaders });
 			expect(limited.status).toBe(429);
 			expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-			for (let i = 0; i < 3; i++) expect((await raw.get(url, { headers: signed('/flow/none/result') })).status).toBe(404);
+			for (let i = 0; i < 3; i++)
+				expect((await raw.get(url, { headers: signed('/flow/none/result') })).status).toBe(404);
 		});
 
 		it('hosted page finishes the flow and redirects the browser to callback_url as is (nothing appended unless callbackFlowIdParam is set)', async () => {
 			const { flow_id, vlink } = await createFlow();
 			expect((await raw.get(vlink)).status).toBe(200);
-			const done = await raw.post(vlink, 'outcome=fail', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			const done = await raw.post(vlink, 'outcome=fail', {
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			});
 			expect(done.status).toBe(302);
 			expect(done.headers.location).toBe('https://example.com/cb');
 			sb.verigram.setConfig({ callbackFlowIdParam: 'flow_id' });
 			const other = await createFlow();
-			const back = await raw.post(other.vlink, 'outcome=pass', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			const back = await raw.post(other.vlink, 'outcome=pass', {
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			});
 			expect(back.headers.location).toBe(`https://example.com/cb?flow_id=${other.flow_id}`);
-			expect((await raw.post(vlink, 'outcome=pass', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(410);
-			expect(sb.verigram.result(flow_id)).toMatchObject({ flow_status: 'fail', end_cause: 'completed' });
+			expect(
+				(
+					await raw.post(vlink, 'outcome=pass', {
+						headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					})
+				).status,
+			).toBe(410);
+			expect(sb.verigram.result(flow_id)).toMatchObject({
+				flow_status: 'fail',
+				end_cause: 'completed',
+			});
 		});
 	});
-
 });

@@ -12,11 +12,26 @@ describe('Verigram', () => {
 			const trigger = packageNode(
 				'Verigram Trigger',
 				typeName('verigramTrigger'),
-				{ redirectUrl: 'https://example.com/done', options: { pendingRedirectUrl: 'https://example.com/pending', waitSeconds: 0, ...options } },
-				{ webhookId: 'vg-hook', credentials: { verigramApi: { id: 'verigramApi', name: 'verigramApi' } } },
+				{
+					redirectUrl: 'https://example.com/done',
+					options: {
+						pendingRedirectUrl: 'https://example.com/pending',
+						waitSeconds: 0,
+						...options,
+					},
+				},
+				{
+					webhookId: 'vg-hook',
+					credentials: { verigramApi: { id: 'verigramApi', name: 'verigramApi' } },
+				},
 			);
 			const after = packageNode('After', 'n8n-nodes-base.noOp', {});
-			const workflow = buildWorkflow({ nodes: [trigger, after], connections: { 'Verigram Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] } } });
+			const workflow = buildWorkflow({
+				nodes: [trigger, after],
+				connections: {
+					'Verigram Trigger': { main: [[{ node: 'After', type: 'main', index: 0 }]] },
+				},
+			});
 			host = await new WebhookHost(workflow, helper).start();
 			await host.activate();
 			return host.webhookUrl('Verigram Trigger');
@@ -28,19 +43,33 @@ describe('Verigram', () => {
 			sb.verigram.setConfig({ callbackFlowIdParam: 'flow_id' });
 			const callbackUrl = await start({}, prodCred());
 			expect(callbackUrl).toBe(`${host.baseUrl}/webhook/vg-hook/callback`);
-			const created = await run({ resource: 'flow', operation: 'create', callbackUrl, personId: 'p-7', locale: 'en' }, prodCred());
+			const created = await run(
+				{ resource: 'flow', operation: 'create', callbackUrl, personId: 'p-7', locale: 'en' },
+				prodCred(),
+			);
 			const { flow_id, vlink } = created.items[0].json as any;
-			const back = await raw.post(vlink, 'outcome=pass', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+			const back = await raw.post(vlink, 'outcome=pass', {
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			});
 			expect(back.headers.location).toBe(`${callbackUrl}?flow_id=${flow_id}`);
 			const landed = await raw.get(back.headers.location);
 			expect(landed.status).toBe(302);
 			expect(landed.headers.location).toBe('https://example.com/done');
 			const [execution] = await host.waitForExecutions(1);
 			const out = execution.output('After')[0].json as any;
-			expect(out).toMatchObject({ flow_status: 'pass', end_cause: 'completed', verification: { status: 'verified', ids: { flowId: flow_id } } });
+			expect(out).toMatchObject({
+				flow_status: 'pass',
+				end_cause: 'completed',
+				verification: { status: 'verified', ids: { flowId: flow_id } },
+			});
 			expect(out.services).toHaveLength(2);
 			// The trigger read the result itself, signed.
-			expect(sb.requests('verigram').filter((e: any) => e.path === `/flow/${flow_id}/result`).map((e: any) => e.verigramAuth.signature)).toEqual(['valid']);
+			expect(
+				sb
+					.requests('verigram')
+					.filter((e: any) => e.path === `/flow/${flow_id}/result`)
+					.map((e: any) => e.verigramAuth.signature),
+			).toEqual(['valid']);
 			// A reload starts nothing new but still redirects.
 			const again = await raw.get(back.headers.location);
 			expect(again.headers.location).toBe('https://example.com/done');
@@ -50,7 +79,12 @@ describe('Verigram', () => {
 		it('unknown, unfinished or missing flow ids emit nothing and go to the pending page', async () => {
 			const callbackUrl = await start();
 			const { flow_id } = await createFlow();
-			for (const url of [`${callbackUrl}?flow_id=no-such-flow`, `${callbackUrl}?flow_id=${flow_id}`, callbackUrl, `${callbackUrl}?flow_id=${encodeURIComponent('../../x')}`]) {
+			for (const url of [
+				`${callbackUrl}?flow_id=no-such-flow`,
+				`${callbackUrl}?flow_id=${flow_id}`,
+				callbackUrl,
+				`${callbackUrl}?flow_id=${encodeURIComponent('../../x')}`,
+			]) {
 				const r = await raw.get(url);
 				expect(r.status).toBe(302);
 				expect(r.headers.location).toBe('https://example.com/pending');
@@ -72,7 +106,10 @@ describe('Verigram', () => {
 			clearTimeout(timer);
 			expect(r.headers.location).toBe('https://example.com/done');
 			const [execution] = await host.waitForExecutions(1);
-			expect(execution.output('After')[0].json).toMatchObject({ flow_status: 'fail', verification: { status: 'rejected' } });
+			expect(execution.output('After')[0].json).toMatchObject({
+				flow_status: 'fail',
+				verification: { status: 'rejected' },
+			});
 		});
 	});
 });

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../shared/execute';
@@ -25,9 +30,16 @@ export interface AssigneeParent {
 	path: string;
 }
 
-export type AssigneeOperation = 'addAssignees' | 'getAssignees' | 'removeAllAssignees' | 'removeAssignee' | 'replaceAssignees';
+export type AssigneeOperation =
+	'addAssignees' | 'getAssignees' | 'removeAllAssignees' | 'removeAssignee' | 'replaceAssignees';
 
-const ALL_OPERATIONS: AssigneeOperation[] = ['addAssignees', 'getAssignees', 'removeAllAssignees', 'removeAssignee', 'replaceAssignees'];
+const ALL_OPERATIONS: AssigneeOperation[] = [
+	'addAssignees',
+	'getAssignees',
+	'removeAllAssignees',
+	'removeAssignee',
+	'replaceAssignees',
+];
 
 export interface OperationModule {
 	description: INodeProperties[];
@@ -50,7 +62,8 @@ const assigneeIdField: INodeProperties = {
 	type: 'number',
 	default: 0,
 	required: true,
-	description: 'The ID of the assignment, as in the "ID" of Get Assignees (not the team member\'s user ID)',
+	description:
+		'The ID of the assignment, as in the "ID" of Get Assignees (not the team member\'s user ID)',
 };
 
 /**
@@ -59,7 +72,10 @@ const assigneeIdField: INodeProperties = {
  * The resource lists an option as `{ ...assignees.options.getAssignees }`: n8n's lint rules read the
  * operation options as object literals.
  */
-export function assigneeOperations(parent: AssigneeParent, operations: AssigneeOperation[] = ALL_OPERATIONS) {
+export function assigneeOperations(
+	parent: AssigneeParent,
+	operations: AssigneeOperation[] = ALL_OPERATIONS,
+) {
 	const { noun, withArticle } = parent;
 	const allOptions: Record<AssigneeOperation, INodePropertyOptions> = {
 		addAssignees: {
@@ -95,16 +111,27 @@ export function assigneeOperations(parent: AssigneeParent, operations: AssigneeO
 	};
 
 	const parentIdOf = (ctx: IExecuteFunctions, check: InputValidator, itemIndex: number) =>
-		check.positiveInteger(parent.locator.displayName, ctx.getNodeParameter(parent.locator.name, itemIndex, '', { extractValue: true }));
+		check.positiveInteger(
+			parent.locator.displayName,
+			ctx.getNodeParameter(parent.locator.name, itemIndex, '', { extractValue: true }),
+		);
 
 	/** Add or Replace: the body Amiqus takes, and only the newly assigned ones back (nothing when none is new). */
 	const assign = (method: 'POST' | 'PUT') =>
 		async function (this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 			const check = new InputValidator(this.getNode(), itemIndex);
 			const id = parentIdOf(this, check, itemIndex);
-			const ids = idList(check, 'Team Member IDs', this.getNodeParameter('teamMemberIds', itemIndex), MAX_ASSIGNEES);
+			const ids = idList(
+				check,
+				'Team Member IDs',
+				this.getNodeParameter('teamMemberIds', itemIndex),
+				MAX_ASSIGNEES,
+			);
 			const body = ids.map((teamMember) => ({ type: 'team_member', team_member: teamMember }));
-			const response = (await amiqusRequest(this, method, `${parent.path}/${id}/assignees`, { body, itemIndex })) as IDataObject | undefined;
+			const response = (await amiqusRequest(this, method, `${parent.path}/${id}/assignees`, {
+				body,
+				itemIndex,
+			})) as IDataObject | undefined;
 			return { [noun]: id, added: (response?.data as IDataObject[] | undefined) ?? [] };
 		};
 
@@ -113,7 +140,12 @@ export function assigneeOperations(parent: AssigneeParent, operations: AssigneeO
 			const check = new InputValidator(this.getNode(), itemIndex);
 			const id = parentIdOf(this, check, itemIndex);
 			const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
-			return await amiqusList(this, `${parent.path}/${id}/assignees`, {}, { returnAll, limit, itemIndex });
+			return await amiqusList(
+				this,
+				`${parent.path}/${id}/assignees`,
+				{},
+				{ returnAll, limit, itemIndex },
+			);
 		},
 		addAssignees: assign('POST'),
 		replaceAssignees: assign('PUT'),
@@ -126,8 +158,13 @@ export function assigneeOperations(parent: AssigneeParent, operations: AssigneeO
 		async removeAssignee(this: IExecuteFunctions, itemIndex: number) {
 			const check = new InputValidator(this.getNode(), itemIndex);
 			const id = parentIdOf(this, check, itemIndex);
-			const assigneeId = check.positiveInteger('Assignee ID', this.getNodeParameter('assigneeId', itemIndex));
-			await amiqusRequest(this, 'DELETE', `${parent.path}/${id}/assignees/${assigneeId}`, { itemIndex });
+			const assigneeId = check.positiveInteger(
+				'Assignee ID',
+				this.getNodeParameter('assigneeId', itemIndex),
+			);
+			await amiqusRequest(this, 'DELETE', `${parent.path}/${id}/assignees/${assigneeId}`, {
+				itemIndex,
+			});
 			return { [noun]: id, assignee: assigneeId, removed: true };
 		},
 	};
@@ -145,12 +182,16 @@ export function assigneeOperations(parent: AssigneeParent, operations: AssigneeO
 	for (const operation of operations) {
 		options[operation] = allOptions[operation];
 		modules[operation] = {
-			description: updateDisplayOptions({ show: { resource: [parent.resource], operation: [operation] } }, [
-				parent.locator,
-				...fields[operation],
-			]),
+			description: updateDisplayOptions(
+				{ show: { resource: [parent.resource], operation: [operation] } },
+				[parent.locator, ...fields[operation]],
+			),
 			execute: executes[operation],
 		};
 	}
-	return { options, modules, description: Object.values(modules).flatMap((module) => module.description) };
+	return {
+		options,
+		modules,
+		description: Object.values(modules).flatMap((module) => module.description),
+	};
 }

@@ -27,7 +27,12 @@ function amiqusLocator(noun: string, description: string, example: number): INod
 				name: 'id',
 				type: 'string',
 				placeholder: `e.g. ${example}`,
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: `${article} ${noun} ID is a number` } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: `${article} ${noun} ID is a number` },
+					},
+				],
 			},
 			{
 				displayName: 'By URL',
@@ -36,7 +41,10 @@ function amiqusLocator(noun: string, description: string, example: number): INod
 				placeholder: `e.g. https://id.amiqus.co/${plural}/${example}`,
 				extractValue: { type: 'regex', regex: `/${plural}/(\\d+)` },
 				validation: [
-					{ type: 'regex', properties: { regex: `.*/${plural}/\\d+.*`, errorMessage: `Not an Amiqus ${noun} URL` } },
+					{
+						type: 'regex',
+						properties: { regex: `.*/${plural}/\\d+.*`, errorMessage: `Not an Amiqus ${noun} URL` },
+					},
 				],
 			},
 		],
@@ -44,13 +52,25 @@ function amiqusLocator(noun: string, description: string, example: number): INod
 }
 
 /** Resource locator for a client: pick from a list, or give an ID or an Amiqus URL. */
-export const clientLocator = amiqusLocator('client', 'The Amiqus client (the person being checked)', 73845);
+export const clientLocator = amiqusLocator(
+	'client',
+	'The Amiqus client (the person being checked)',
+	73845,
+);
 
 /** Resource locator for a record ("request" in the Amiqus UI). */
-export const recordLocator = amiqusLocator('record', 'The Amiqus record, called a request in the Amiqus app', 983434);
+export const recordLocator = amiqusLocator(
+	'record',
+	'The Amiqus record, called a request in the Amiqus app',
+	983434,
+);
 
 /** Resource locator for an organisation (a business checked by Amiqus). */
-export const organisationLocator = amiqusLocator('organisation', 'The Amiqus organisation (a business being checked)', 3970);
+export const organisationLocator = amiqusLocator(
+	'organisation',
+	'The Amiqus organisation (a business being checked)',
+	3970,
+);
 
 /** Resource locator for a case (a client's records grouped for one decision). */
 export const caseLocator = amiqusLocator('case', 'The Amiqus case', 8723);
@@ -111,7 +131,13 @@ export function sortCollection(sortBy: Array<{ name: string; value: string }>): 
 		placeholder: 'Add Sort',
 		default: {},
 		options: [
-			{ displayName: 'Sort By', name: 'sort_by', type: 'options', options: sortBy, default: 'created_at' },
+			{
+				displayName: 'Sort By',
+				name: 'sort_by',
+				type: 'options',
+				options: sortBy,
+				default: 'created_at',
+			},
 			orderByOption,
 		],
 	};
@@ -124,7 +150,7 @@ export const stepIdField: INodeProperties = {
 	type: 'number',
 	default: 0,
 	required: true,
-	description: 'The ID of a step of the record, as in the record\'s steps or Step → Get Many',
+	description: "The ID of a step of the record, as in the record's steps or Step → Get Many",
 };
 
 /** The ID of a check (the `check` of a step whose type starts with `check.`). */

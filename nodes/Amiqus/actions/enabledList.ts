@@ -15,7 +15,10 @@ export function enabledListOperation(resource: string, path: string, what: strin
 	return listOperation({
 		resource,
 		path,
-		filters: [enabledFilter(`Whether to list only enabled (true) or only disabled (false) ${what}`)],
-		query: ({ filters }) => (typeof filters.enabled === 'boolean' ? { enabled: filters.enabled } : {}),
+		filters: [
+			enabledFilter(`Whether to list only enabled (true) or only disabled (false) ${what}`),
+		],
+		query: ({ filters }) =>
+			typeof filters.enabled === 'boolean' ? { enabled: filters.enabled } : {},
 	});
 }

@@ -4,14 +4,27 @@ import type { InputValidator } from '../../shared/validation';
  * A list of numeric IDs typed as "121, 472" or mapped as a number or an array: each a positive
  * whole number, each once, at least one and at most `max`.
  */
-export function idList(check: InputValidator, field: string, value: unknown, max: number): number[] {
-	const parts = Array.isArray(value) ? value : typeof value === 'number' ? [value] : String(value ?? '').split(',');
+export function idList(
+	check: InputValidator,
+	field: string,
+	value: unknown,
+	max: number,
+): number[] {
+	const parts = Array.isArray(value)
+		? value
+		: typeof value === 'number'
+			? [value]
+			: String(value ?? '').split(',');
 	const texts = parts.map((part) => String(part ?? '').trim()).filter(Boolean);
 	if (!texts.length) check.required(field, '');
 	const ids: number[] = [];
 	for (const text of texts) {
 		if (!/^\d+$/.test(text) || Number(text) < 1) {
-			check.fail(field, `must be IDs (positive whole numbers) separated by commas, got "${text.slice(0, 64)}"`, 'e.g. 121, 472');
+			check.fail(
+				field,
+				`must be IDs (positive whole numbers) separated by commas, got "${text.slice(0, 64)}"`,
+				'e.g. 121, 472',
+			);
 		}
 		if (!ids.includes(Number(text))) ids.push(Number(text));
 	}
@@ -20,7 +33,11 @@ export function idList(check: InputValidator, field: string, value: unknown, max
 }
 
 /** A team member ID, or `false` (Amiqus's "assigned to nobody") for "unassigned". */
-export function assigneeFilter(check: InputValidator, field: string, value: unknown): number | string | undefined {
+export function assigneeFilter(
+	check: InputValidator,
+	field: string,
+	value: unknown,
+): number | string | undefined {
 	const text = String(value ?? '').trim();
 	if (!text) return undefined;
 	return /^(unassigned|false)$/i.test(text) ? 'false' : check.positiveInteger(field, text);

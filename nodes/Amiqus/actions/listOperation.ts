@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../shared/execute';
@@ -37,8 +42,19 @@ export interface ListSpec {
 }
 
 /** A boolean option asking Amiqus to return one linked object in full (the query maps it to `expand`). */
-export function includeOption(displayName: string, name: string, defaultValue: boolean, description: string): INodeProperties {
-	const option: INodeProperties = { displayName, name, type: 'boolean', default: false, description };
+export function includeOption(
+	displayName: string,
+	name: string,
+	defaultValue: boolean,
+	description: string,
+): INodeProperties {
+	const option: INodeProperties = {
+		displayName,
+		name,
+		type: 'boolean',
+		default: false,
+		description,
+	};
 	return { ...option, default: defaultValue };
 }
 
@@ -47,7 +63,14 @@ export function expandOption(
 	options: INodePropertyOptions[],
 	description = 'Linked objects to return in full instead of as IDs',
 ): INodeProperties {
-	return { displayName: 'Expand', name: 'expand', type: 'multiOptions', options, default: [], description };
+	return {
+		displayName: 'Expand',
+		name: 'expand',
+		type: 'multiOptions',
+		options,
+		default: [],
+		description,
+	};
 }
 
 /** `sort_by` and `order_by` of the Sort collection, each checked against what Amiqus takes. */
@@ -58,7 +81,12 @@ export function checkedSort({ sort, check }: ListChoices, fields: readonly strin
 	return qs;
 }
 
-function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };
 }
 
@@ -77,14 +105,21 @@ export function listOperation(spec: ListSpec) {
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 			const check = new InputValidator(this.getNode(), itemIndex);
 			const ids = (spec.parents ?? []).map((field) =>
-				check.positiveInteger(field.displayName, this.getNodeParameter(field.name, itemIndex, '', { extractValue: true })),
+				check.positiveInteger(
+					field.displayName,
+					this.getNodeParameter(field.name, itemIndex, '', { extractValue: true }),
+				),
 			);
 			const path = typeof spec.path === 'string' ? spec.path : spec.path(...ids);
 			const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
 			const choices: ListChoices = {
-				filters: spec.filters ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {},
+				filters: spec.filters
+					? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject)
+					: {},
 				sort: spec.sortBy ? (this.getNodeParameter('sort', itemIndex, {}) as IDataObject) : {},
-				options: spec.options ? (this.getNodeParameter('options', itemIndex, {}) as IDataObject) : {},
+				options: spec.options
+					? (this.getNodeParameter('options', itemIndex, {}) as IDataObject)
+					: {},
 				check,
 			};
 			const qs: IDataObject = { ...expandQuery(choices.options.expand) };

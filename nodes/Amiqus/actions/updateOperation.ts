@@ -27,7 +27,14 @@ export function updateOperation(spec: UpdateSpec) {
 	const options = [...spec.fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	const properties: INodeProperties[] = [
 		...(spec.target ? [spec.target] : []),
-		{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options },
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options,
+		},
 	];
 	const show = { resource: [spec.resource], operation: [spec.operation ?? 'update'] };
 	return {
@@ -36,12 +43,25 @@ export function updateOperation(spec: UpdateSpec) {
 			const check = new InputValidator(this.getNode(), itemIndex);
 			let path = spec.path;
 			if (spec.target && typeof path === 'function') {
-				const value = this.getNodeParameter(spec.target.name, itemIndex, '', { extractValue: true });
-				path = path(spec.readTarget ? spec.readTarget(check, value) : check.positiveInteger(spec.target.displayName, value));
+				const value = this.getNodeParameter(spec.target.name, itemIndex, '', {
+					extractValue: true,
+				});
+				path = path(
+					spec.readTarget
+						? spec.readTarget(check, value)
+						: check.positiveInteger(spec.target.displayName, value),
+				);
 			}
-			const body = spec.body(check, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-			if (Object.keys(body).length === 0) check.fail('Update Fields', 'is empty', 'Add at least one field to change.');
-			return (await amiqusRequest(this, 'PATCH', path as string, { body, itemIndex })) as IDataObject;
+			const body = spec.body(
+				check,
+				this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+			);
+			if (Object.keys(body).length === 0)
+				check.fail('Update Fields', 'is empty', 'Add at least one field to change.');
+			return (await amiqusRequest(this, 'PATCH', path as string, {
+				body,
+				itemIndex,
+			})) as IDataObject;
 		},
 	};
 }

@@ -64,7 +64,10 @@ export async function searchOrganisations(
 	return {
 		results: page.data.map((organisation) => {
 			const number = organisation.company_number ? `, ${organisation.company_number}` : '';
-			return { name: `${organisation.name} (#${organisation.id}${number})`, value: String(organisation.id) };
+			return {
+				name: `${organisation.name} (#${organisation.id}${number})`,
+				value: String(organisation.id),
+			};
 		}),
 		paginationToken: nextToken(page),
 	};
@@ -86,7 +89,10 @@ export async function searchCases(
 		},
 	})) as ListPage;
 	return {
-		results: page.data.map((item) => ({ name: `#${item.id} ${item.name} (${item.status})`, value: String(item.id) })),
+		results: page.data.map((item) => ({
+			name: `#${item.id} ${item.name} (${item.status})`,
+			value: String(item.id),
+		})),
 		paginationToken: nextToken(page),
 	};
 }

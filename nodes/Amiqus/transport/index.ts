@@ -41,7 +41,11 @@ export async function amiqusRequest(
 }
 
 /** Downloads a file (PDF, image) and returns its bytes and headers. */
-export async function amiqusDownload(ctx: RequestContext, path: string, itemIndex?: number): Promise<FullResponse> {
+export async function amiqusDownload(
+	ctx: RequestContext,
+	path: string,
+	itemIndex?: number,
+): Promise<FullResponse> {
 	return (await amiqusRequest(ctx, 'GET', path, { binary: true, itemIndex })) as FullResponse;
 }
 

@@ -15,13 +15,21 @@ function maxAgeMinutes(option: unknown): number {
 }
 
 /** Whether a delivery's signed `triggered_at` is within the window (0: no window). */
-export function deliveryAge(triggeredAt: string | null, option: unknown, now = Date.now()): { ok: true } | { ok: false; reason: string } {
+export function deliveryAge(
+	triggeredAt: string | null,
+	option: unknown,
+	now = Date.now(),
+): { ok: true } | { ok: false; reason: string } {
 	const minutes = maxAgeMinutes(option);
 	if (minutes === 0) return { ok: true };
 	const time = triggeredAt ? Date.parse(triggeredAt) : NaN;
-	if (!Number.isFinite(time)) return { ok: false, reason: 'the delivery has no readable trigger time (triggered_at)' };
+	if (!Number.isFinite(time))
+		return { ok: false, reason: 'the delivery has no readable trigger time (triggered_at)' };
 	if (Math.abs(now - time) > (minutes * 60 + CLOCK_SKEW_SECONDS) * 1000) {
-		return { ok: false, reason: `the delivery was triggered at ${triggeredAt}, outside the ${minutes}-minute window` };
+		return {
+			ok: false,
+			reason: `the delivery was triggered at ${triggeredAt}, outside the ${minutes}-minute window`,
+		};
 	}
 	return { ok: true };
 }
@@ -38,14 +46,25 @@ export function deliveryIdOf(value: string | undefined): string | null {
 }
 
 /** Headers never copied into an execution: replay material and credentials. */
-const SECRET_HEADERS = new Set(['x-aqid-signature', 'authorization', 'proxy-authorization', 'cookie']);
+const SECRET_HEADERS = new Set([
+	'x-aqid-signature',
+	'authorization',
+	'proxy-authorization',
+	'cookie',
+]);
 
 export function outputHeaders(headers: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(headers).filter(([name]) => !SECRET_HEADERS.has(name.toLowerCase())));
+	return Object.fromEntries(
+		Object.entries(headers).filter(([name]) => !SECRET_HEADERS.has(name.toLowerCase())),
+	);
 }
 
 /** Fetch Full Resource: adds the record and/or client (and the steps) to an emitted item. */
-export async function addFullResources(ctx: IExecuteFunctions, item: IDataObject, includeChecks: boolean): Promise<void> {
+export async function addFullResources(
+	ctx: IExecuteFunctions,
+	item: IDataObject,
+	includeChecks: boolean,
+): Promise<void> {
 	const payload = (item.payload ?? {}) as IDataObject;
 	const event = String(item.event ?? '');
 	const errors: IDataObject[] = [];
@@ -76,11 +95,17 @@ export async function addFullResources(ctx: IExecuteFunctions, item: IDataObject
 export function describeDelivery(body: IDataObject): { event: string; triggeredAt: string | null } {
 	const trigger = body.trigger as IDataObject | undefined;
 	if (trigger && typeof trigger === 'object' && typeof trigger.alias === 'string') {
-		return { event: trigger.alias, triggeredAt: typeof trigger.triggered_at === 'string' ? trigger.triggered_at : null };
+		return {
+			event: trigger.alias,
+			triggeredAt: typeof trigger.triggered_at === 'string' ? trigger.triggered_at : null,
+		};
 	}
 	// The delivery-log format: { uuid, event, sent_at, data } (seen for pings).
 	if (typeof body.event === 'string') {
-		return { event: body.event, triggeredAt: typeof body.sent_at === 'string' ? body.sent_at : null };
+		return {
+			event: body.event,
+			triggeredAt: typeof body.sent_at === 'string' ? body.sent_at : null,
+		};
 	}
 	return { event: '', triggeredAt: null };
 }
@@ -91,7 +116,10 @@ export function describeDelivery(body: IDataObject): { event: string; triggeredA
  */
 export function resourceIdOf(body: IDataObject, kind: 'record' | 'client'): number | undefined {
 	const data = body.data as IDataObject | undefined;
-	const entry = data && typeof data === 'object' && !Array.isArray(data) ? (data[kind] as IDataObject | null) : undefined;
+	const entry =
+		data && typeof data === 'object' && !Array.isArray(data)
+			? (data[kind] as IDataObject | null)
+			: undefined;
 	const id = entry && typeof entry === 'object' ? entry.id : undefined;
 	const value = typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id;
 	return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
@@ -132,7 +160,8 @@ export async function fetchResource(
 	} catch (error) {
 		// The delivery is still emitted: the signed payload is the event, the lookup only adds detail.
 		const info = describeRequestError(error);
-		const httpCode = (error as { httpCode?: string }).httpCode ?? (info.status ? String(info.status) : undefined);
+		const httpCode =
+			(error as { httpCode?: string }).httpCode ?? (info.status ? String(info.status) : undefined);
 		const message = (error as Error).message || providerMessage(info.data) || 'The lookup failed';
 		return { error: { resource: kind, id, message, ...(httpCode ? { httpCode } : {}) } };
 	}

@@ -18,9 +18,17 @@ export const AMIQUS_EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Case Archived', value: 'case.archived', description: 'A case was archived' },
 	{ name: 'Case Created', value: 'case.created', description: 'A case was created' },
 	{ name: 'Case Item Added', value: 'case.item_added', description: 'An item was added to a case' },
-	{ name: 'Case Item Removed', value: 'case.item_removed', description: 'An item was removed from a case' },
+	{
+		name: 'Case Item Removed',
+		value: 'case.item_removed',
+		description: 'An item was removed from a case',
+	},
 	{ name: 'Case Rejected', value: 'case.rejected', description: 'A case was rejected' },
-	{ name: 'Case Status Changed', value: 'case.status', description: 'The status of a case changed' },
+	{
+		name: 'Case Status Changed',
+		value: 'case.status',
+		description: 'The status of a case changed',
+	},
 	{ name: 'Case Unarchived', value: 'case.unarchived', description: 'A case was unarchived' },
 	{ name: 'Case Updated', value: 'case.updated', description: 'A case was updated' },
 	{ name: 'Client Archived', value: 'client.archived', description: 'A client was archived' },
@@ -55,7 +63,11 @@ export const AMIQUS_EVENT_OPTIONS: INodePropertyOptions[] = [
 		value: 'client.record',
 		description: 'A record was created for a client (the payload also names the record)',
 	},
-	{ name: 'Client Status Changed', value: 'client.status', description: 'The status of a client changed' },
+	{
+		name: 'Client Status Changed',
+		value: 'client.status',
+		description: 'The status of a client changed',
+	},
 	{ name: 'Client Unarchived', value: 'client.unarchived', description: 'A client was unarchived' },
 	{ name: 'Client Updated', value: 'client.updated', description: 'A client was updated' },
 	{ name: 'Form Attached', value: 'form.attached', description: 'A form was attached' },
@@ -69,18 +81,31 @@ export const AMIQUS_EVENT_OPTIONS: INodePropertyOptions[] = [
 		value: 'record.bounced',
 		description: 'The email that announced a record bounced',
 	},
-	{ name: 'Record Created', value: 'record.created', description: 'A record (a request) was created' },
+	{
+		name: 'Record Created',
+		value: 'record.created',
+		description: 'A record (a request) was created',
+	},
 	{
 		name: 'Record Finished',
 		value: 'record.finished',
 		description: 'A record reached a final state (complete, incomplete or empty)',
 	},
-	{ name: 'Record Reviewed', value: 'record.reviewed', description: 'A record was marked as reviewed' },
-	{ name: 'Record Unreviewed', value: 'record.unreviewed', description: 'A record was marked as not reviewed' },
+	{
+		name: 'Record Reviewed',
+		value: 'record.reviewed',
+		description: 'A record was marked as reviewed',
+	},
+	{
+		name: 'Record Unreviewed',
+		value: 'record.unreviewed',
+		description: 'A record was marked as not reviewed',
+	},
 	{
 		name: 'Record Updated',
 		value: 'record.updated',
-		description: 'A record or one of its steps changed, including a check being submitted or processed',
+		description:
+			'A record or one of its steps changed, including a check being submitted or processed',
 	},
 	{
 		name: 'Watchlist Updated',
@@ -97,7 +122,10 @@ export function eventMatches(subscribed: unknown, alias: string): boolean {
 	if (!Array.isArray(subscribed)) return false;
 	return subscribed.some(
 		(event) =>
-			typeof event === 'string' && (event === '*' || event === alias || (event.endsWith('.*') && alias.startsWith(event.slice(0, -1)))),
+			typeof event === 'string' &&
+			(event === '*' ||
+				event === alias ||
+				(event.endsWith('.*') && alias.startsWith(event.slice(0, -1)))),
 	);
 }
 

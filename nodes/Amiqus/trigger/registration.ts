@@ -32,11 +32,21 @@ function asNodeError(ctx: IHookFunctions, error: unknown): Error {
 }
 
 /** Keeps the id and secret of a webhook object returned by Amiqus, after checking it has both. */
-function storeWebhook(ctx: IHookFunctions, state: WebhookState, response: unknown, action: string): void {
+function storeWebhook(
+	ctx: IHookFunctions,
+	state: WebhookState,
+	response: unknown,
+	action: string,
+): void {
 	const hook = (response ?? {}) as IDataObject;
 	const id = hook.id;
 	const secret = hook.secret;
-	if ((typeof id !== 'number' && typeof id !== 'string') || !isSafePathSegment(String(id)) || typeof secret !== 'string' || !secret) {
+	if (
+		(typeof id !== 'number' && typeof id !== 'string') ||
+		!isSafePathSegment(String(id)) ||
+		typeof secret !== 'string' ||
+		!secret
+	) {
 		// Never the answer itself: it may hold the signing secret.
 		const received = { fields: Object.keys(hook).join(', ') || 'none' };
 		throw new NodeApiError(ctx.getNode(), received, {
@@ -58,11 +68,17 @@ export async function checkWebhook(this: IHookFunctions): Promise<boolean> {
 	if (!state.webhookSecret) return false;
 	let hook: IDataObject;
 	try {
-		hook = (await amiqusRequest(this, 'GET', `/webhooks/${pathSegment(state.webhookId)}`)) as IDataObject;
+		hook = (await amiqusRequest(
+			this,
+			'GET',
+			`/webhooks/${pathSegment(state.webhookId)}`,
+		)) as IDataObject;
 	} catch (error) {
 		if (isNotFound(error)) {
 			// Deleted on the Amiqus side: forget it so create registers a new one.
-			this.logger.info(`Amiqus webhook ${String(state.webhookId)} no longer exists; it will be registered again`);
+			this.logger.info(
+				`Amiqus webhook ${String(state.webhookId)} no longer exists; it will be registered again`,
+			);
 			clearWebhookState(state);
 			return false;
 		}
@@ -70,7 +86,9 @@ export async function checkWebhook(this: IHookFunctions): Promise<boolean> {
 	}
 	const events = normaliseEvents(this.getNodeParameter('events', []) as string[]);
 	return (
-		hook.url === this.getNodeWebhookUrl('default') && sameEvents(hook.events, events) && hook.is_enabled !== false
+		hook.url === this.getNodeWebhookUrl('default') &&
+		sameEvents(hook.events, events) &&
+		hook.is_enabled !== false
 	);
 }
 
@@ -94,11 +112,15 @@ export async function registerWebhook(this: IHookFunctions): Promise<boolean> {
 			existing = (await amiqusRequest(this, 'GET', path)) as IDataObject;
 		} catch (error) {
 			if (!isNotFound(error)) throw asNodeError(this, error);
-			this.logger.info(`Amiqus webhook ${String(state.webhookId)} no longer exists; registering a new one`);
+			this.logger.info(
+				`Amiqus webhook ${String(state.webhookId)} no longer exists; registering a new one`,
+			);
 			clearWebhookState(state);
 		}
 		if (existing && existing.url === url) {
-			const updated = await amiqusRequest(this, 'PATCH', path, { body: { events, is_enabled: true } });
+			const updated = await amiqusRequest(this, 'PATCH', path, {
+				body: { events, is_enabled: true },
+			});
 			storeWebhook(this, state, updated, 'update');
 			return true;
 		}

@@ -9,12 +9,14 @@ export const sessionTokenField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 47fjzxvvzapi4ztasth3c2ozfucli3l0qx13hisc',
-	description: 'The session_token returned by Begin (Identomat has no list of sessions to pick from)',
+	description:
+		'The session_token returned by Begin (Identomat has no list of sessions to pick from)',
 };
 
 /** A session token as seen in the docs: letters and digits (40 lowercase in examples, not enforced). */
 export function sessionToken(check: InputValidator, value: unknown): string {
 	const token = check.required('Session Token', value);
-	if (!/^[A-Za-z0-9_-]+$/.test(token)) check.fail('Session Token', `must contain only letters and digits, got "${token}"`);
+	if (!/^[A-Za-z0-9_-]+$/.test(token))
+		check.fail('Session Token', `must contain only letters and digits, got "${token}"`);
 	return token;
 }

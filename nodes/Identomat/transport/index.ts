@@ -50,13 +50,21 @@ const ERROR_HINTS: Record<string, string> = {
 	COMPANY_KEY_INVALID: 'Check the Company Key in the Identomat credential.',
 };
 
-function apiError(ctx: RequestContext, message: string, description: string, itemIndex?: number, httpCode?: number) {
+function apiError(
+	ctx: RequestContext,
+	message: string,
+	description: string,
+	itemIndex?: number,
+	httpCode?: number,
+) {
 	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 		message: `Identomat: ${message}`,
 		description,
 		itemIndex,
 		...(httpCode ? { httpCode: String(httpCode) } : {}),
-		...(message === 'COMPANY_KEY_INVALID' ? { failure: { cause: 'credential-invalid' as const } } : {}),
+		...(message === 'COMPANY_KEY_INVALID'
+			? { failure: { cause: 'credential-invalid' as const } }
+			: {}),
 	});
 }
 
@@ -95,7 +103,8 @@ export async function identomatRequest(
 				throw apiError(
 					ctx,
 					problem,
-					ERROR_HINTS[problem] ?? 'Identomat refused the request. Check the session token and the parameters.',
+					ERROR_HINTS[problem] ??
+						'Identomat refused the request. Check the session token and the parameters.',
 					itemIndex,
 					response.statusCode,
 				);

@@ -16,7 +16,12 @@ export const sessionLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 123456789',
-			validation: [{ type: 'regex', properties: { regex: '^\\d{9}$', errorMessage: 'A session ID is nine digits' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\d{9}$', errorMessage: 'A session ID is nine digits' },
+				},
+			],
 		},
 		{
 			displayName: 'By Start URL',
@@ -24,7 +29,12 @@ export const sessionLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. https://my-instance.mauth.nevis.cloud/idv/welcome.html?tc=123456789',
 			extractValue: { type: 'regex', regex: '[?&]tc=(\\d{9})' },
-			validation: [{ type: 'regex', properties: { regex: '.*[?&]tc=\\d{9}.*', errorMessage: 'Not a Nevis start URL' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '.*[?&]tc=\\d{9}.*', errorMessage: 'Not a Nevis start URL' },
+				},
+			],
 		},
 	],
 };

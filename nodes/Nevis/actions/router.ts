@@ -6,5 +6,9 @@ import * as session from './session/Session.resource';
 import { requestOptions } from './properties';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, { identityVerificationSession: session }, executionOptions(this, requestOptions));
+	return await routeOperation.call(
+		this,
+		{ identityVerificationSession: session },
+		executionOptions(this, requestOptions),
+	);
 }

@@ -6,7 +6,11 @@ import * as identityVerification from './identityVerification/IdentityVerificati
 import * as idvSetup from './idvSetup/IdvSetup.resource';
 import * as kycIdentification from './kycIdentification/KycIdentification.resource';
 
-export const requestOptions = requestOptionsProperty('Ondato', 'Ondato documents no rate limit: raise this with care.', 1);
+export const requestOptions = requestOptionsProperty(
+	'Ondato',
+	'Ondato documents no rate limit: raise this with care.',
+	1,
+);
 
 export const properties: INodeProperties[] = [
 	{

@@ -9,5 +9,9 @@ import * as kycIdentification from './kycIdentification/KycIdentification.resour
 import { requestOptions } from './properties';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, { faceAuthentication, identityVerification, idvSetup, kycIdentification }, executionOptions(this, requestOptions));
+	return await routeOperation.call(
+		this,
+		{ faceAuthentication, identityVerification, idvSetup, kycIdentification },
+		executionOptions(this, requestOptions),
+	);
 }

@@ -31,24 +31,29 @@ export const ONDATO_HOSTS: Record<OndatoEnvironment, OndatoHosts> = {
 	},
 };
 
-const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '');
+const trimmed = (value: unknown) =>
+	typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '';
 
 /**
  * The hosts of the credential's environment, each replaced by its override when one is set: under
  * "Custom Hosts" (custom<Name>), or a host field of a credential saved before that switch (<name>).
  */
 export function ondatoHosts(credentials: ICredentialDataDecryptedObject): OndatoHosts {
-	const environment: OndatoEnvironment = credentials.environment === 'sandbox' ? 'sandbox' : 'production';
+	const environment: OndatoEnvironment =
+		credentials.environment === 'sandbox' ? 'sandbox' : 'production';
 	const defaults = ONDATO_HOSTS[environment];
 	const override = (name: keyof OndatoHosts) =>
-		(credentials.customHosts === true ? trimmed(credentials[`custom${name[0].toUpperCase()}${name.slice(1)}`]) : '') || trimmed(credentials[name]);
+		(credentials.customHosts === true
+			? trimmed(credentials[`custom${name[0].toUpperCase()}${name.slice(1)}`])
+			: '') || trimmed(credentials[name]);
 	const idvApiUrl = override('idvApiUrl') || defaults.idvApiUrl;
 	return {
 		tokenUrl: override('tokenUrl') || defaults.tokenUrl,
 		idvApiUrl,
 		kycApiUrl: override('kycApiUrl') || defaults.kycApiUrl,
 		// Follows an overridden IDV API URL unless it has its own override.
-		faceAuthApiUrl: override('faceAuthApiUrl') || (override('idvApiUrl') ? idvApiUrl : defaults.faceAuthApiUrl),
+		faceAuthApiUrl:
+			override('faceAuthApiUrl') || (override('idvApiUrl') ? idvApiUrl : defaults.faceAuthApiUrl),
 		hostedFlowUrl: override('hostedFlowUrl') || defaults.hostedFlowUrl,
 	};
 }

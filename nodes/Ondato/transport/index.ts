@@ -29,7 +29,8 @@ export async function ondatoRequest(
 	request: OndatoRequest = {},
 ): Promise<unknown> {
 	const hosts = await hostsOf(ctx);
-	const base = api === 'kyc' ? hosts.kycApiUrl : api === 'faceAuth' ? hosts.faceAuthApiUrl : hosts.idvApiUrl;
+	const base =
+		api === 'kyc' ? hosts.kycApiUrl : api === 'faceAuth' ? hosts.faceAuthApiUrl : hosts.idvApiUrl;
 	const { itemIndex, ...rest } = request;
 	try {
 		return await providerRequest(
@@ -52,18 +53,27 @@ export const EMPTY_FILTER = { body: '{}', headers: { 'Content-Type': 'applicatio
  */
 function withFieldErrors(error: unknown): unknown {
 	if (!(error instanceof NodeApiError)) return error;
-	const body = ((error as unknown as { errorResponse?: IDataObject }).errorResponse?.body ?? {}) as IDataObject;
+	const body = ((error as unknown as { errorResponse?: IDataObject }).errorResponse?.body ??
+		{}) as IDataObject;
 	const errors = body && typeof body === 'object' ? body.errors : undefined;
 	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return error;
 	const fields = Object.entries(errors as IDataObject)
 		.filter(([, messages]) => Array.isArray(messages))
 		.map(([field, messages]) => `${field ? `${field}: ` : ''}${(messages as string[]).join(' ')}`);
-	if (fields.length && !error.message.includes(fields[0])) error.message = `${error.message} ${fields.join('; ')}`;
+	if (fields.length && !error.message.includes(fields[0]))
+		error.message = `${error.message} ${fields.join('; ')}`;
 	return error;
 }
 
-export async function ondatoDownload(ctx: RequestContext, path: string, itemIndex?: number): Promise<FullResponse> {
-	return (await ondatoRequest(ctx, 'kyc', 'GET', path, { binary: true, itemIndex })) as FullResponse;
+export async function ondatoDownload(
+	ctx: RequestContext,
+	path: string,
+	itemIndex?: number,
+): Promise<FullResponse> {
+	return (await ondatoRequest(ctx, 'kyc', 'GET', path, {
+		binary: true,
+		itemIndex,
+	})) as FullResponse;
 }
 
 /** Largest page asked of a /filter endpoint (Ondato's own demo asks for 100; the maximum is not documented). */
@@ -76,21 +86,37 @@ export const MAX_PAGE_SIZE = 100;
  */
 export async function listSetups(
 	ctx: RequestContext,
-	options: { returnAll: boolean; limit: number; offsetParameter: string; orderDirection: string; itemIndex?: number },
+	options: {
+		returnAll: boolean;
+		limit: number;
+		offsetParameter: string;
+		orderDirection: string;
+		itemIndex?: number;
+	},
 ): Promise<IDataObject[]> {
 	const wanted = options.returnAll ? Infinity : Math.max(0, options.limit);
 	const pageSize = Math.min(MAX_PAGE_SIZE, wanted);
 	const results: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (let offset = 0; results.length < wanted; offset += pageSize) {
-		const qs: IDataObject = { limit: pageSize, orderBy: 'Name', orderDirection: options.orderDirection };
+		const qs: IDataObject = {
+			limit: pageSize,
+			orderBy: 'Name',
+			orderDirection: options.orderDirection,
+		};
 		if (offset > 0) qs[options.offsetParameter] = offset;
-		const page = await ondatoRequest(ctx, 'idv', 'POST', '/v1/identity-verification-setups/filter', {
-			qs,
-			...EMPTY_FILTER,
-			idempotent: true,
-			itemIndex: options.itemIndex,
-		});
+		const page = await ondatoRequest(
+			ctx,
+			'idv',
+			'POST',
+			'/v1/identity-verification-setups/filter',
+			{
+				qs,
+				...EMPTY_FILTER,
+				idempotent: true,
+				itemIndex: options.itemIndex,
+			},
+		);
 		const items = Array.isArray(page) ? (page as IDataObject[]) : [];
 		const fresh = items.filter((setup) => !seen.has(String(setup.id)));
 		for (const setup of fresh) seen.add(String(setup.id));

@@ -28,10 +28,15 @@ function parseSignatureHeader(value: string): { t?: string; s?: string } {
 }
 
 /** Whether the delivery carries the credential's Webhook Username and Webhook Password (HTTP Basic). */
-export function hasBasicAuth(ctx: IWebhookFunctions, credentials: ICredentialDataDecryptedObject): boolean {
+export function hasBasicAuth(
+	ctx: IWebhookFunctions,
+	credentials: ICredentialDataDecryptedObject,
+): boolean {
 	const username = String(credentials.webhookUsername ?? '');
 	const password = String(credentials.webhookPassword ?? '');
-	const match = /^Basic\s+(\S+)\s*$/i.exec(String(ctx.getRequestObject().headers.authorization ?? ''));
+	const match = /^Basic\s+(\S+)\s*$/i.exec(
+		String(ctx.getRequestObject().headers.authorization ?? ''),
+	);
 	const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
 	const colon = decoded.indexOf(':');
 	const okUser = colon >= 0 && safeEqual(decoded.slice(0, colon), username);
@@ -40,7 +45,11 @@ export function hasBasicAuth(ctx: IWebhookFunctions, credentials: ICredentialDat
 }
 
 /** Whether the delivery's signature header matches its body (HMAC-SHA256 of "t.body", within the tolerance). */
-export function hasValidSignature(ctx: IWebhookFunctions, credentials: ICredentialDataDecryptedObject, options: IDataObject): boolean {
+export function hasValidSignature(
+	ctx: IWebhookFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	options: IDataObject,
+): boolean {
 	const headerName = String(options.signatureHeader || 'Ondato-Signature').toLowerCase();
 	const header = ctx.getRequestObject().headers[headerName];
 	const { t, s } = parseSignatureHeader(Array.isArray(header) ? header[0] : String(header ?? ''));

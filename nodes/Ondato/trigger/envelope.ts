@@ -12,12 +12,20 @@ function normalizeEventType(type: string): string {
 export function parseEnvelope(body: unknown): IDataObject | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const byLowerKey = new Map<string, unknown>();
-	for (const [key, value] of Object.entries(body as IDataObject)) byLowerKey.set(key.toLowerCase(), value);
+	for (const [key, value] of Object.entries(body as IDataObject))
+		byLowerKey.set(key.toLowerCase(), value);
 	const pick = (key: string) => byLowerKey.get(key.toLowerCase());
 	const id = pick('id');
 	const type = pick('type');
 	const payload = pick('payload');
-	if (typeof id !== 'string' || !id || id.length > MAX_ID_LENGTH || typeof type !== 'string' || !type) return undefined;
+	if (
+		typeof id !== 'string' ||
+		!id ||
+		id.length > MAX_ID_LENGTH ||
+		typeof type !== 'string' ||
+		!type
+	)
+		return undefined;
 	if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
 	return {
 		id,

@@ -1,5 +1,9 @@
 import { createHmac, randomBytes } from 'crypto';
-import type { ICredentialDataDecryptedObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { refuseWebhook } from '../../shared/delivery';
 import { safeEqual } from '../../shared/signature';
@@ -38,7 +42,9 @@ export function answerTokenRequest(
 	const text = (value: unknown) => (typeof value === 'string' ? value : '');
 	let clientId = text(body.client_id);
 	let clientSecret = text(body.client_secret);
-	const basic = /^Basic\s+(\S+)\s*$/i.exec(String(ctx.getRequestObject().headers.authorization ?? ''));
+	const basic = /^Basic\s+(\S+)\s*$/i.exec(
+		String(ctx.getRequestObject().headers.authorization ?? ''),
+	);
 	if (basic && !clientId) {
 		// RFC 6749 §2.3.1: both parts are form-encoded before they are joined.
 		const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
@@ -55,7 +61,8 @@ export function answerTokenRequest(
 			clientSecret = formDecode(decoded.slice(colon + 1));
 		}
 	}
-	if (text(body.grant_type) !== 'client_credentials') return oauthError(400, 'unsupported_grant_type');
+	if (text(body.grant_type) !== 'client_credentials')
+		return oauthError(400, 'unsupported_grant_type');
 	const client = clientOf(credentials);
 	const okId = safeEqual(clientId, client.id);
 	const okSecret = safeEqual(clientSecret, client.secret);
@@ -66,14 +73,23 @@ export function answerTokenRequest(
 	res
 		.status(200)
 		.set('Cache-Control', 'no-store')
-		.json({ access_token: `${expiry}.${nonce}.${signatureOf(client.secret, expiry, nonce)}`, token_type: 'Bearer', expires_in: lifetime });
+		.json({
+			access_token: `${expiry}.${nonce}.${signatureOf(client.secret, expiry, nonce)}`,
+			token_type: 'Bearer',
+			expires_in: lifetime,
+		});
 	return { noWebhookResponse: true };
 }
 
 /** Whether a delivery carries a Bearer token this trigger issued, unexpired. */
-export function hasValidToken(ctx: IWebhookFunctions, credentials: ICredentialDataDecryptedObject): boolean {
+export function hasValidToken(
+	ctx: IWebhookFunctions,
+	credentials: ICredentialDataDecryptedObject,
+): boolean {
 	const client = clientOf(credentials);
-	const bearer = /^Bearer\s+(\S+)\s*$/i.exec(String(ctx.getRequestObject().headers.authorization ?? ''));
+	const bearer = /^Bearer\s+(\S+)\s*$/i.exec(
+		String(ctx.getRequestObject().headers.authorization ?? ''),
+	);
 	const parts = bearer ? bearer[1].split('.') : [];
 	if (!client.id || !client.secret || parts.length !== 3) return false;
 	const [expiry, nonce, signature] = parts;

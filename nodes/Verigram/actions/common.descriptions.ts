@@ -23,7 +23,12 @@ export const flowLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. https://web.verigram.kz/hf2/3e8a19be-582e-4046-a59c-29489fea45f2/',
 			extractValue: { type: 'regex', regex: '/hf2/([^/?#]+)' },
-			validation: [{ type: 'regex', properties: { regex: '.*/hf2/[^/?#]+.*', errorMessage: 'Not a Verigram vlink' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '.*/hf2/[^/?#]+.*', errorMessage: 'Not a Verigram vlink' },
+				},
+			],
 		},
 	],
 };

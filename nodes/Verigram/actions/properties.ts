@@ -5,7 +5,11 @@ import * as file from './file/File.resource';
 import * as flow from './flow/Flow.resource';
 
 /** Every parameter of the Verigram node: resource, then each resource's operations. */
-export const requestOptions = requestOptionsProperty('Verigram', 'Verigram rate-limits test keys without saying how much: raise this with care.', 1);
+export const requestOptions = requestOptionsProperty(
+	'Verigram',
+	'Verigram rate-limits test keys without saying how much: raise this with care.',
+	1,
+);
 
 export const properties: INodeProperties[] = [
 	{

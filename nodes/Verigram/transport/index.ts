@@ -26,7 +26,11 @@ export async function verigramRequest(
 	const search = query ? new URLSearchParams(query).toString() : '';
 	return await providerRequest(
 		ctx,
-		{ provider: 'Verigram', credentialType: CREDENTIAL_TYPE, headers: { 'Content-Type': 'application/json' } },
+		{
+			provider: 'Verigram',
+			credentialType: CREDENTIAL_TYPE,
+			headers: { 'Content-Type': 'application/json' },
+		},
 		{ ...rest, method, url: `${baseUrlOf(credentials)}${path}${search ? `?${search}` : ''}` },
 		itemIndex,
 	);
@@ -36,8 +40,14 @@ export async function verigramRequest(
 export const flowPath = (flowId: string, suffix = '') => `/flow/${pathSegment(flowId)}${suffix}`;
 
 /** GET /flow/{flow_id}/result. */
-export async function getFlowResult(ctx: RequestContext, flowId: string, itemIndex?: number): Promise<IDataObject> {
-	return (await verigramRequest(ctx, 'GET', flowPath(flowId, '/result'), { itemIndex })) as IDataObject;
+export async function getFlowResult(
+	ctx: RequestContext,
+	flowId: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	return (await verigramRequest(ctx, 'GET', flowPath(flowId, '/result'), {
+		itemIndex,
+	})) as IDataObject;
 }
 
 /** GET /resources/file?label=...&flow_id=... as bytes. */

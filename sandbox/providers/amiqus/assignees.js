@@ -15,7 +15,10 @@ const COLLEAGUES = [
 
 function teamMembers(st) {
 	if (!st.teamMembers) {
-		st.teamMembers = new Map([[st.user.id, { id: st.user.id, name: st.user.name, email: st.user.email, role: 'owner' }], ...COLLEAGUES.map((m) => [m.id, { ...m }])]);
+		st.teamMembers = new Map([
+			[st.user.id, { id: st.user.id, name: st.user.name, email: st.user.email, role: 'owner' }],
+			...COLLEAGUES.map((m) => [m.id, { ...m }]),
+		]);
 	}
 	return st.teamMembers;
 }
@@ -30,13 +33,25 @@ const assignments = (st) => (st.assignments ??= new Map());
 // The parents, keyed by their path segment. `map` finds the parent's state.
 const PARENTS = {
 	clients: { kind: 'client', map: (st) => st.clients, missing: 'Client not found', writable: true },
-	organisations: { kind: 'organisation', map: (st) => (st.organisations ??= new Map()), missing: 'Organisation not found', writable: true },
+	organisations: {
+		kind: 'organisation',
+		map: (st) => (st.organisations ??= new Map()),
+		missing: 'Organisation not found',
+		writable: true,
+	},
 	records: { kind: 'record', map: (st) => st.records, missing: 'Record not found', writable: true },
-	cases: { kind: 'case', map: (st) => (st.cases ??= new Map()), missing: 'Case not found', writable: false },
+	cases: {
+		kind: 'case',
+		map: (st) => (st.cases ??= new Map()),
+		missing: 'Case not found',
+		writable: false,
+	},
 };
 
 function assigneesOf(st, kind, parentId) {
-	return [...assignments(st).values()].filter((a) => a.kind === kind && a.parent === parentId).sort((a, b) => a.id - b.id);
+	return [...assignments(st).values()]
+		.filter((a) => a.kind === kind && a.parent === parentId)
+		.sort((a, b) => a.id - b.id);
 }
 
 /** The team member ids assigned to a parent (what the parent's `assignees` shows, and the list filters read). */
@@ -45,7 +60,12 @@ function assignedTeamMemberIds(st, kind, parentId) {
 }
 
 function serialize(st, a) {
-	return { object: 'assignee', id: a.id, type: 'team_member', team_member: teamMember(st, a.team_member) };
+	return {
+		object: 'assignee',
+		id: a.id,
+		type: 'team_member',
+		team_member: teamMember(st, a.team_member),
+	};
 }
 
 function assign(st, kind, parent, teamMemberId) {
@@ -65,7 +85,8 @@ function teamMemberIdsOf(st, body) {
 	const errors = {};
 	const ids = [];
 	body.forEach((entry, i) => {
-		if (!teamMembers(st).has(entry.team_member)) errors[`${i}.team_member`] = ['The selected team member is invalid.'];
+		if (!teamMembers(st).has(entry.team_member))
+			errors[`${i}.team_member`] = ['The selected team member is invalid.'];
 		else if (!ids.includes(entry.team_member)) ids.push(entry.team_member);
 	});
 	if (Object.keys(errors).length) throw unprocessable(errors);
@@ -75,7 +96,15 @@ function teamMemberIdsOf(st, body) {
 function addedResponse(ctx, req, res, st, added) {
 	if (!added.length) return res.status(204).end();
 	const data = added.map((a) => serialize(st, a));
-	res.status(201).json({ object: 'list', data, total: data.length, count: data.length, limit: 100, has_more: false, url: `${ctx.getUrl()}${req.originalUrl.split('?')[0]}` });
+	res.status(201).json({
+		object: 'list',
+		data,
+		total: data.length,
+		count: data.length,
+		limit: 100,
+		has_more: false,
+		url: `${ctx.getUrl()}${req.originalUrl.split('?')[0]}`,
+	});
 }
 
 function assigneesRouter(ctx) {
@@ -86,14 +115,21 @@ function assigneesRouter(ctx) {
 
 		r.get(`/${segment}/:id/assignees`, (req, res) => {
 			const parent = parentOf(req.params.id);
-			listResponse(ctx, req, res, assigneesOf(st(), parentType.kind, parent.id).map((a) => serialize(st(), a)));
+			listResponse(
+				ctx,
+				req,
+				res,
+				assigneesOf(st(), parentType.kind, parent.id).map((a) => serialize(st(), a)),
+			);
 		});
 		if (!parentType.writable) continue;
 
 		r.post(`/${segment}/:id/assignees`, (req, res) => {
 			const parent = parentOf(req.params.id);
 			const current = assignedTeamMemberIds(st(), parentType.kind, parent.id);
-			const added = teamMemberIdsOf(st(), req.body).filter((id) => !current.includes(id)).map((id) => assign(st(), parentType.kind, parent, id));
+			const added = teamMemberIdsOf(st(), req.body)
+				.filter((id) => !current.includes(id))
+				.map((id) => assign(st(), parentType.kind, parent, id));
 			sync(st(), parentType.kind, parent);
 			addedResponse(ctx, req, res, st(), added);
 		});
@@ -104,7 +140,9 @@ function assigneesRouter(ctx) {
 			const current = assigneesOf(st(), parentType.kind, parent.id);
 			for (const a of current) if (!wanted.includes(a.team_member)) assignments(st()).delete(a.id);
 			const kept = current.map((a) => a.team_member);
-			const added = wanted.filter((id) => !kept.includes(id)).map((id) => assign(st(), parentType.kind, parent, id));
+			const added = wanted
+				.filter((id) => !kept.includes(id))
+				.map((id) => assign(st(), parentType.kind, parent, id));
 			sync(st(), parentType.kind, parent);
 			addedResponse(ctx, req, res, st(), added);
 		});
@@ -119,7 +157,8 @@ function assigneesRouter(ctx) {
 		r.delete(`/${segment}/:id/assignees/:assigneeId`, (req, res) => {
 			const parent = parentOf(req.params.id);
 			const a = assignments(st()).get(Number(req.params.assigneeId));
-			if (!a || a.kind !== parentType.kind || a.parent !== parent.id) throw notFound('Assignee not found');
+			if (!a || a.kind !== parentType.kind || a.parent !== parent.id)
+				throw notFound('Assignee not found');
 			assignments(st()).delete(a.id);
 			sync(st(), parentType.kind, parent);
 			res.status(204).end();
@@ -133,10 +172,18 @@ function seedAssignee(ctx, segment, parentId, teamMemberId = ctx.state().user.id
 	const st = ctx.state();
 	const parentType = PARENTS[segment];
 	const parent = getOr404(parentType.map(st), parentId, parentType.missing);
-	if (!teamMembers(st).has(teamMemberId)) throw new Error(`team member ${teamMemberId} not in the team`);
+	if (!teamMembers(st).has(teamMemberId))
+		throw new Error(`team member ${teamMemberId} not in the team`);
 	const a = assign(st, parentType.kind, parent, teamMemberId);
 	sync(st, parentType.kind, parent);
 	return serialize(st, a);
 }
 
-module.exports = { COLLEAGUES, assigneesRouter, assignedTeamMemberIds, teamMember, teamMembers, seedAssignee };
+module.exports = {
+	COLLEAGUES,
+	assigneesRouter,
+	assignedTeamMemberIds,
+	teamMember,
+	teamMembers,
+	seedAssignee,
+};

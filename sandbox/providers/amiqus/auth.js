@@ -4,7 +4,8 @@ function createAuth({ config, state, clock }) {
 	function resolveToken(token) {
 		if (config().personalTokens.includes(token)) return { type: 'pat' };
 		const t = state().oauth.accessTokens.get(token);
-		if (t && !t.revoked && t.expiresAt > clock.nowMs()) return { type: 'oauth', clientId: t.clientId };
+		if (t && !t.revoked && t.expiresAt > clock.nowMs())
+			return { type: 'oauth', clientId: t.clientId };
 		return null;
 	}
 
@@ -12,7 +13,8 @@ function createAuth({ config, state, clock }) {
 		const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization || '');
 		const auth = m && resolveToken(m[1]);
 		if (!auth) return res.status(401).json({ error: 'Unauthenticated.' });
-		if (config().readOnlyTokens.includes(m[1]) && req.method !== 'GET') return res.status(403).json({ message: 'This action is unauthorized.' });
+		if (config().readOnlyTokens.includes(m[1]) && req.method !== 'GET')
+			return res.status(403).json({ message: 'This action is unauthorized.' });
 		req.amiqusAuth = auth;
 		next();
 	}

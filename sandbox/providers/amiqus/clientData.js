@@ -8,7 +8,18 @@ const { minimalPdf } = require('../../core/pdf');
 const ser = require('./serialize');
 
 const iso = ser.iso;
-const ADDRESS_LINES = ['unit', 'house_name', 'house_number', 'street_name', 'second_street', 'district', 'city', 'province', 'postcode', 'country'];
+const ADDRESS_LINES = [
+	'unit',
+	'house_name',
+	'house_number',
+	'street_name',
+	'second_street',
+	'district',
+	'city',
+	'province',
+	'postcode',
+	'country',
+];
 
 function address(a) {
 	const out = { object: 'address' };
@@ -21,23 +32,51 @@ function createCorrection(ctx, { clientId, recordId = null, status = 'pending', 
 	const st = ctx.state();
 	st.corrections = st.corrections || new Map();
 	const now = ctx.clock.now();
-	const c = { id: st.ids.next('correction'), client: Number(clientId), record: recordId, status, correction: { first_name: 'Marty', middle_name: null, last_name: 'McFly', ...name }, created_at: now, updated_at: now };
+	const c = {
+		id: st.ids.next('correction'),
+		client: Number(clientId),
+		record: recordId,
+		status,
+		correction: { first_name: 'Marty', middle_name: null, last_name: 'McFly', ...name },
+		created_at: now,
+		updated_at: now,
+	};
 	st.corrections.set(c.id, c);
 	return c;
 }
 
 // seed: { clientId, recordId, type, name, values, attachments }
-function createForm(ctx, { clientId, recordId = null, type = recordId != null ? 'requested' : 'internal', name = 'New starter form', value = null, attachments = [], completed = false } = {}) {
+function createForm(
+	ctx,
+	{
+		clientId,
+		recordId = null,
+		type = recordId != null ? 'requested' : 'internal',
+		name = 'New starter form',
+		value = null,
+		attachments = [],
+		completed = false,
+	} = {},
+) {
 	const st = ctx.state();
 	st.forms = st.forms || new Map();
 	const now = ctx.clock.now();
 	const f = {
-		id: st.ids.next('form'), reference: uuid(), type, client: Number(clientId), record: recordId, name, attachments,
+		id: st.ids.next('form'),
+		reference: uuid(),
+		type,
+		client: Number(clientId),
+		record: recordId,
+		name,
+		attachments,
 		fields: [
 			{ id: '1', type: 'section', label: '', fields: ['2'] },
 			{ id: '2', type: 'text', label: 'Job title', validation: ['required'], flag: false, value },
 		],
-		version: 1, created_at: now, updated_at: now, completed_at: completed ? now : null,
+		version: 1,
+		created_at: now,
+		updated_at: now,
+		completed_at: completed ? now : null,
 	};
 	st.forms.set(f.id, f);
 	return f;
@@ -47,22 +86,40 @@ function clientDataRouter(ctx) {
 	const r = express.Router();
 	const st = () => ctx.state();
 	const clientOf = (id) => getOr404(st().clients, id, 'Client not found');
-	const linked = (expand, key, id, serialize) => (expand.includes(key) && id != null ? serialize(id) : id);
+	const linked = (expand, key, id, serialize) =>
+		expand.includes(key) && id != null ? serialize(id) : id;
 	const clientOut = (id) => ser.client(st().clients.get(id));
 	const recordOut = (id) => ctx.serializeRecord(st().records.get(id));
 
 	function correction(c, expand) {
 		return {
-			object: 'client_correction', id: c.id, client: linked(expand, 'client', c.client, clientOut), record: linked(expand, 'record', c.record, recordOut),
-			status: c.status, correction: c.correction, created_at: iso(c.created_at), updated_at: iso(c.updated_at),
+			object: 'client_correction',
+			id: c.id,
+			client: linked(expand, 'client', c.client, clientOut),
+			record: linked(expand, 'record', c.record, recordOut),
+			status: c.status,
+			correction: c.correction,
+			created_at: iso(c.created_at),
+			updated_at: iso(c.updated_at),
 		};
 	}
 
 	function form(f, expand, object = 'client_form') {
 		return {
-			object, id: f.id, reference: f.reference, type: f.type, client: linked(expand, 'client', f.client, clientOut),
-			record: linked(expand, 'record', f.record, recordOut), name: f.name, instructions: null, fields: f.fields, version: f.version,
-			created_at: iso(f.created_at), updated_at: iso(f.updated_at), completed_at: iso(f.completed_at), archived_at: null,
+			object,
+			id: f.id,
+			reference: f.reference,
+			type: f.type,
+			client: linked(expand, 'client', f.client, clientOut),
+			record: linked(expand, 'record', f.record, recordOut),
+			name: f.name,
+			instructions: null,
+			fields: f.fields,
+			version: f.version,
+			created_at: iso(f.created_at),
+			updated_at: iso(f.updated_at),
+			completed_at: iso(f.completed_at),
+			archived_at: null,
 		};
 	}
 
@@ -78,7 +135,8 @@ function clientDataRouter(ctx) {
 		const c = clientOf(req.params.id);
 		const b = req.body || {};
 		const missing = {};
-		for (const k of ['country', 'postcode']) if (b[k] == null || b[k] === '') missing[k] = [`The ${k} field is required.`];
+		for (const k of ['country', 'postcode'])
+			if (b[k] == null || b[k] === '') missing[k] = [`The ${k} field is required.`];
 		if (Object.keys(missing).length) throw unprocessable(missing);
 		c.address = {};
 		for (const k of ADDRESS_LINES) c.address[k] = b[k] ?? null;
@@ -92,18 +150,29 @@ function clientDataRouter(ctx) {
 		if (req.query.status) items = items.filter((x) => x.status === req.query.status);
 		items = sortItems(items, req.query.sort_by, req.query.order_by, (x, k) => x[k].getTime());
 		const expand = expandOf(req);
-		listResponse(ctx, req, res, items.map((x) => correction(x, expand)));
+		listResponse(
+			ctx,
+			req,
+			res,
+			items.map((x) => correction(x, expand)),
+		);
 	});
 
 	r.patch('/clients/:clientId/corrections/:correctionId', (req, res) => {
 		const c = clientOf(req.params.clientId);
 		const x = (st().corrections || new Map()).get(Number(req.params.correctionId));
 		if (!x || x.client !== c.id) throw notFound('Correction not found');
-		if (x.status !== 'pending') throw new AmiqusError(405, { message: `The correction has already been ${x.status}.` });
+		if (x.status !== 'pending')
+			throw new AmiqusError(405, { message: `The correction has already been ${x.status}.` });
 		const b = req.body;
 		if (b.status === 'accepted') {
 			x.correction = { ...x.correction, ...(b.correction || {}) };
-			c.name = { ...c.name, first_name: x.correction.first_name, middle_name: x.correction.middle_name ?? null, last_name: x.correction.last_name };
+			c.name = {
+				...c.name,
+				first_name: x.correction.first_name,
+				middle_name: x.correction.middle_name ?? null,
+				last_name: x.correction.last_name,
+			};
 			c.updated_at = ctx.clock.now();
 		}
 		x.status = b.status;
@@ -113,24 +182,37 @@ function clientDataRouter(ctx) {
 
 	const formOf = (req) => {
 		const c = clientOf(req.params.id);
-		const f = [...(st().forms || new Map()).values()].find((x) => x.reference === req.params.reference && x.client === c.id);
+		const f = [...(st().forms || new Map()).values()].find(
+			(x) => x.reference === req.params.reference && x.client === c.id,
+		);
 		if (!f) throw notFound('Form not found');
 		return f;
 	};
 
 	r.get('/clients/:id/forms', (req, res) => {
 		const c = clientOf(req.params.id);
-		let items = [...(st().forms || new Map()).values()].filter((x) => x.client === c.id).sort((a, b) => a.id - b.id);
+		let items = [...(st().forms || new Map()).values()]
+			.filter((x) => x.client === c.id)
+			.sort((a, b) => a.id - b.id);
 		if (req.query.type) items = items.filter((x) => x.type === req.query.type);
 		const expand = expandOf(req);
-		listResponse(ctx, req, res, items.map((x) => form(x, expand)));
+		listResponse(
+			ctx,
+			req,
+			res,
+			items.map((x) => form(x, expand)),
+		);
 	});
 
 	r.get('/clients/:id/forms/:reference', (req, res) => res.json(form(formOf(req), [])));
 
 	r.get('/clients/:id/forms/:reference/download', (req, res) => {
 		const f = formOf(req);
-		const pdf = minimalPdf([`Amiqus sandbox form ${f.reference}`, f.name, ...f.fields.filter((x) => x.type !== 'section').map((x) => `${x.label}: ${x.value ?? ''}`)]);
+		const pdf = minimalPdf([
+			`Amiqus sandbox form ${f.reference}`,
+			f.name,
+			...f.fields.filter((x) => x.type !== 'section').map((x) => `${x.label}: ${x.value ?? ''}`),
+		]);
 		res.set('Content-Disposition', `attachment; filename="${f.name.replace(/"/g, '')}.pdf"`);
 		res.type('application/pdf').send(pdf);
 	});
@@ -140,7 +222,12 @@ function clientDataRouter(ctx) {
 		if (req.query.type) items = items.filter((x) => x.type === req.query.type);
 		items = sortItems(items, req.query.sort_by, req.query.order_by, (x, k) => x[k].getTime());
 		const expand = expandOf(req);
-		listResponse(ctx, req, res, items.map((x) => form(x, expand, 'form')));
+		listResponse(
+			ctx,
+			req,
+			res,
+			items.map((x) => form(x, expand, 'form')),
+		);
 	});
 
 	return r;

@@ -4,7 +4,9 @@ function defaultConfig() {
 	return {
 		personalTokens: ['sandbox-amiqus-pat'],
 		readOnlyTokens: [], // tokens that get 403 on writes (to exercise the 403 shape)
-		oauthClients: [{ clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', redirectUris: '*' }],
+		oauthClients: [
+			{ clientId: 'sandbox-client', clientSecret: 'sandbox-client-secret', redirectUris: '*' },
+		],
 		oauthAccessTokenTtlSeconds: 31536000, // doc example value
 		oauthCodeTtlSeconds: 600,
 		oauthRequireFormEncoding: true, // docs say x-www-form-urlencoded
@@ -32,7 +34,14 @@ function defaultConfig() {
 // Shallow merge, one level deep for plain objects (e.g. rateLimit).
 function patchConfig(config, patch) {
 	for (const [k, v] of Object.entries(patch || {})) {
-		if (v && typeof v === 'object' && !Array.isArray(v) && config[k] && typeof config[k] === 'object' && !Array.isArray(config[k])) {
+		if (
+			v &&
+			typeof v === 'object' &&
+			!Array.isArray(v) &&
+			config[k] &&
+			typeof config[k] === 'object' &&
+			!Array.isArray(config[k])
+		) {
 			Object.assign(config[k], v);
 		} else config[k] = v;
 	}

@@ -5,10 +5,13 @@ const { isoSeconds } = require('../../core/clock');
 const { uuid } = require('../../core/ids');
 
 function matches(subscribed, alias) {
-	return subscribed.some((e) => e === '*' || e === alias || (e.endsWith('.*') && alias.startsWith(e.slice(0, -1))));
+	return subscribed.some(
+		(e) => e === '*' || e === alias || (e.endsWith('.*') && alias.startsWith(e.slice(0, -1))),
+	);
 }
 
-const sign = (secret, rawBody) => crypto.createHmac('sha256', secret).update(rawBody).digest('base64');
+const sign = (secret, rawBody) =>
+	crypto.createHmac('sha256', secret).update(rawBody).digest('base64');
 
 function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 	const attempts = []; // sb.amiqus.deliveries: one entry per HTTP attempt
@@ -16,28 +19,44 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 	const ts = (d) => isoSeconds(d, config().timestampStyle);
 
 	function showUrl(kind, id, suffix = '') {
-		const api = config().webhookUrlStyle === 'v1' ? `${getUrl()}/amiqus/api` : `${getUrl()}/amiqus/api/v2`;
+		const api =
+			config().webhookUrlStyle === 'v1' ? `${getUrl()}/amiqus/api` : `${getUrl()}/amiqus/api/v2`;
 		return `${api}/${kind}/${id}${suffix}`;
 	}
 
 	function dataFor(alias, { client, record }) {
 		if (alias === 'client.deleted') return { client: { id: client.id } };
-		if (alias.startsWith('client.') && alias !== 'client.record') return { client: { id: client.id, show: showUrl('clients', client.id) } };
+		if (alias.startsWith('client.') && alias !== 'client.record')
+			return { client: { id: client.id, show: showUrl('clients', client.id) } };
 		const r = record;
 		return {
-			record: { id: r.id, type: 'client', show: showUrl('records', r.id), download: showUrl('records', r.id, '/download') },
+			record: {
+				id: r.id,
+				type: 'client',
+				show: showUrl('records', r.id),
+				download: showUrl('records', r.id, '/download'),
+			},
 			client: { id: r.client, show: showUrl('clients', r.client) },
 			case: null,
 		};
 	}
 
 	function bodyFor(w, alias, data, deliveryUuid) {
-		if (alias === 'ping' && config().pingFormat === 'log') return { uuid: deliveryUuid, event: 'ping', sent_at: ts(clock.now()), data: ['ping'] };
-		return { webhook: { uuid: w.uuid, created_at: ts(w.created_at), events: w.events }, trigger: { triggered_at: ts(clock.now()), alias }, data };
+		if (alias === 'ping' && config().pingFormat === 'log')
+			return { uuid: deliveryUuid, event: 'ping', sent_at: ts(clock.now()), data: ['ping'] };
+		return {
+			webhook: { uuid: w.uuid, created_at: ts(w.created_at), events: w.events },
+			trigger: { triggered_at: ts(clock.now()), alias },
+			data,
+		};
 	}
 
 	function notify() {
-		for (const w of waiters.slice()) if (attempts.length >= w.n) { waiters.splice(waiters.indexOf(w), 1); w.resolve(attempts); }
+		for (const w of waiters.slice())
+			if (attempts.length >= w.n) {
+				waiters.splice(waiters.indexOf(w), 1);
+				w.resolve(attempts);
+			}
 	}
 
 	function send(w, alias, data) {
@@ -47,23 +66,60 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 		const signature = sign(w.secret, body);
 		const st = state();
 		const logEntry = {
-			object: 'webhook_delivery', id: st.ids.next('delivery'), uuid: deliveryId, event: alias, attempts: 0, webhook: w.id,
-			request: { url: w.url, method: 'POST', headers: {}, body: JSON.parse(body) }, response: { status_code: '0', headers: {}, body: null }, last_sent_at: null,
+			object: 'webhook_delivery',
+			id: st.ids.next('delivery'),
+			uuid: deliveryId,
+			event: alias,
+			attempts: 0,
+			webhook: w.id,
+			request: { url: w.url, method: 'POST', headers: {}, body: JSON.parse(body) },
+			response: { status_code: '0', headers: {}, body: null },
+			last_sent_at: null,
 		};
 		st.deliveries.set(logEntry.id, logEntry);
 		const makeHeaders = (attempt) => ({
-			'Content-Type': 'application/json', 'User-Agent': cfg.webhookUserAgent,
-			'X-AQID-Signature': signature, 'X-AQID-Delivery-Id': deliveryId, 'X-AQID-Delivery-Attempt': String(attempt),
+			'Content-Type': 'application/json',
+			'User-Agent': cfg.webhookUserAgent,
+			'X-AQID-Signature': signature,
+			'X-AQID-Delivery-Id': deliveryId,
+			'X-AQID-Delivery-Attempt': String(attempt),
 		});
 		const onAttempt = (a) => {
 			logEntry.attempts = a.attempt;
 			logEntry.last_sent_at = isoSeconds(clock.now());
-			logEntry.request.headers = { ...a.headers, 'Content-Length': String(Buffer.byteLength(body)), 'X-AQID-Signature': '[redacted]' };
-			logEntry.response = { status_code: String(a.status ?? 0), headers: {}, body: a.responseBody ?? a.error ?? null };
-			attempts.push({ webhookId: w.id, url: w.url, event: alias, deliveryId, attempt: a.attempt, status: a.status ?? null, error: a.error ?? null, ok: a.ok, body, headers: a.headers });
+			logEntry.request.headers = {
+				...a.headers,
+				'Content-Length': String(Buffer.byteLength(body)),
+				'X-AQID-Signature': '[redacted]',
+			};
+			logEntry.response = {
+				status_code: String(a.status ?? 0),
+				headers: {},
+				body: a.responseBody ?? a.error ?? null,
+			};
+			attempts.push({
+				webhookId: w.id,
+				url: w.url,
+				event: alias,
+				deliveryId,
+				attempt: a.attempt,
+				status: a.status ?? null,
+				error: a.error ?? null,
+				ok: a.ok,
+				body,
+				headers: a.headers,
+			});
 			notify();
 		};
-		return deliverer.deliver({ url: w.url, body, makeHeaders, timeoutMs: cfg.webhookTimeoutMs, schedule: alias === 'ping' ? [] : cfg.webhookRetrySchedule, onAttempt })
+		return deliverer
+			.deliver({
+				url: w.url,
+				body,
+				makeHeaders,
+				timeoutMs: cfg.webhookTimeoutMs,
+				schedule: alias === 'ping' ? [] : cfg.webhookRetrySchedule,
+				onAttempt,
+			})
 			.then((res) => {
 				if (res.cancelled) return res;
 				const live = state().webhooks.get(w.id);
@@ -72,7 +128,10 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 				else if (alias !== 'ping') {
 					live.failures = (live.failures || 0) + 1;
 					// Auto-deactivation after N payloads failed all attempts (amiqus.md §7.4).
-					if (live.failures >= config().webhookFailureLimit) { live.is_enabled = false; live.updated_at = clock.now(); }
+					if (live.failures >= config().webhookFailureLimit) {
+						live.is_enabled = false;
+						live.updated_at = clock.now();
+					}
 				}
 				return res;
 			})
@@ -82,11 +141,14 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 	function emit(alias, subject) {
 		const data = dataFor(alias, subject);
 		const sent = [];
-		for (const w of state().webhooks.values()) if (w.is_enabled && matches(w.events, alias)) sent.push(send(w, alias, data));
+		for (const w of state().webhooks.values())
+			if (w.is_enabled && matches(w.events, alias)) sent.push(send(w, alias, data));
 		return sent;
 	}
 
-	function ping(w) { return send(w, 'ping', {}); }
+	function ping(w) {
+		return send(w, 'ping', {});
+	}
 
 	function waitForDeliveries(n, timeoutMs = 5000) {
 		if (attempts.length >= n) return Promise.resolve(attempts);
@@ -95,12 +157,27 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 			waiters.push(w);
 			setTimeout(() => {
 				const i = waiters.indexOf(w);
-				if (i >= 0) { waiters.splice(i, 1); reject(new Error(`waitForDeliveries: got ${attempts.length} of ${n} within ${timeoutMs} ms`)); }
+				if (i >= 0) {
+					waiters.splice(i, 1);
+					reject(
+						new Error(`waitForDeliveries: got ${attempts.length} of ${n} within ${timeoutMs} ms`),
+					);
+				}
 			}, timeoutMs).unref();
 		});
 	}
 
-	return { emit, ping, attempts, waitForDeliveries, reset: () => { attempts.length = 0; }, sign, matches };
+	return {
+		emit,
+		ping,
+		attempts,
+		waitForDeliveries,
+		reset: () => {
+			attempts.length = 0;
+		},
+		sign,
+		matches,
+	};
 }
 
 module.exports = { createEvents, matches, sign };

@@ -8,7 +8,8 @@ const { listResponse } = require('./helpers');
 const { uuid } = require('../../core/ids');
 const ser = require('./serialize');
 
-const formTemplatesOf = (ctx) => ctx.state().formTemplates || (ctx.state().formTemplates = new Map());
+const formTemplatesOf = (ctx) =>
+	ctx.state().formTemplates || (ctx.state().formTemplates = new Map());
 const emailTemplatesOf = (ctx) => ctx.state().emailTemplates || (ctx.state().emailTemplates = []);
 
 /** `enabled=true|false` as the template lists filter it. */
@@ -20,19 +21,34 @@ function byEnabled(req, items) {
 
 function checkFields(fields) {
 	// Documented on FormTemplate.fields: "The first field must always be a Section."
-	if (fields && fields[0] && fields[0].type !== 'section') throw unprocessable({ 'fields.0.type': ['The first field must be a section.'] });
+	if (fields && fields[0] && fields[0].type !== 'section')
+		throw unprocessable({ 'fields.0.type': ['The first field must be a section.'] });
 }
 
 function serializeForm(t) {
-	return { ...t, created_at: ser.iso(t.created_at), updated_at: ser.iso(t.updated_at), archived_at: null };
+	return {
+		...t,
+		created_at: ser.iso(t.created_at),
+		updated_at: ser.iso(t.updated_at),
+		archived_at: null,
+	};
 }
 
 function createFormTemplate(ctx, b) {
 	const st = ctx.state();
 	const now = ctx.clock.now();
 	const t = {
-		object: 'form_template', id: st.ids.next('formTemplate'), reference: uuid(), name: b.name, description: b.description ?? null,
-		instructions: b.instructions ?? null, fields: b.fields, version: 1, is_enabled: b.is_enabled ?? true, created_at: now, updated_at: now,
+		object: 'form_template',
+		id: st.ids.next('formTemplate'),
+		reference: uuid(),
+		name: b.name,
+		description: b.description ?? null,
+		instructions: b.instructions ?? null,
+		fields: b.fields,
+		version: 1,
+		is_enabled: b.is_enabled ?? true,
+		created_at: now,
+		updated_at: now,
 	};
 	formTemplatesOf(ctx).set(t.reference, t);
 	return t;
@@ -43,8 +59,14 @@ function addEmailTemplate(ctx, b = {}) {
 	const st = ctx.state();
 	const now = ctx.clock.now();
 	const t = {
-		object: 'email_template', id: st.ids.next('emailTemplate'), name: b.name ?? 'Welcome', description: b.description ?? 'Sent with a new request',
-		content: b.content ?? 'Please complete the checks we have sent you.', is_enabled: b.is_enabled ?? true, created_at: ser.iso(now), updated_at: ser.iso(now),
+		object: 'email_template',
+		id: st.ids.next('emailTemplate'),
+		name: b.name ?? 'Welcome',
+		description: b.description ?? 'Sent with a new request',
+		content: b.content ?? 'Please complete the checks we have sent you.',
+		is_enabled: b.is_enabled ?? true,
+		created_at: ser.iso(now),
+		updated_at: ser.iso(now),
 	};
 	emailTemplatesOf(ctx).push(t);
 	return t;
@@ -65,11 +87,14 @@ function formTemplatesRouter(ctx) {
 		checkFields(req.body.fields);
 		res.status(201).json(serializeForm(createFormTemplate(ctx, req.body)));
 	});
-	r.get('/form-templates/:reference', (req, res) => res.json(serializeForm(form(req.params.reference))));
+	r.get('/form-templates/:reference', (req, res) =>
+		res.json(serializeForm(form(req.params.reference))),
+	);
 	r.patch('/form-templates/:reference', (req, res) => {
 		const t = form(req.params.reference);
 		checkFields(req.body.fields);
-		for (const key of ['name', 'description', 'instructions', 'fields', 'is_enabled']) if (key in req.body) t[key] = req.body[key];
+		for (const key of ['name', 'description', 'instructions', 'fields', 'is_enabled'])
+			if (key in req.body) t[key] = req.body[key];
 		if ('fields' in req.body || 'instructions' in req.body) t.version += 1;
 		t.updated_at = ctx.clock.now();
 		res.json(serializeForm(t));
@@ -82,4 +107,11 @@ function formTemplatesRouter(ctx) {
 	return r;
 }
 
-module.exports = { formTemplatesRouter, createFormTemplate, addEmailTemplate, emailTemplatesOf, byEnabled, serializeForm };
+module.exports = {
+	formTemplatesRouter,
+	createFormTemplate,
+	addEmailTemplate,
+	emailTemplatesOf,
+	byEnabled,
+	serializeForm,
+};

@@ -19,7 +19,8 @@ function sortItems(items, sortBy, orderBy, get) {
 	const out = items.slice();
 	if (sortBy) {
 		out.sort((a, b) => {
-			const x = get(a, sortBy); const y = get(b, sortBy);
+			const x = get(a, sortBy);
+			const y = get(b, sortBy);
 			if (x == null && y == null) return a.id - b.id;
 			if (x == null) return 1;
 			if (y == null) return -1;

@@ -18,11 +18,20 @@ const { filesRouter, createClientFile, addPhotoIdFiles, createAttachment } = req
 const { templatesRouter, createRecordTemplate } = require('./templates');
 const { webhooksRouter } = require('./webhooks');
 const { accountRouter, addCreditHistory } = require('./account');
-const { formTemplatesRouter, addEmailTemplate, createFormTemplate, serializeForm } = require('./formTemplates');
+const {
+	formTemplatesRouter,
+	addEmailTemplate,
+	createFormTemplate,
+	serializeForm,
+} = require('./formTemplates');
 const { hostedRouter } = require('./hosted');
 // organisations, client organisations, assignees, cases, case status counts.
 const { assigneesRouter, seedAssignee } = require('./assignees');
-const { organisationsRouter, createOrganisation, serializeOrganisation } = require('./organisations');
+const {
+	organisationsRouter,
+	createOrganisation,
+	serializeOrganisation,
+} = require('./organisations');
 const { casesRouter, createCase, serializeCase, addItems } = require('./cases');
 const { controlRouter } = require('./control');
 // client address, corrections and forms; attachment redaction; document library and step catalogue.
@@ -41,10 +50,21 @@ function create(base) {
 		config: () => config,
 		state: () => state,
 	};
-	ctx.events = createEvents({ state: ctx.state, config: ctx.config, clock: base.clock, deliverer: base.deliverer, getUrl: base.getUrl, problem: base.problem });
+	ctx.events = createEvents({
+		state: ctx.state,
+		config: ctx.config,
+		clock: base.clock,
+		deliverer: base.deliverer,
+		getUrl: base.getUrl,
+		problem: base.problem,
+	});
 	ctx.lifecycle = createLifecycle({ state: ctx.state, clock: base.clock, events: ctx.events });
 	ctx.events.onPhotoIdDone = (check, record) => addPhotoIdFiles(ctx, check, record);
-	ctx.serializeRecord = (r, expand = []) => ser.record(r, state, expand, { status: ctx.lifecycle.computeStatus(r), performUrl: ctx.lifecycle.performUrl(r, base.getUrl()) });
+	ctx.serializeRecord = (r, expand = []) =>
+		ser.record(r, state, expand, {
+			status: ctx.lifecycle.computeStatus(r),
+			performUrl: ctx.lifecycle.performUrl(r, base.getUrl()),
+		});
 	const auth = createAuth({ config: ctx.config, state: ctx.state, clock: base.clock });
 	const limiter = createRateLimiter({
 		clock: base.clock,
@@ -56,18 +76,31 @@ function create(base) {
 	// --- REST API ---
 	const api = express.Router();
 	api.use(limiter.middleware);
-	api.use((req, res, next) => { ctx.lifecycle.sweep(); next(); });
+	api.use((req, res, next) => {
+		ctx.lifecycle.sweep();
+		next();
+	});
 	api.use(jsonBody());
 	// The validator fills schema defaults into req.body, including defaults from non-matching anyOf
 	// branches of step preferences; keep the caller's body for those.
-	api.use((req, res, next) => { req.originalBody = req.body && typeof req.body === 'object' ? structuredClone(req.body) : req.body; next(); });
+	api.use((req, res, next) => {
+		req.originalBody =
+			req.body && typeof req.body === 'object' ? structuredClone(req.body) : req.body;
+		next();
+	});
 	api.use(auth.middleware);
 	api.use(preValidateRecord(stepTypes(loadSpec('/'))));
 	api.use(createValidator({ basePath: `/amiqus${API_PREFIX}`, getConfig: ctx.config }));
 	api.get('/status', (req, res) => res.status(204).end());
 	api.get('/me', (req, res) => res.json(state.user));
 	api.get('/team', (req, res) => res.json(state.team));
-	api.use(clientsRouter(ctx), recordsRouter(ctx), filesRouter(ctx), templatesRouter(ctx), webhooksRouter(ctx));
+	api.use(
+		clientsRouter(ctx),
+		recordsRouter(ctx),
+		filesRouter(ctx),
+		templatesRouter(ctx),
+		webhooksRouter(ctx),
+	);
 	// organisations, client organisations, assignees of clients/organisations/records/cases, cases, aggregates.
 	api.use(assigneesRouter(ctx), organisationsRouter(ctx), casesRouter(ctx));
 	// client address, corrections and forms; attachment redaction; document library and step catalogue.
@@ -75,61 +108,139 @@ function create(base) {
 	// Account, team, credits, SDK token, form templates.
 	api.use(accountRouter(ctx), formTemplatesRouter(ctx));
 	// Documented operations the sandbox does not emulate: say so plainly (not validated as a response).
-	api.use((req, res) => res.status(501).type('json').send(JSON.stringify({ message: `Not emulated by the sandbox: ${req.method} ${req.path}` })));
+	api.use((req, res) =>
+		res
+			.status(501)
+			.type('json')
+			.send(JSON.stringify({ message: `Not emulated by the sandbox: ${req.method} ${req.path}` })),
+	);
 	api.use(errorHandler({ getConfig: ctx.config, problem: base.problem }));
 
 	const router = express.Router();
 	router.use(API_PREFIX, api);
-	router.use('/oauth', createOAuthRouter({ config: ctx.config, state: ctx.state, clock: base.clock }));
+	router.use(
+		'/oauth',
+		createOAuthRouter({ config: ctx.config, state: ctx.state, clock: base.clock }),
+	);
 	router.use(hostedRouter(ctx));
 
 	// --- programmatic API (sb.amiqus) ---
-	const getRecord = (id) => { const r = state.records.get(id); if (!r) throw Object.assign(notFound('Record not found'), { message: `record ${id} not found` }); return r; };
+	const getRecord = (id) => {
+		const r = state.records.get(id);
+		if (!r)
+			throw Object.assign(notFound('Record not found'), { message: `record ${id} not found` });
+		return r;
+	};
 	const seed = {
-		client: (b = {}) => ser.client(createClient(ctx, { name: { first_name: 'Martin', last_name: 'McFly', ...(b.name || {}) }, email: 'marty@example.com', ...b, name: { first_name: 'Martin', last_name: 'McFly', ...(b.name || {}) } })),
+		client: (b = {}) =>
+			ser.client(
+				createClient(ctx, {
+					name: { first_name: 'Martin', last_name: 'McFly', ...(b.name || {}) },
+					email: 'marty@example.com',
+					...b,
+					name: { first_name: 'Martin', last_name: 'McFly', ...(b.name || {}) },
+				}),
+			),
 		record: (b = {}) => {
 			const client = b.client ?? seed.client().id;
-			const body = b.template != null ? { ...b, client } : { steps: [{ type: 'check.dummy', preferences: { state: 'accepted' } }], notification: false, ...b, client };
+			const body =
+				b.template != null
+					? { ...b, client }
+					: {
+							steps: [{ type: 'check.dummy', preferences: { state: 'accepted' } }],
+							notification: false,
+							...b,
+							client,
+						};
 			return ctx.serializeRecord(createRecord(ctx, body));
 		},
 		recordTemplate: (b = {}) => ser.template(createRecordTemplate(ctx, b)),
 		emailTemplate: (b = {}) => addEmailTemplate(ctx, b),
-		formTemplate: (b = {}) => serializeForm(createFormTemplate(ctx, { name: 'Sandbox form', fields: [{ id: '1', type: 'section', label: '', fields: ['2'] }, { id: '2', type: 'text', label: 'Job title' }], ...b })),
+		formTemplate: (b = {}) =>
+			serializeForm(
+				createFormTemplate(ctx, {
+					name: 'Sandbox form',
+					fields: [
+						{ id: '1', type: 'section', label: '', fields: ['2'] },
+						{ id: '2', type: 'text', label: 'Job title' },
+					],
+					...b,
+				}),
+			),
 		creditHistory: (b = {}) => addCreditHistory(ctx, b),
 		clientFile: (clientId, b = {}) => {
 			// b: { name, original, mime, content (string|Buffer), avStatus, fileType, source:{id,type}, sourceType, expiresAt }
-			const f = createClientFile(ctx, Number(clientId), { ...b, avStatus: b.avStatus || b.av_status || 'clean', content: b.content != null ? Buffer.from(b.content) : undefined });
+			const f = createClientFile(ctx, Number(clientId), {
+				...b,
+				avStatus: b.avStatus || b.av_status || 'clean',
+				content: b.content != null ? Buffer.from(b.content) : undefined,
+			});
 			return ser.clientFile(f, state);
 		},
 		// organisations, cases (with records as items), assignees (cases have no endpoint that assigns).
-		organisation: (b = {}) => serializeOrganisation(ctx, null, createOrganisation(ctx, { name: 'Probert Publishing', ...b })),
+		organisation: (b = {}) =>
+			serializeOrganisation(
+				ctx,
+				null,
+				createOrganisation(ctx, { name: 'Probert Publishing', ...b }),
+			),
 		case: (b = {}) => {
 			const client = b.client ?? seed.client().id;
 			const c = createCase(ctx, { name: 'Onboarding', ...b, client, records: undefined });
-			if (b.records?.length) addItems(ctx, c, b.records.map((id) => ({ id, type: 'record' })));
+			if (b.records?.length)
+				addItems(
+					ctx,
+					c,
+					b.records.map((id) => ({ id, type: 'record' })),
+				);
 			return serializeCase(ctx, c);
 		},
-		assignee: ({ parent = 'cases', parentId, teamMember } = {}) => seedAssignee(ctx, parent, parentId, teamMember),
+		assignee: ({ parent = 'cases', parentId, teamMember } = {}) =>
+			seedAssignee(ctx, parent, parentId, teamMember),
 	};
 	// { clientId, recordId, first_name, ... } | { clientId, recordId, type, name, value, attachments } | { name, enabled, attachment }
 	Object.assign(seed, {
 		// A correction is proposed while completing a record: it always has one.
-		correction: (b = {}) => createCorrection(ctx, { ...b, recordId: b.recordId ?? seed.record({ client: b.clientId }).id }).id,
-		form: (b = {}) => { const f = createForm(ctx, b); return { id: f.id, reference: f.reference }; },
+		correction: (b = {}) =>
+			createCorrection(ctx, {
+				...b,
+				recordId: b.recordId ?? seed.record({ client: b.clientId }).id,
+			}).id,
+		form: (b = {}) => {
+			const f = createForm(ctx, b);
+			return { id: f.id, reference: f.reference };
+		},
 		libraryDocument: (b = {}) => createLibraryDocument(ctx, b).id,
-		attachment: (b = {}) => ser.attachment(createAttachment(ctx, { ...b, content: b.content != null ? Buffer.from(b.content) : undefined })),
+		attachment: (b = {}) =>
+			ser.attachment(
+				createAttachment(ctx, {
+					...b,
+					content: b.content != null ? Buffer.from(b.content) : undefined,
+				}),
+			),
 	});
 	const publicApi = {
-		get baseUrl() { return `${base.getUrl()}/amiqus${API_PREFIX}`; },
-		get oauthUrl() { return `${base.getUrl()}/amiqus/oauth`; },
-		get config() { return config; },
+		get baseUrl() {
+			return `${base.getUrl()}/amiqus${API_PREFIX}`;
+		},
+		get oauthUrl() {
+			return `${base.getUrl()}/amiqus/oauth`;
+		},
+		get config() {
+			return config;
+		},
 		setConfig: (patch) => patchConfig(config, patch),
-		get state() { return state; },
+		get state() {
+			return state;
+		},
 		seed,
-		get deliveries() { return ctx.events.attempts; },
+		get deliveries() {
+			return ctx.events.attempts;
+		},
 		waitForDeliveries: (n, timeoutMs) => ctx.events.waitForDeliveries(n, timeoutMs),
 		completeRecord(id, { outcome } = {}) {
-			if (outcome && !CHECK_STATUSES.includes(outcome)) throw new Error(`outcome must be one of ${CHECK_STATUSES.join(', ')}`);
+			if (outcome && !CHECK_STATUSES.includes(outcome))
+				throw new Error(`outcome must be one of ${CHECK_STATUSES.join(', ')}`);
 			const r = getRecord(id);
 			ctx.lifecycle.completeRecord(r, outcome);
 			return ctx.serializeRecord(r);
@@ -144,12 +255,21 @@ function create(base) {
 		setCheckStatus(checkId, status) {
 			const c = state.checks.get(checkId);
 			if (!c) throw new Error(`check ${checkId} not found`);
-			if (!CHECK_STATUSES.includes(status)) throw new Error(`status must be one of ${CHECK_STATUSES.join(', ')}`);
+			if (!CHECK_STATUSES.includes(status))
+				throw new Error(`status must be one of ${CHECK_STATUSES.join(', ')}`);
 			ctx.lifecycle.setCheckStatus(c, status);
 			return ser.check(c, state);
 		},
-		expireRecord(id) { const r = getRecord(id); ctx.lifecycle.expire(r); return ctx.serializeRecord(r); },
-		ping(webhookId) { const w = state.webhooks.get(webhookId); if (!w) throw new Error(`webhook ${webhookId} not found`); return ctx.events.ping(w); },
+		expireRecord(id) {
+			const r = getRecord(id);
+			ctx.lifecycle.expire(r);
+			return ctx.serializeRecord(r);
+		},
+		ping(webhookId) {
+			const w = state.webhooks.get(webhookId);
+			if (!w) throw new Error(`webhook ${webhookId} not found`);
+			return ctx.events.ping(w);
+		},
 		emit: (alias, subject) => ctx.events.emit(alias, subject),
 		expireAccessTokens: (token) => expireAccessTokens(ctx.state, base.clock, token),
 		signature: (secret, rawBody) => ctx.events.sign(secret, rawBody),
@@ -161,7 +281,12 @@ function create(base) {
 		api: publicApi,
 		// Shapes injected fault bodies like the live API.
 		faultResponse(res, f) {
-			const body = f.status === 429 ? { message: 'Too Many Attempts.' } : f.status === 401 ? { error: 'Unauthenticated.' } : { message: f.status === 503 ? 'Service Unavailable' : 'Server Error' };
+			const body =
+				f.status === 429
+					? { message: 'Too Many Attempts.' }
+					: f.status === 401
+						? { error: 'Unauthenticated.' }
+						: { message: f.status === 503 ? 'Service Unavailable' : 'Server Error' };
 			res.status(f.status).json(body);
 		},
 		onClockAdvance: () => ctx.lifecycle.sweep(),

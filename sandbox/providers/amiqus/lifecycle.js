@@ -3,14 +3,24 @@
 // status is derived from steps and checks, so it can never drift from them.
 const FINAL_CHECK = ['accepted', 'rejected', 'refer', 'failed'];
 const TERMINAL = ['complete', 'incomplete', 'empty'];
-const CHECK_STATUSES = ['pending', 'submitted', 'accepted', 'rejected', 'refer', 'failed', 'paused'];
+const CHECK_STATUSES = [
+	'pending',
+	'submitted',
+	'accepted',
+	'rejected',
+	'refer',
+	'failed',
+	'paused',
+];
 
 function createLifecycle({ state, clock, events }) {
 	const st = () => state();
 	const stepsOf = (r) => r.steps.map((id) => st().steps.get(id));
 	const checkOf = (s) => (s.check != null ? st().checks.get(s.check) : null);
 
-	function isExpired(r) { return r.expired_at && new Date(r.expired_at).getTime() <= clock.nowMs(); }
+	function isExpired(r) {
+		return r.expired_at && new Date(r.expired_at).getTime() <= clock.nowMs();
+	}
 
 	function computeStatus(r) {
 		if (r.is_reviewed) return 'reviewed';
@@ -24,7 +34,8 @@ function createLifecycle({ state, clock, events }) {
 		}
 		if (isExpired(r)) return done.length ? 'incomplete' : 'empty';
 		if (checks.some((c) => c.status === 'paused')) return 'paused';
-		if (done.some((s) => checkOf(s) && ['submitted', 'pending'].includes(checkOf(s).status))) return 'waiting';
+		if (done.some((s) => checkOf(s) && ['submitted', 'pending'].includes(checkOf(s).status)))
+			return 'waiting';
 		return done.length ? 'started' : 'pending';
 	}
 
@@ -53,10 +64,16 @@ function createLifecycle({ state, clock, events }) {
 		const c = checkOf(s);
 		if (c) {
 			// check.dummy's "state" preference sets the result, as on the live API.
-			const result = outcome || (c.type === 'dummy' && s.preferences && s.preferences.state) || 'accepted';
+			const result =
+				outcome || (c.type === 'dummy' && s.preferences && s.preferences.state) || 'accepted';
 			setCheck(c, result, r);
 		}
-		if (s.document != null) { const d = st().documents.get(s.document); d.status = 'complete'; d.completed_at = clock.now(); d.updated_at = clock.now(); }
+		if (s.document != null) {
+			const d = st().documents.get(s.document);
+			d.status = 'complete';
+			d.completed_at = clock.now();
+			d.updated_at = clock.now();
+		}
 	}
 
 	function setCheck(c, status, r) {
@@ -71,16 +88,26 @@ function createLifecycle({ state, clock, events }) {
 
 	function buildResponse(c, status) {
 		if (c.type !== 'photo_id') return { object: 'check_response.other' };
-		return { object: 'check_response.photo_id', status: 'complete', result: status === 'accepted' ? 'clear' : 'consider', reports: [], media: [] };
+		return {
+			object: 'check_response.photo_id',
+			status: 'complete',
+			result: status === 'accepted' ? 'clear' : 'consider',
+			reports: [],
+			media: [],
+		};
 	}
 
 	// The person completes every open step (hosted page "Approve"/"Reject" or the control endpoint).
 	function completeRecord(r, outcome) {
 		if (isExpired(r)) return computeStatus(r);
-		return mutate(r, () => { for (const s of stepsOf(r)) completeStep(r, s, outcome); });
+		return mutate(r, () => {
+			for (const s of stepsOf(r)) completeStep(r, s, outcome);
+		});
 	}
 
-	function completeOneStep(r, s, outcome) { return mutate(r, () => completeStep(r, s, outcome)); }
+	function completeOneStep(r, s, outcome) {
+		return mutate(r, () => completeStep(r, s, outcome));
+	}
 
 	function setCheckStatus(c, status) {
 		const r = st().records.get(c.record);
@@ -94,7 +121,9 @@ function createLifecycle({ state, clock, events }) {
 
 	function expire(r) {
 		if (isExpired(r)) return;
-		mutate(r, () => { r.expired_at = clock.now(); });
+		mutate(r, () => {
+			r.expired_at = clock.now();
+		});
 	}
 
 	// Lazily finishes records whose expiry passed (called per request and on clock advance).
@@ -102,11 +131,25 @@ function createLifecycle({ state, clock, events }) {
 		for (const r of st().records.values()) {
 			if (r.finishedEmitted || !isExpired(r)) continue;
 			const s = computeStatus(r);
-			if (TERMINAL.includes(s)) { r.finishedEmitted = true; events.emit('record.finished', { record: r }); }
+			if (TERMINAL.includes(s)) {
+				r.finishedEmitted = true;
+				events.emit('record.finished', { record: r });
+			}
 		}
 	}
 
-	return { computeStatus, performUrl, mutate, completeRecord, completeOneStep, setCheckStatus, expire, sweep, isExpired, CHECK_STATUSES };
+	return {
+		computeStatus,
+		performUrl,
+		mutate,
+		completeRecord,
+		completeOneStep,
+		setCheckStatus,
+		expire,
+		sweep,
+		isExpired,
+		CHECK_STATUSES,
+	};
 }
 
 module.exports = { createLifecycle, TERMINAL, CHECK_STATUSES };

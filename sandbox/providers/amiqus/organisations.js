@@ -8,44 +8,86 @@ const ser = require('./serialize');
 
 const ORGANISATION_ID_BASE = 3969;
 const FIELDS = ['status', 'name', 'company_number', 'jurisdiction', 'reference', 'incorporated_at'];
-const ADDRESS_FIELDS = ['unit', 'house_name', 'house_number', 'street_name', 'second_street', 'district', 'city', 'province', 'postcode', 'country'];
+const ADDRESS_FIELDS = [
+	'unit',
+	'house_name',
+	'house_number',
+	'street_name',
+	'second_street',
+	'district',
+	'city',
+	'province',
+	'postcode',
+	'country',
+];
 
 const organisations = (st) => (st.organisations ??= new Map());
 // client id -> Set of organisation ids
 const memberships = (st) => (st.memberships ??= new Map());
-const organisationIdsOf = (st, clientId) => [...(memberships(st).get(clientId) ?? [])].sort((a, b) => a - b);
-const clientIdsOf = (st, organisationId) => [...memberships(st).entries()].filter(([, orgs]) => orgs.has(organisationId)).map(([clientId]) => clientId);
+const organisationIdsOf = (st, clientId) =>
+	[...(memberships(st).get(clientId) ?? [])].sort((a, b) => a - b);
+const clientIdsOf = (st, organisationId) =>
+	[...memberships(st).entries()]
+		.filter(([, orgs]) => orgs.has(organisationId))
+		.map(([clientId]) => clientId);
 
 function address(a) {
 	if (!a) return null;
 	return { object: 'address', ...Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, a[k] ?? null])) };
 }
 
-const list = (ctx, req, data) => ({ object: 'list', data, total: data.length, count: data.length, limit: 100, has_more: false, url: `${ctx.getUrl()}${req.originalUrl.split('?')[0]}` });
+const list = (ctx, req, data) => ({
+	object: 'list',
+	data,
+	total: data.length,
+	count: data.length,
+	limit: 100,
+	has_more: false,
+	url: `${ctx.getUrl()}${req.originalUrl.split('?')[0]}`,
+});
 
 function serialize(ctx, req, o, expand = []) {
 	const st = ctx.state();
 	const assignees = assignedTeamMemberIds(st, 'organisation', o.id);
 	const clients = clientIdsOf(st, o.id).sort((a, b) => a - b);
-	const relation = (name, ids, expanded) => (expand.includes(name) ? list(ctx, req, ids.map(expanded)) : ids.length ? ids : null);
+	const relation = (name, ids, expanded) =>
+		expand.includes(name) ? list(ctx, req, ids.map(expanded)) : ids.length ? ids : null;
 	return {
-		object: 'organisation', id: o.id, status: o.status, name: o.name, company_number: o.company_number ?? null, jurisdiction: o.jurisdiction ?? null,
-		reference: o.reference ?? null, address: address(o.address), incorporated_at: o.incorporated_at ?? null,
+		object: 'organisation',
+		id: o.id,
+		status: o.status,
+		name: o.name,
+		company_number: o.company_number ?? null,
+		jurisdiction: o.jurisdiction ?? null,
+		reference: o.reference ?? null,
+		address: address(o.address),
+		incorporated_at: o.incorporated_at ?? null,
 		assignees: relation('assignees', assignees, (id) => teamMember(st, id)),
 		clients: relation('clients', clients, (id) => ser.client(st.clients.get(id))),
-		created_at: ser.iso(o.created_at), updated_at: ser.iso(o.updated_at), archived_at: ser.iso(o.archived_at),
+		created_at: ser.iso(o.created_at),
+		updated_at: ser.iso(o.updated_at),
+		archived_at: ser.iso(o.archived_at),
 	};
 }
 
 // Amiqus documents `jurisdiction` as required with `company_number`.
 function checkCompany(o) {
-	if (o.company_number && !o.jurisdiction) throw unprocessable({ jurisdiction: ['The jurisdiction field is required when company number is present.'] });
+	if (o.company_number && !o.jurisdiction)
+		throw unprocessable({
+			jurisdiction: ['The jurisdiction field is required when company number is present.'],
+		});
 }
 
 function createOrganisation(ctx, body) {
 	const st = ctx.state();
 	const now = ctx.clock.now();
-	const o = { id: ORGANISATION_ID_BASE + st.ids.next('organisation'), status: 'pending', created_at: now, updated_at: now, archived_at: null };
+	const o = {
+		id: ORGANISATION_ID_BASE + st.ids.next('organisation'),
+		status: 'pending',
+		created_at: now,
+		updated_at: now,
+		archived_at: null,
+	};
 	for (const k of FIELDS) if (k in body) o[k] = body[k];
 	if ('address' in body) o.address = body.address;
 	checkCompany(o);
@@ -70,29 +112,51 @@ function organisationsRouter(ctx) {
 	const st = () => ctx.state();
 	const organisationOf = (id) => getOr404(organisations(st()), id, 'Organisation not found');
 	const clientOf = (id) => getOr404(st().clients, id, 'Client not found');
-	const sortKey = (o, k) => (k === 'name' || k === 'reference' ? String(o[k] ?? '').toLowerCase() || null : o[k] instanceof Date ? o[k].getTime() : o[k]);
+	const sortKey = (o, k) =>
+		k === 'name' || k === 'reference'
+			? String(o[k] ?? '').toLowerCase() || null
+			: o[k] instanceof Date
+				? o[k].getTime()
+				: o[k];
 
 	r.get('/organisations', (req, res) => {
 		const q = req.query;
 		let items = [...organisations(st()).values()];
 		if (q.search) {
 			const s = String(q.search).toLowerCase();
-			items = items.filter((o) => [o.name, o.company_number, o.reference].some((v) => v && String(v).toLowerCase().includes(s)));
+			items = items.filter((o) =>
+				[o.name, o.company_number, o.reference].some(
+					(v) => v && String(v).toLowerCase().includes(s),
+				),
+			);
 		}
 		if (q.assignee != null) {
-			items = String(q.assignee) === 'false'
-				? items.filter((o) => !assignedTeamMemberIds(st(), 'organisation', o.id).length)
-				: items.filter((o) => assignedTeamMemberIds(st(), 'organisation', o.id).includes(Number(q.assignee)));
+			items =
+				String(q.assignee) === 'false'
+					? items.filter((o) => !assignedTeamMemberIds(st(), 'organisation', o.id).length)
+					: items.filter((o) =>
+							assignedTeamMemberIds(st(), 'organisation', o.id).includes(Number(q.assignee)),
+						);
 		}
-		if (q.visibility) items = items.filter((o) => (q.visibility === 'archived') === Boolean(o.archived_at));
+		if (q.visibility)
+			items = items.filter((o) => (q.visibility === 'archived') === Boolean(o.archived_at));
 		items = sortItems(items, q.sort_by, q.order_by, sortKey);
 		const expand = expandOf(req);
-		listResponse(ctx, req, res, items.map((o) => serialize(ctx, req, o, expand)));
+		listResponse(
+			ctx,
+			req,
+			res,
+			items.map((o) => serialize(ctx, req, o, expand)),
+		);
 	});
 
-	r.post('/organisations', (req, res) => res.status(201).json(serialize(ctx, req, createOrganisation(ctx, req.body))));
+	r.post('/organisations', (req, res) =>
+		res.status(201).json(serialize(ctx, req, createOrganisation(ctx, req.body))),
+	);
 
-	r.get('/organisations/:id', (req, res) => res.json(serialize(ctx, req, organisationOf(req.params.id), expandOf(req))));
+	r.get('/organisations/:id', (req, res) =>
+		res.json(serialize(ctx, req, organisationOf(req.params.id), expandOf(req))),
+	);
 
 	r.patch('/organisations/:id', (req, res) => {
 		const o = organisationOf(req.params.id);
@@ -107,20 +171,38 @@ function organisationsRouter(ctx) {
 	// "in the order they were created, most recent first"
 	r.get('/organisations/:id/clients', (req, res) => {
 		const o = organisationOf(req.params.id);
-		const clients = clientIdsOf(st(), o.id).sort((a, b) => b - a).map((id) => ser.client(st().clients.get(id)));
+		const clients = clientIdsOf(st(), o.id)
+			.sort((a, b) => b - a)
+			.map((id) => ser.client(st().clients.get(id)));
 		listResponse(ctx, req, res, clients);
 	});
 
 	r.get('/clients/:id/organisations', (req, res) => {
 		const c = clientOf(req.params.id);
-		const items = sortItems(organisationIdsOf(st(), c.id).map((id) => organisations(st()).get(id)), req.query.sort_by, req.query.order_by, sortKey);
+		const items = sortItems(
+			organisationIdsOf(st(), c.id).map((id) => organisations(st()).get(id)),
+			req.query.sort_by,
+			req.query.order_by,
+			sortKey,
+		);
 		const expand = expandOf(req);
-		listResponse(ctx, req, res, items.map((o) => serialize(ctx, req, o, expand)));
+		listResponse(
+			ctx,
+			req,
+			res,
+			items.map((o) => serialize(ctx, req, o, expand)),
+		);
 	});
 
 	const addedResponse = (req, res, added) => {
 		if (!added.length) return res.status(204).end();
-		res.status(201).json(list(ctx, req, added.map((id) => serialize(ctx, req, organisations(st()).get(id)))));
+		res.status(201).json(
+			list(
+				ctx,
+				req,
+				added.map((id) => serialize(ctx, req, organisations(st()).get(id))),
+			),
+		);
 	};
 
 	r.post('/clients/:id/organisations', (req, res) => {
@@ -151,7 +233,8 @@ function organisationsRouter(ctx) {
 		const c = clientOf(req.params.clientId);
 		const current = memberships(st()).get(c.id);
 		const id = Number(req.params.organisationId);
-		if (!organisations(st()).has(id) || !current || !current.has(id)) throw notFound('Organisation not found');
+		if (!organisations(st()).has(id) || !current || !current.has(id))
+			throw notFound('Organisation not found');
 		current.delete(id);
 		res.status(204).end();
 	});

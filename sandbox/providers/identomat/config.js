@@ -10,7 +10,8 @@ function defaultConfig() {
 		],
 		invalidKeyStatus: 400, // status of "COMPANY_KEY_INVALID" (UNCONFIRMED: 200 or 4xx)
 		errorStatus: 400, // status of other errors (UNCONFIRMED)
-		errorCodes: { // UNCONFIRMED spellings; only COMPANY_KEY_INVALID is documented
+		errorCodes: {
+			// UNCONFIRMED spellings; only COMPANY_KEY_INVALID is documented
 			sessionNotFound: 'SESSION_NOT_FOUND',
 			sessionExpired: 'SESSION_EXPIRED',
 			signatureInvalid: 'SIGNATURE_INVALID',
@@ -29,7 +30,15 @@ function defaultConfig() {
 		// Query parameter the widget appends to return_url (UNCONFIRMED: Identomat documents nothing about it).
 		// Pessimistic default: nothing appended; tests of the Identomat Trigger's browser return set 'session_token'.
 		returnUrlTokenParameter: null,
-		configurations: { '62412c096c4b39ba845d4bf2': { flags: { language: 'en' }, steps: [{ type: 'identity-document', key: 'identity-document' }, { type: 'liveness', key: 'liveness' }] } },
+		configurations: {
+			'62412c096c4b39ba845d4bf2': {
+				flags: { language: 'en' },
+				steps: [
+					{ type: 'identity-document', key: 'identity-document' },
+					{ type: 'liveness', key: 'liveness' },
+				],
+			},
+		},
 		callbacks: {
 			url: null, // Callback URL of the company settings
 			apiKey: 'sandbox-identomat-callback-key', // Callback API key, sent inside every body
@@ -43,7 +52,15 @@ function defaultConfig() {
 
 function patchConfig(config, patch) {
 	for (const [k, v] of Object.entries(patch || {})) {
-		if (v && typeof v === 'object' && !Array.isArray(v) && config[k] && typeof config[k] === 'object' && !Array.isArray(config[k])) Object.assign(config[k], v);
+		if (
+			v &&
+			typeof v === 'object' &&
+			!Array.isArray(v) &&
+			config[k] &&
+			typeof config[k] === 'object' &&
+			!Array.isArray(config[k])
+		)
+			Object.assign(config[k], v);
 		else config[k] = v;
 	}
 	return config;

@@ -10,7 +10,13 @@ const fixtures = require('./fixtures');
 const { hostedRouter, OUTCOMES } = require('./hosted');
 
 const API_PREFIX = '/external-api';
-const MEDIA = { 'card-front': 'image/jpeg', 'card-back': 'image/jpeg', passport: 'image/jpeg', face: 'image/jpeg', 'face-video': 'video/webm' };
+const MEDIA = {
+	'card-front': 'image/jpeg',
+	'card-back': 'image/jpeg',
+	passport: 'image/jpeg',
+	face: 'image/jpeg',
+	'face-video': 'video/webm',
+};
 
 const hmac = (key, data) => crypto.createHmac('sha256', key).update(data).digest();
 
@@ -41,14 +47,19 @@ function create(base) {
 			if (config.tamperResponses) {
 				// A man in the middle: the signature stays, the body changes.
 				const text = body.toString('latin1');
-				if (text.includes('"approved"')) body = Buffer.from(text.replace('"approved"', '"rejected"'), 'latin1');
-				else { body = Buffer.from(body); body[Math.floor(body.length / 2)] ^= 0x01; }
+				if (text.includes('"approved"'))
+					body = Buffer.from(text.replace('"approved"', '"rejected"'), 'latin1');
+				else {
+					body = Buffer.from(body);
+					body[Math.floor(body.length / 2)] ^= 0x01;
+				}
 			}
 		}
 		res.send(body);
 	}
 	// Unsuccessful responses carry no signature (HMAC page).
-	const fail = (res, status, code) => res.status(status).type('application/json').send(JSON.stringify(code));
+	const fail = (res, status, code) =>
+		res.status(status).type('application/json').send(JSON.stringify(code));
 
 	function requestSignatureValid(req, raw, parts, secret) {
 		const m = /^\s*signature="([^"]*)"\s*$/.exec(String(req.headers.authorization || ''));
@@ -56,7 +67,8 @@ function create(base) {
 		let expected;
 		if (parts && config.multipartHmac === 'parts') {
 			let key = secret;
-			for (const p of [...parts.filter((x) => !x.file), ...parts.filter((x) => x.file)]) key = hmac(key, p.value);
+			for (const p of [...parts.filter((x) => !x.file), ...parts.filter((x) => x.file)])
+				key = hmac(key, p.value);
 			expected = Buffer.from(key);
 		} else expected = hmac(secret, raw);
 		const got = Buffer.from(m[1], 'base64');
@@ -76,12 +88,18 @@ function create(base) {
 		if (req.method !== 'POST') return res.status(405).type('text/plain').send('Method Not Allowed');
 		const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 		let parsed;
-		try { parsed = parseParams(req, raw); } catch (e) { req.body = { _raw: raw.toString('utf8').slice(0, 200) }; return fail(res, config.errorStatus, config.errorCodes.argumentError); }
+		try {
+			parsed = parseParams(req, raw);
+		} catch (e) {
+			req.body = { _raw: raw.toString('utf8').slice(0, 200) };
+			return fail(res, config.errorStatus, config.errorCodes.argumentError);
+		}
 		req.body = parsed.params; // what the request log shows
 		req.identomatEncoding = parsed.encoding;
 		const c = company(parsed.params.company_key);
 		if (!c) return fail(res, config.invalidKeyStatus, 'COMPANY_KEY_INVALID');
-		if (c.secretKey && !requestSignatureValid(req, raw, parsed.parts, c.secretKey)) return fail(res, config.signatureStatus, config.errorCodes.signatureInvalid);
+		if (c.secretKey && !requestSignatureValid(req, raw, parsed.parts, c.secretKey))
+			return fail(res, config.signatureStatus, config.errorCodes.signatureInvalid);
 		req.identomatCompany = c;
 		next();
 	});
@@ -89,12 +107,17 @@ function create(base) {
 	api.post('/begin/', (req, res) => {
 		const p = req.body;
 		const problem = validateBegin(p, config);
-		if (problem === 'config_id') return fail(res, config.errorStatus, config.errorCodes.configNotFound);
-		if (problem) { req.sandboxLogEntry && (req.sandboxLogEntry.problem = problem); return fail(res, config.errorStatus, config.errorCodes.argumentError); }
+		if (problem === 'config_id')
+			return fail(res, config.errorStatus, config.errorCodes.configNotFound);
+		if (problem) {
+			req.sandboxLogEntry && (req.sandboxLogEntry.problem = problem);
+			return fail(res, config.errorStatus, config.errorCodes.argumentError);
+		}
 		let parent = null;
 		if (p.parent_session_id !== undefined) {
 			parent = sessions.get(p.parent_session_id);
-			if (!parent || parent.companyKey !== req.identomatCompany.companyKey) return fail(res, config.errorStatus, config.errorCodes.sessionNotFound);
+			if (!parent || parent.companyKey !== req.identomatCompany.companyKey)
+				return fail(res, config.errorStatus, config.errorCodes.sessionNotFound);
 		}
 		let steps = p.steps || [];
 		let flags = p.flags || {};
@@ -106,7 +129,21 @@ function create(base) {
 			flags = { ...saved.flags, ...flags };
 		}
 		const token = newToken();
-		sessions.set(token, { token, companyKey: req.identomatCompany.companyKey, flags, steps, configId: p.config_id || null, parent: parent ? parent.token : null, children: [], createdAt: clock.nowMs(), openedAt: null, status: 'created', outcome: null, deleted: false, encoding: req.identomatEncoding });
+		sessions.set(token, {
+			token,
+			companyKey: req.identomatCompany.companyKey,
+			flags,
+			steps,
+			configId: p.config_id || null,
+			parent: parent ? parent.token : null,
+			children: [],
+			createdAt: clock.nowMs(),
+			openedAt: null,
+			status: 'created',
+			outcome: null,
+			deleted: false,
+			encoding: req.identomatEncoding,
+		});
 		if (parent) parent.children.push(token);
 		ok(res, req, token);
 	});
@@ -114,8 +151,14 @@ function create(base) {
 	const findSession = (req, res) => {
 		const token = req.body.session_token;
 		const s = typeof token === 'string' ? sessions.get(token) : undefined;
-		if (!s || s.companyKey !== req.identomatCompany.companyKey) { fail(res, config.errorStatus, config.errorCodes.sessionNotFound); return null; }
-		if (expired(s)) { fail(res, config.errorStatus, config.errorCodes.sessionExpired); return null; }
+		if (!s || s.companyKey !== req.identomatCompany.companyKey) {
+			fail(res, config.errorStatus, config.errorCodes.sessionNotFound);
+			return null;
+		}
+		if (expired(s)) {
+			fail(res, config.errorStatus, config.errorCodes.sessionExpired);
+			return null;
+		}
 		return s;
 	};
 
@@ -138,9 +181,15 @@ function create(base) {
 			const s = findSession(req, res);
 			if (!s) return;
 			if (s.deleted || !fixtures.media(s.outcome).includes(kind)) {
-				return res.status(config.mediaErrorStatus).type('application/json').send(JSON.stringify({ argumentError: `no ${kind} for this session` }));
+				return res
+					.status(config.mediaErrorStatus)
+					.type('application/json')
+					.send(JSON.stringify({ argumentError: `no ${kind} for this session` }));
 			}
-			ok(res, req, null, { raw: mime.startsWith('video') ? fixtures.WEBM : fixtures.JPEG, contentType: mime });
+			ok(res, req, null, {
+				raw: mime.startsWith('video') ? fixtures.WEBM : fixtures.JPEG,
+				contentType: mime,
+			});
 		});
 	}
 	api.use((req, res) => res.status(404).type('text/plain').send(`Not Found: ${req.path}`));
@@ -152,26 +201,51 @@ function create(base) {
 		const body = JSON.stringify({ callbackApiKey: cb.apiKey, type, sessionId, ...extra });
 		const record = { type, sessionId, body: JSON.parse(body), attempts: [] };
 		deliveries.push(record);
-		return base.deliverer.deliver({
-			url: cb.url, body, timeoutMs: cb.timeoutMs, schedule: cb.retrySchedule,
-			makeHeaders: () => ({ 'Content-Type': 'application/json', 'User-Agent': 'Identomat (sandbox)' }),
-			onAttempt: (a) => record.attempts.push({ attempt: a.attempt, status: a.status, ok: a.ok, error: a.error }),
-		}).then((r) => { record.ok = r.ok; waiters = waiters.filter((w) => !w()); return r; });
+		return base.deliverer
+			.deliver({
+				url: cb.url,
+				body,
+				timeoutMs: cb.timeoutMs,
+				schedule: cb.retrySchedule,
+				makeHeaders: () => ({
+					'Content-Type': 'application/json',
+					'User-Agent': 'Identomat (sandbox)',
+				}),
+				onAttempt: (a) =>
+					record.attempts.push({ attempt: a.attempt, status: a.status, ok: a.ok, error: a.error }),
+			})
+			.then((r) => {
+				record.ok = r.ok;
+				waiters = waiters.filter((w) => !w());
+				return r;
+			});
 	}
 
 	function complete(s, outcome = 'approved') {
-		if (!OUTCOMES.includes(outcome)) throw new Error(`outcome must be one of ${OUTCOMES.join(', ')}`);
+		if (!OUTCOMES.includes(outcome))
+			throw new Error(`outcome must be one of ${OUTCOMES.join(', ')}`);
 		s.openedAt = s.openedAt || clock.nowMs();
 		s.outcome = outcome;
 		s.status = outcome === 'inProgress' ? 'opened' : 'completed';
 		const delegation = [];
 		for (const st of s.steps) {
 			const f = { ...(st.flags || {}), ...st };
-			if (st.type === 'phone-number' && f.require_phone_number_check) delegation.push(['one-time-password-request', { text: 'Your code is 6867', phoneNumber: '+995512345678' }]);
-			if (st.type === 'email' && f.require_email_check) delegation.push(['email-one-time-password-request', { text: 'Your code is 6867', email: 'person@example.com' }]);
+			if (st.type === 'phone-number' && f.require_phone_number_check)
+				delegation.push([
+					'one-time-password-request',
+					{ text: 'Your code is 6867', phoneNumber: '+995512345678' },
+				]);
+			if (st.type === 'email' && f.require_email_check)
+				delegation.push([
+					'email-one-time-password-request',
+					{ text: 'Your code is 6867', email: 'person@example.com' },
+				]);
 		}
 		for (const [type, extra] of delegation) emitCallback(type, s.token, extra);
-		if (config.callbacks.statusUpdates && s.status === 'completed') emitCallback(config.callbacks.statusUpdateType, s.token, { result: fixtures.result(outcome, s, config).result });
+		if (config.callbacks.statusUpdates && s.status === 'completed')
+			emitCallback(config.callbacks.statusUpdateType, s.token, {
+				result: fixtures.result(outcome, s, config).result,
+			});
 		return s;
 	}
 
@@ -186,27 +260,54 @@ function create(base) {
 	}
 
 	// ---- widget stand-in (hosted.js)
-	const widget = hostedRouter({ find: (token) => sessions.get(token), expired, complete, returnUrlFor, now: () => clock.nowMs() });
+	const widget = hostedRouter({
+		find: (token) => sessions.get(token),
+		expired,
+		complete,
+		returnUrlFor,
+		now: () => clock.nowMs(),
+	});
 
 	const router = express.Router();
 	router.use(API_PREFIX, api);
 	router.use(widget);
 
 	const publicApi = {
-		get baseUrl() { return `${base.getUrl()}/identomat`; },
-		get config() { return config; },
+		get baseUrl() {
+			return `${base.getUrl()}/identomat`;
+		},
+		get config() {
+			return config;
+		},
 		setConfig: (patch) => patchConfig(config, patch),
-		get sessions() { return sessions; },
+		get sessions() {
+			return sessions;
+		},
 		session: (token) => sessions.get(token),
-		completeSession(token, { outcome } = {}) { const s = sessions.get(token); if (!s) throw new Error(`session ${token} not found`); complete(s, outcome || 'approved'); return { token, outcome: s.outcome, returnUrl: returnUrlFor(s) }; },
+		completeSession(token, { outcome } = {}) {
+			const s = sessions.get(token);
+			if (!s) throw new Error(`session ${token} not found`);
+			complete(s, outcome || 'approved');
+			return { token, outcome: s.outcome, returnUrl: returnUrlFor(s) };
+		},
 		emitCallback,
-		get deliveries() { return deliveries; },
+		get deliveries() {
+			return deliveries;
+		},
 		waitForDeliveries(n, timeoutMs = 5000) {
 			return new Promise((resolve, reject) => {
 				const done = () => deliveries.filter((d) => d.ok !== undefined).length >= n;
 				if (done()) return resolve(deliveries);
-				const t = setTimeout(() => reject(new Error(`expected ${n} callback deliveries, got ${deliveries.length}`)), timeoutMs);
-				waiters.push(() => { if (!done()) return false; clearTimeout(t); resolve(deliveries); return true; });
+				const t = setTimeout(
+					() => reject(new Error(`expected ${n} callback deliveries, got ${deliveries.length}`)),
+					timeoutMs,
+				);
+				waiters.push(() => {
+					if (!done()) return false;
+					clearTimeout(t);
+					resolve(deliveries);
+					return true;
+				});
 			});
 		},
 		sign: (secret, body) => hmac(secret, body).toString('base64'),
@@ -214,18 +315,45 @@ function create(base) {
 
 	const controlRouter = express.Router();
 	controlRouter.use(express.json());
-	const wrap = (fn) => (req, res) => { try { fn(req, res); } catch (e) { res.status(400).json({ error: e.message }); } };
+	const wrap = (fn) => (req, res) => {
+		try {
+			fn(req, res);
+		} catch (e) {
+			res.status(400).json({ error: e.message });
+		}
+	};
 	controlRouter.get('/config', (req, res) => res.json(config));
-	controlRouter.patch('/config', wrap((req, res) => { publicApi.setConfig(req.body || {}); res.json(config); }));
-	controlRouter.post('/sessions/:token/complete', wrap((req, res) => res.json(publicApi.completeSession(req.params.token, req.body || {}))));
-	controlRouter.post('/callbacks', wrap((req, res) => { const b = req.body || {}; emitCallback(b.type, b.sessionId, b.extra || {}); res.status(202).json({ queued: true }); }));
+	controlRouter.patch(
+		'/config',
+		wrap((req, res) => {
+			publicApi.setConfig(req.body || {});
+			res.json(config);
+		}),
+	);
+	controlRouter.post(
+		'/sessions/:token/complete',
+		wrap((req, res) => res.json(publicApi.completeSession(req.params.token, req.body || {}))),
+	);
+	controlRouter.post(
+		'/callbacks',
+		wrap((req, res) => {
+			const b = req.body || {};
+			emitCallback(b.type, b.sessionId, b.extra || {});
+			res.status(202).json({ queued: true });
+		}),
+	);
 	controlRouter.get('/deliveries', (req, res) => res.json(deliveries));
 
 	return {
 		router,
 		controlRouter,
 		api: publicApi,
-		faultResponse(res, f) { res.status(f.status).type('text/plain').send(f.status === 429 ? 'Too Many Requests' : 'Internal Server Error'); },
+		faultResponse(res, f) {
+			res
+				.status(f.status)
+				.type('text/plain')
+				.send(f.status === 429 ? 'Too Many Requests' : 'Internal Server Error');
+		},
 		reset() {
 			config = patchConfig(defaultConfig(), base.options);
 			sessions = new Map();

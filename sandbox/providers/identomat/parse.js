@@ -30,14 +30,16 @@ function parseMultipart(raw, contentType) {
 
 function parseParams(req, raw) {
 	const params = {};
-	for (const [k, v] of Object.entries(req.query || {})) params[k] = Array.isArray(v) ? v[v.length - 1] : v;
+	for (const [k, v] of Object.entries(req.query || {}))
+		params[k] = Array.isArray(v) ? v[v.length - 1] : v;
 	const type = String(req.headers['content-type'] || '').toLowerCase();
 	let parts = null;
 	let encoding = 'query';
 	if (raw.length) {
 		if (type.startsWith('application/json')) {
 			const body = JSON.parse(raw.toString('utf8'));
-			if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('the JSON body must be an object');
+			if (!body || typeof body !== 'object' || Array.isArray(body))
+				throw new Error('the JSON body must be an object');
 			Object.assign(params, body);
 			encoding = 'json';
 		} else if (type.startsWith('application/x-www-form-urlencoded')) {
@@ -54,7 +56,11 @@ function parseParams(req, raw) {
 	// In form, multipart and query encodings, flags and steps are JSON strings.
 	for (const k of ['flags', 'steps']) {
 		if (typeof params[k] === 'string') {
-			try { params[k] = JSON.parse(params[k]); } catch { throw new Error(`${k} is not valid JSON`); }
+			try {
+				params[k] = JSON.parse(params[k]);
+			} catch {
+				throw new Error(`${k} is not valid JSON`);
+			}
 		}
 	}
 	return { params, parts, encoding };

@@ -31,11 +31,25 @@ function defaultConfig() {
 		results: {
 			verified: {
 				result: { decision: 'verified', errorCodes: [] },
-				data: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1990-04-23', nationality: 'CHE', documentType: 'PASSPORT', documentNumber: 'X1234567', documentExpiryDate: '2031-01-31', issuingCountry: 'CHE' },
+				data: {
+					firstName: 'Anna',
+					lastName: 'Muster',
+					dateOfBirth: '1990-04-23',
+					nationality: 'CHE',
+					documentType: 'PASSPORT',
+					documentNumber: 'X1234567',
+					documentExpiryDate: '2031-01-31',
+					issuingCountry: 'CHE',
+				},
 			},
 			failed: {
 				result: { decision: 'failed', errorCodes: ['DOCUMENT_EXPIRED'] },
-				data: { firstName: 'Anna', lastName: 'Muster', documentType: 'ID_CARD', issuingCountry: 'CHE' },
+				data: {
+					firstName: 'Anna',
+					lastName: 'Muster',
+					documentType: 'ID_CARD',
+					issuingCountry: 'CHE',
+				},
 			},
 		},
 	};
@@ -43,7 +57,14 @@ function defaultConfig() {
 
 function patchConfig(config, patch) {
 	for (const [k, v] of Object.entries(patch || {})) {
-		if (v && typeof v === 'object' && !Array.isArray(v) && config[k] && typeof config[k] === 'object' && !Array.isArray(config[k])) {
+		if (
+			v &&
+			typeof v === 'object' &&
+			!Array.isArray(v) &&
+			config[k] &&
+			typeof config[k] === 'object' &&
+			!Array.isArray(config[k])
+		) {
 			Object.assign(config[k], v);
 		} else config[k] = v;
 	}

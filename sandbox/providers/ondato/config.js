@@ -14,7 +14,11 @@ function defaultConfig() {
 				// Scope names are UNCONFIRMED (3rd-party); a token without `scope` gets all of these (official).
 				scopes: ['idv_api', 'kyc_identifications_api'],
 			},
-			{ clientId: 'app.ondato.sandbox.readonly', clientSecret: 'sandbox-ondato-readonly-secret', scopes: ['idv_api_readonly', 'kyc_identifications_api_readonly'] },
+			{
+				clientId: 'app.ondato.sandbox.readonly',
+				clientSecret: 'sandbox-ondato-readonly-secret',
+				scopes: ['idv_api_readonly', 'kyc_identifications_api_readonly'],
+			},
 		],
 		tokenTtlSeconds: 3600, // UNCONFIRMED lifetime
 		invalidClientStatus: 400, // 400 or 401 (UNCONFIRMED; IdentityServer answers 400 invalid_client)

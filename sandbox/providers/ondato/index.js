@@ -19,8 +19,19 @@ function create(base) {
 	let config = patchConfig(defaultConfig(), base.options);
 	let state = createState(config, base.clock);
 	const ctx = { ...base, config: () => config, state: () => state };
-	ctx.events = createEvents({ state: ctx.state, config: ctx.config, clock: base.clock, deliverer: base.deliverer, problem: base.problem });
-	ctx.model = createModel({ state: ctx.state, config: ctx.config, clock: base.clock, events: ctx.events });
+	ctx.events = createEvents({
+		state: ctx.state,
+		config: ctx.config,
+		clock: base.clock,
+		deliverer: base.deliverer,
+		problem: base.problem,
+	});
+	ctx.model = createModel({
+		state: ctx.state,
+		config: ctx.config,
+		clock: base.clock,
+		events: ctx.events,
+	});
 
 	const router = express.Router();
 	router.use('/id', tokenRouter(ctx));
@@ -31,33 +42,75 @@ function create(base) {
 
 	const idv = (id) => {
 		const found = state.idvs.get(String(id).toLowerCase());
-		if (!found) throw Object.assign(new Error(`identity verification ${id} not found`), { status: 404 });
+		if (!found)
+			throw Object.assign(new Error(`identity verification ${id} not found`), { status: 404 });
 		return found;
 	};
 	const snapshot = (v) => JSON.parse(JSON.stringify(v));
 	const root = () => `${base.getUrl()}/ondato`;
 	const api = {
-		get tokenUrl() { return `${root()}/id/connect/token`; },
-		get idvApiUrl() { return `${root()}/idvapi`; },
-		get kycApiUrl() { return `${root()}/kycid`; },
-		get faceAuthApiUrl() { return `${root()}/faceauth`; },
-		get hostedUrl() { return `${root()}/idv`; },
+		get tokenUrl() {
+			return `${root()}/id/connect/token`;
+		},
+		get idvApiUrl() {
+			return `${root()}/idvapi`;
+		},
+		get kycApiUrl() {
+			return `${root()}/kycid`;
+		},
+		get faceAuthApiUrl() {
+			return `${root()}/faceauth`;
+		},
+		get hostedUrl() {
+			return `${root()}/idv`;
+		},
 		// Credential fields for tests and the demo.
 		get credentials() {
 			const c = config.clients[0];
-			return { environment: 'sandbox', clientId: c.clientId, clientSecret: c.clientSecret, tokenUrl: api.tokenUrl, idvApiUrl: api.idvApiUrl, kycApiUrl: api.kycApiUrl, faceAuthApiUrl: api.faceAuthApiUrl, hostedFlowUrl: api.hostedUrl };
+			return {
+				environment: 'sandbox',
+				clientId: c.clientId,
+				clientSecret: c.clientSecret,
+				tokenUrl: api.tokenUrl,
+				idvApiUrl: api.idvApiUrl,
+				kycApiUrl: api.kycApiUrl,
+				faceAuthApiUrl: api.faceAuthApiUrl,
+				hostedFlowUrl: api.hostedUrl,
+			};
 		},
-		get config() { return config; },
+		get config() {
+			return config;
+		},
 		setConfig: (patch) => patchConfig(config, patch),
-		get state() { return state; },
-		get tokenRequests() { return state.tokenRequests; },
-		get tokensIssued() { return state.tokensIssued; },
-		expireTokens() { let n = 0; for (const t of state.tokens.values()) { t.expiresAt = base.clock.nowMs() - 1; n++; } return n; },
+		get state() {
+			return state;
+		},
+		get tokenRequests() {
+			return state.tokenRequests;
+		},
+		get tokensIssued() {
+			return state.tokensIssued;
+		},
+		expireTokens() {
+			let n = 0;
+			for (const t of state.tokens.values()) {
+				t.expiresAt = base.clock.nowMs() - 1;
+				n++;
+			}
+			return n;
+		},
 		registerWebhook: (spec) => ctx.events.subscribe(spec),
-		unregisterWebhook(id) { if (!state.subscriptions.delete(id)) throw Object.assign(new Error(`subscription ${id} not found`), { status: 404 }); },
+		unregisterWebhook(id) {
+			if (!state.subscriptions.delete(id))
+				throw Object.assign(new Error(`subscription ${id} not found`), { status: 404 });
+		},
 		subscriptions: () => [...state.subscriptions.values()].map(ctx.events.publicSub),
-		get deliveries() { return ctx.events.attempts; },
-		get webhookTokenRequests() { return ctx.events.tokenRequests; },
+		get deliveries() {
+			return ctx.events.attempts;
+		},
+		get webhookTokenRequests() {
+			return ctx.events.tokenRequests;
+		},
 		waitForDeliveries: (n, timeoutMs) => ctx.events.waitForDeliveries(n, timeoutMs),
 		signature: (secret, t, rawBody) => ctx.events.sign(secret, t, rawBody),
 		hostedLink: (id) => `${api.hostedUrl}/?id=${id}`,
@@ -66,7 +119,8 @@ function create(base) {
 		approve: (id) => snapshot(ctx.model.decide(idv(id), 'approved')),
 		reject: (id, reason) => snapshot(ctx.model.decide(idv(id), 'rejected', reason)),
 		complete: (id, { outcome = 'approved', reason } = {}) => {
-			if (!['approved', 'rejected'].includes(outcome)) throw Object.assign(new Error('outcome must be approved or rejected'), { status: 400 });
+			if (!['approved', 'rejected'].includes(outcome))
+				throw Object.assign(new Error('outcome must be approved or rejected'), { status: 400 });
 			return snapshot(ctx.model.complete(idv(id), outcome, reason));
 		},
 		expire: (id) => snapshot(ctx.model.expire(idv(id))),
@@ -75,7 +129,14 @@ function create(base) {
 		kycOf: (id) => snapshot(ctx.model.kycOf(idv(id)) ?? null),
 		seed: {
 			setup(b = {}) {
-				const s = { ...snapshot([...state.setups.values()][0]), id: uuid(), versionId: uuid(), name: 'Seeded setup', isDisabled: false, ...b };
+				const s = {
+					...snapshot([...state.setups.values()][0]),
+					id: uuid(),
+					versionId: uuid(),
+					name: 'Seeded setup',
+					isDisabled: false,
+					...b,
+				};
 				state.setups.set(s.id, s);
 				return s;
 			},
@@ -95,8 +156,18 @@ function create(base) {
 		controlRouter: controlRouter(api),
 		api,
 		faultResponse(res, f) {
-			if (f.status === 401) return res.status(401).set('WWW-Authenticate', 'Bearer error="invalid_token"').end();
-			return problem(() => config, res, f.status, f.status === 429 ? 'Too Many Requests' : f.status === 503 ? 'Service Unavailable' : 'An error occurred while processing your request.');
+			if (f.status === 401)
+				return res.status(401).set('WWW-Authenticate', 'Bearer error="invalid_token"').end();
+			return problem(
+				() => config,
+				res,
+				f.status,
+				f.status === 429
+					? 'Too Many Requests'
+					: f.status === 503
+						? 'Service Unavailable'
+						: 'An error occurred while processing your request.',
+			);
 		},
 		reset() {
 			config = patchConfig(defaultConfig(), base.options);

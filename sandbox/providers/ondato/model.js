@@ -16,24 +16,59 @@ const clone = (v) => JSON.parse(JSON.stringify(v));
 function createState(config, clock) {
 	const now = iso(clock.nowMs());
 	const setup = (id, name, steps, extra = {}) => ({
-		id, versionId: uuid(), applicationId: config.applicationId, createdUtc: now, modifiedUtc: now, isDisabled: false, name,
-		endScreen: { enabled: true }, generalAppSetting: { supportEmail: 'support@example.com' },
-		omnichannel: { enabled: false, appStoreEnabled: false, restrictToSameIpAddress: false, onlyMobileEnabled: false },
-		sessionScreenRecording: { enabled: false }, submissionContinuity: { enabled: false, otpDeliverType: 'Email' },
+		id,
+		versionId: uuid(),
+		applicationId: config.applicationId,
+		createdUtc: now,
+		modifiedUtc: now,
+		isDisabled: false,
+		name,
+		endScreen: { enabled: true },
+		generalAppSetting: { supportEmail: 'support@example.com' },
+		omnichannel: {
+			enabled: false,
+			appStoreEnabled: false,
+			restrictToSameIpAddress: false,
+			onlyMobileEnabled: false,
+		},
+		sessionScreenRecording: { enabled: false },
+		submissionContinuity: { enabled: false, otpDeliverType: 'Email' },
 		webAppSetting: {
 			baseUrl: 'https://idv.ondato.com',
-			defaultLocalisationSetting: { consentDeclinedRedirectUrl: null, failureRedirectUrl: null, language: 'en', pageTitle: name, successRedirectUrl: null },
+			defaultLocalisationSetting: {
+				consentDeclinedRedirectUrl: null,
+				failureRedirectUrl: null,
+				language: 'en',
+				pageTitle: name,
+				successRedirectUrl: null,
+			},
 			localisationSettings: [],
 		},
-		steps: steps.map((type, i) => ({ type, order: i + 1, setupId: type === 'Consent' ? null : uuid() })),
+		steps: steps.map((type, i) => ({
+			type,
+			order: i + 1,
+			setupId: type === 'Consent' ? null : uuid(),
+		})),
 		...extra,
 	});
 	const setups = new Map();
 	for (const s of [
-		setup('5f16990b-d00a-4ff2-8102-e7b8d5820c28', 'KYC onboarding', ['Consent', 'KycIdentification']),
-		setup('0f60f6f8-8e73-4873-b2ee-e02275994a77', 'Face authentication', ['Consent', 'FaceAuthentication']),
-		setup('3fa85f64-5717-4562-b3fc-2c963f66afa6', 'Legacy onboarding (disabled)', ['Consent', 'KycIdentification'], { isDisabled: true }),
-	]) setups.set(s.id, s);
+		setup('5f16990b-d00a-4ff2-8102-e7b8d5820c28', 'KYC onboarding', [
+			'Consent',
+			'KycIdentification',
+		]),
+		setup('0f60f6f8-8e73-4873-b2ee-e02275994a77', 'Face authentication', [
+			'Consent',
+			'FaceAuthentication',
+		]),
+		setup(
+			'3fa85f64-5717-4562-b3fc-2c963f66afa6',
+			'Legacy onboarding (disabled)',
+			['Consent', 'KycIdentification'],
+			{ isDisabled: true },
+		),
+	])
+		setups.set(s.id, s);
 	return {
 		setups,
 		idvs: new Map(),
@@ -56,14 +91,26 @@ function createModel({ state, config, clock, events }) {
 		const id = uuid();
 		const t = now();
 		const idv = {
-			id, applicationId: config().applicationId, status: 'Pending', createdUtc: t, modifiedUtc: t,
-			...(body.externalReferenceId != null ? { externalReferenceId: body.externalReferenceId } : {}),
+			id,
+			applicationId: config().applicationId,
+			status: 'Pending',
+			createdUtc: t,
+			modifiedUtc: t,
+			...(body.externalReferenceId != null
+				? { externalReferenceId: body.externalReferenceId }
+				: {}),
 			...(body.registration ? { registration: clone(body.registration) } : {}),
 			setup: { id: setup.id, versionId: setup.versionId },
 			step: { documentSignatures: [], forms: [] },
 		};
 		if (body.faceAuthentication) {
-			const fa = { applicationId: idv.applicationId, createdUtc: t, id: uuid(), identityVerificationId: id, status: 'Pending' };
+			const fa = {
+				applicationId: idv.applicationId,
+				createdUtc: t,
+				id: uuid(),
+				identityVerificationId: id,
+				status: 'Pending',
+			};
 			st().faceAuths.set(fa.id, fa);
 			idv.step.faceAuthentication = { id: fa.id };
 		}
@@ -72,11 +119,20 @@ function createModel({ state, config, clock, events }) {
 	}
 
 	const setupOf = (idv) => st().setups.get(idv.setup.id);
-	const kycOf = (idv) => (idv.step.kycIdentification ? st().kycs.get(idv.step.kycIdentification.id) : undefined);
-	const touch = (x) => { x.modifiedUtc = now(); };
-	const idvEvent = (name) => (config().legacyEventNames ? `Idv.${name}` : `IdentityVerification.${name}`);
-	const fail = (message, status = 409) => { throw Object.assign(new Error(message), { status }); };
-	const open = (idv) => { if (!['Pending', 'InProgress'].includes(idv.status)) fail(`the identity verification is ${idv.status}`); };
+	const kycOf = (idv) =>
+		idv.step.kycIdentification ? st().kycs.get(idv.step.kycIdentification.id) : undefined;
+	const touch = (x) => {
+		x.modifiedUtc = now();
+	};
+	const idvEvent = (name) =>
+		config().legacyEventNames ? `Idv.${name}` : `IdentityVerification.${name}`;
+	const fail = (message, status = 409) => {
+		throw Object.assign(new Error(message), { status });
+	};
+	const open = (idv) => {
+		if (!['Pending', 'InProgress'].includes(idv.status))
+			fail(`the identity verification is ${idv.status}`);
+	};
 
 	// The person accepts the consent screen: IdentityVerification.Consented, then the KYC step starts.
 	function consent(idv) {
@@ -90,10 +146,17 @@ function createModel({ state, config, clock, events }) {
 		if (setupOf(idv).steps.some((s) => s.type === 'KycIdentification')) {
 			const kycSetup = setupOf(idv).steps.find((s) => s.type === 'KycIdentification');
 			const kyc = {
-				id: uuid(), applicationId: idv.applicationId, createdUtc: now(),
+				id: uuid(),
+				applicationId: idv.applicationId,
+				createdUtc: now(),
 				setup: { id: kycSetup.setupId, versionId: setupOf(idv).versionId },
-				identityVerificationId: idv.id, status: 'Awaiting', statusReason: 'Unfinished', isCrossChecked: false,
-				...(idv.externalReferenceId != null ? { externalReferenceId: idv.externalReferenceId } : {}),
+				identityVerificationId: idv.id,
+				status: 'Awaiting',
+				statusReason: 'Unfinished',
+				isCrossChecked: false,
+				...(idv.externalReferenceId != null
+					? { externalReferenceId: idv.externalReferenceId }
+					: {}),
 			};
 			st().kycs.set(kyc.id, kyc);
 			idv.step.kycIdentification = { id: kyc.id };
@@ -109,7 +172,8 @@ function createModel({ state, config, clock, events }) {
 		if (!idv.step.consent?.isConsented) fail('the person has not consented yet');
 		const kyc = kycOf(idv);
 		if (!kyc) fail('this session has no KYC identification step');
-		if (kyc.statusReason !== 'Unfinished') fail(`the KYC identification is already ${kyc.statusReason}`);
+		if (kyc.statusReason !== 'Unfinished')
+			fail(`the KYC identification is already ${kyc.statusReason}`);
 		const reg = idv.registration || {};
 		const fileIds = [uuid(), uuid()];
 		for (const fileId of fileIds) st().files.set(fileId, { kycId: kyc.id, buffer: JPEG });
@@ -117,16 +181,45 @@ function createModel({ state, config, clock, events }) {
 		Object.assign(kyc, {
 			statusReason: 'Processing',
 			document: {
-				fullName: [reg.firstName || 'JOHN', reg.middleName, reg.lastName || 'JOHNSON'].filter(Boolean).join(' ').toUpperCase(),
-				firstName: (reg.firstName || 'John').toUpperCase(), lastName: (reg.lastName || 'Johnson').toUpperCase(),
-				documentNumber: 'PU2343443343', dateOfIssue: '2018-12-03', dateOfExpiration: '2028-12-01',
-				dateOfBirth: reg.dateOfBirth || '1985-02-27', personalCode: reg.personalCode || '38502270000',
-				nationalityIso3: 'LTU', countryIso3: 'LTU', gender: 'Male', type: 'IdCard', mrzVerified: true, category: 'B',
+				fullName: [reg.firstName || 'JOHN', reg.middleName, reg.lastName || 'JOHNSON']
+					.filter(Boolean)
+					.join(' ')
+					.toUpperCase(),
+				firstName: (reg.firstName || 'John').toUpperCase(),
+				lastName: (reg.lastName || 'Johnson').toUpperCase(),
+				documentNumber: 'PU2343443343',
+				dateOfIssue: '2018-12-03',
+				dateOfExpiration: '2028-12-01',
+				dateOfBirth: reg.dateOfBirth || '1985-02-27',
+				personalCode: reg.personalCode || '38502270000',
+				nationalityIso3: 'LTU',
+				countryIso3: 'LTU',
+				gender: 'Male',
+				type: 'IdCard',
+				mrzVerified: true,
+				category: 'B',
 				files: [
-					{ createdUtc: t, fileId: fileIds[0], fileName: `${kyc.id}_front.jpeg`, fileExtension: 'jpeg', part: 'Front', fileType: 'DocumentPhoto' },
-					{ createdUtc: t, fileId: fileIds[1], fileName: `${kyc.id}_back.jpeg`, fileExtension: 'jpeg', part: 'Back', fileType: 'DocumentPhoto' },
+					{
+						createdUtc: t,
+						fileId: fileIds[0],
+						fileName: `${kyc.id}_front.jpeg`,
+						fileExtension: 'jpeg',
+						part: 'Front',
+						fileType: 'DocumentPhoto',
+					},
+					{
+						createdUtc: t,
+						fileId: fileIds[1],
+						fileName: `${kyc.id}_back.jpeg`,
+						fileExtension: 'jpeg',
+						part: 'Back',
+						fileType: 'DocumentPhoto',
+					},
 				],
-				ocrValidations: [{ key: 'DateOfBirth', isValid: true }, { key: 'DocumentNumber', isValid: true }],
+				ocrValidations: [
+					{ key: 'DateOfBirth', isValid: true },
+					{ key: 'DocumentNumber', isValid: true },
+				],
 			},
 		});
 		events.emit([{ type: 'KycIdentification.Processed', payload: clone(kyc), idvId: idv.id }]);
@@ -140,7 +233,8 @@ function createModel({ state, config, clock, events }) {
 		const batch = [];
 		const kyc = kycOf(idv);
 		if (kyc) {
-			if (kyc.statusReason !== 'Processing') fail('the KYC identification has not been processed yet');
+			if (kyc.statusReason !== 'Processing')
+				fail('the KYC identification has not been processed yet');
 			const approved = outcome === 'approved';
 			Object.assign(kyc, {
 				status: approved ? 'Approved' : 'Rejected',
@@ -154,7 +248,11 @@ function createModel({ state, config, clock, events }) {
 				fraudChecks: [{ name: 'DocumentManipulation', status: 'Success' }],
 				completedUtc: now(),
 			});
-			batch.push({ type: approved ? 'KycIdentification.Approved' : 'KycIdentification.Rejected', payload: clone(kyc), idvId: idv.id });
+			batch.push({
+				type: approved ? 'KycIdentification.Approved' : 'KycIdentification.Rejected',
+				payload: clone(kyc),
+				idvId: idv.id,
+			});
 		} else if (idv.step.faceAuthentication) {
 			const fa = st().faceAuths.get(idv.step.faceAuthentication.id);
 			if (outcome !== 'approved') fa.status = 'Failed';
@@ -178,7 +276,8 @@ function createModel({ state, config, clock, events }) {
 	// A reviewer edits data in the portal: KycIdentification.Updated (e.g. Approved -> Rejected).
 	function updateKyc(idv, { status, statusReason } = {}) {
 		const kyc = kycOf(idv);
-		if (!kyc || !['Approved', 'Rejected'].includes(kyc.status)) fail('only a decided KYC identification can be updated');
+		if (!kyc || !['Approved', 'Rejected'].includes(kyc.status))
+			fail('only a decided KYC identification can be updated');
 		if (status) kyc.status = status;
 		if (statusReason) kyc.statusReason = statusReason;
 		kyc.isCrossChecked = true;
@@ -194,7 +293,17 @@ function createModel({ state, config, clock, events }) {
 		return decide(idv, outcome, reason);
 	}
 
-	return { createIdv, consent, processKyc, decide, complete, expire: (i) => endAs(i, 'Expired'), abort: (i) => endAs(i, 'Aborted'), updateKyc, kycOf };
+	return {
+		createIdv,
+		consent,
+		processKyc,
+		decide,
+		complete,
+		expire: (i) => endAs(i, 'Expired'),
+		abort: (i) => endAs(i, 'Aborted'),
+		updateKyc,
+		kycOf,
+	};
 }
 
 module.exports = { createState, createModel, JPEG };

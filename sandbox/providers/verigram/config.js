@@ -40,11 +40,23 @@ function defaultConfig() {
 		serviceResults: {
 			pass: [
 				{ service_name: 'verilive', service_status: 'success', liveness: true },
-				{ service_name: 'kisc', service_status: 'success', face_match: true, similarity: 99.0, vendor: 'verigram' },
+				{
+					service_name: 'kisc',
+					service_status: 'success',
+					face_match: true,
+					similarity: 99.0,
+					vendor: 'verigram',
+				},
 			],
 			fail: [
 				{ service_name: 'verilive', service_status: 'success', liveness: true },
-				{ service_name: 'kisc', service_status: 'fail', face_match: false, similarity: 12.5, vendor: 'verigram' },
+				{
+					service_name: 'kisc',
+					service_status: 'fail',
+					face_match: false,
+					similarity: 12.5,
+					vendor: 'verigram',
+				},
 			],
 		},
 	};
@@ -52,7 +64,14 @@ function defaultConfig() {
 
 function patchConfig(config, patch) {
 	for (const [k, v] of Object.entries(patch || {})) {
-		if (v && typeof v === 'object' && !Array.isArray(v) && config[k] && typeof config[k] === 'object' && !Array.isArray(config[k])) {
+		if (
+			v &&
+			typeof v === 'object' &&
+			!Array.isArray(v) &&
+			config[k] &&
+			typeof config[k] === 'object' &&
+			!Array.isArray(config[k])
+		) {
 			Object.assign(config[k], v);
 		} else config[k] = v;
 	}

@@ -12,7 +12,13 @@ describe('Amiqus node: Client', () => {
 				firstName: 'Martin',
 				lastName: 'McFly',
 				email: 'marty@example.com',
-				additionalFields: { title: 'mr', middle_name: 'Seamus', dob: '1968-06-12', reference: 'user-42', mobile: '+447700900123' },
+				additionalFields: {
+					title: 'mr',
+					middle_name: 'Seamus',
+					dob: '1968-06-12',
+					reference: 'user-42',
+					mobile: '+447700900123',
+				},
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(1);
@@ -22,7 +28,13 @@ describe('Amiqus node: Client', () => {
 				email: 'marty@example.com',
 				dob: '1968-06-12',
 				reference: 'user-42',
-				name: { title: 'mr', first_name: 'Martin', middle_name: 'Seamus', last_name: 'McFly', full_name: 'Martin Seamus McFly' },
+				name: {
+					title: 'mr',
+					first_name: 'Martin',
+					middle_name: 'Seamus',
+					last_name: 'McFly',
+					full_name: 'Martin Seamus McFly',
+				},
 			});
 			expect(result.items[0].pairedItem).toEqual({ item: 0 });
 			const requests = received(sb());
@@ -49,11 +61,26 @@ describe('Amiqus node: Client', () => {
 			};
 			const cases: Array<[Record<string, unknown>, RegExp]> = [
 				[{ first: 'Marty', email: '', dob: '', title: 'mr' }, /^"Email" is required \[item 0\]$/],
-				[{ first: 'Marty', email: 'not-an-email', dob: '', title: 'mr' }, /^"Email" must be an email address, got a value shaped "aaa-aa-aaaaa" \[item 0\]$/],
-				[{ first: 'Marty', email: 'a@b.co', dob: '1968-02-30', title: 'mr' }, /^"Date of Birth" must be a date written YYYY-MM-DD, got a value shaped "9999-99-99" \[item 0\]$/],
-				[{ first: '  ', email: 'a@b.co', dob: '', title: 'mr' }, /^"First Name" is required \[item 0\]$/],
-				[{ first: 'Marty', email: 'a@b.co', dob: '', title: 'other' }, /^"Other Title" is required \[item 0\]$/],
-				[{ first: 'Marty', email: 'a@b.co', dob: '', title: 'king' }, /^"Title" must be one of .*, got "king" \[item 0\]$/],
+				[
+					{ first: 'Marty', email: 'not-an-email', dob: '', title: 'mr' },
+					/^"Email" must be an email address, got a value shaped "aaa-aa-aaaaa" \[item 0\]$/,
+				],
+				[
+					{ first: 'Marty', email: 'a@b.co', dob: '1968-02-30', title: 'mr' },
+					/^"Date of Birth" must be a date written YYYY-MM-DD, got a value shaped "9999-99-99" \[item 0\]$/,
+				],
+				[
+					{ first: '  ', email: 'a@b.co', dob: '', title: 'mr' },
+					/^"First Name" is required \[item 0\]$/,
+				],
+				[
+					{ first: 'Marty', email: 'a@b.co', dob: '', title: 'other' },
+					/^"Other Title" is required \[item 0\]$/,
+				],
+				[
+					{ first: 'Marty', email: 'a@b.co', dob: '', title: 'king' },
+					/^"Title" must be one of .*, got "king" \[item 0\]$/,
+				],
 			];
 			for (const [item, message] of cases) {
 				const result = await runAmiqus(sb(), parameters, { items: [item] });
@@ -65,7 +92,13 @@ describe('Amiqus node: Client', () => {
 
 		it('n8n itself refuses a node with an empty required parameter', async () => {
 			await expect(
-				runAmiqus(sb(), { resource: 'client', operation: 'create', firstName: 'Marty', lastName: 'McFly', email: '' }),
+				runAmiqus(sb(), {
+					resource: 'client',
+					operation: 'create',
+					firstName: 'Marty',
+					lastName: 'McFly',
+					email: '',
+				}),
 			).rejects.toThrow(/Parameter "Email" is required/);
 			expect(received(sb())).toEqual([]);
 		});
@@ -91,19 +124,38 @@ describe('Amiqus node: Client', () => {
 			);
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(3);
-			expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(result.items.map((i) => i.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
 			expect(result.items[0].json).toMatchObject({ object: 'client', email: 'marty@example.com' });
-			expect(result.items[1].json.error).toMatch(/"Email" must be an email address, got a value shaped "aaa aa aaaaaaa.aaa" \[item 1\]/);
-			expect(result.items[2].json).toMatchObject({ object: 'client', email: 'lorraine@example.com' });
+			expect(result.items[1].json.error).toMatch(
+				/"Email" must be an email address, got a value shaped "aaa aa aaaaaaa.aaa" \[item 1\]/,
+			);
+			expect(result.items[2].json).toMatchObject({
+				object: 'client',
+				email: 'lorraine@example.com',
+			});
 			const requests = received(sb());
-			expect(requests.map((r) => (r.body as { email: string }).email)).toEqual(['marty@example.com', 'lorraine@example.com']);
+			expect(requests.map((r) => (r.body as { email: string }).email)).toEqual([
+				'marty@example.com',
+				'lorraine@example.com',
+			]);
 		});
 	});
 
 	describe('get, update, delete', () => {
 		it('gets a client by ID and by URL', async () => {
-			const seeded = sb().amiqus.seed.client({ email: 'doc@example.com', name: { first_name: 'Emmett', last_name: 'Brown' } });
-			const byIdResult = await runAmiqus(sb(), { resource: 'client', operation: 'get', clientId: byId(seeded.id) });
+			const seeded = sb().amiqus.seed.client({
+				email: 'doc@example.com',
+				name: { first_name: 'Emmett', last_name: 'Brown' },
+			});
+			const byIdResult = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'get',
+				clientId: byId(seeded.id),
+			});
 			expect(byIdResult.items[0].json).toMatchObject({ id: seeded.id, email: 'doc@example.com' });
 			const byUrl = await runAmiqus(sb(), {
 				resource: 'client',
@@ -118,17 +170,27 @@ describe('Amiqus node: Client', () => {
 		});
 
 		it('says clearly when a client does not exist', async () => {
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'get', clientId: byId(999999) });
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'get',
+				clientId: byId(999999),
+			});
 			expect(result.error?.message).toMatch(/Amiqus: The resource was not found \(HTTP 404\)/);
 		});
 
 		it('refuses a client ID that is not a number without sending anything', async () => {
 			const result = await runAmiqus(
 				sb(),
-				{ resource: 'client', operation: 'get', clientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+				{
+					resource: 'client',
+					operation: 'get',
+					clientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				},
 				{ items: [{ id: 'abc' }] },
 			);
-			expect(result.error?.message).toMatch(/^"Client" must be a positive whole number, got "abc" \[item 0\]$/);
+			expect(result.error?.message).toMatch(
+				/^"Client" must be a positive whole number, got "abc" \[item 0\]$/,
+			);
 			expect(received(sb())).toEqual([]);
 		});
 
@@ -141,24 +203,45 @@ describe('Amiqus node: Client', () => {
 				updateFields: { email: 'martin.mcfly@example.com', status: 'approved' },
 			});
 			expect(result.error).toBeUndefined();
-			expect(result.items[0].json).toMatchObject({ id: seeded.id, email: 'martin.mcfly@example.com', status: 'approved' });
+			expect(result.items[0].json).toMatchObject({
+				id: seeded.id,
+				email: 'martin.mcfly@example.com',
+				status: 'approved',
+			});
 			const [request] = received(sb());
-			expect(request).toMatchObject({ method: 'PATCH', path: `/clients/${seeded.id}`, status: 200 });
+			expect(request).toMatchObject({
+				method: 'PATCH',
+				path: `/clients/${seeded.id}`,
+				status: 200,
+			});
 			expect(request.body).toEqual({ email: 'martin.mcfly@example.com', status: 'approved' });
 		});
 
 		it('refuses an empty update', async () => {
 			const seeded = sb().amiqus.seed.client({});
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'update', clientId: byId(seeded.id), updateFields: {} });
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'update',
+				clientId: byId(seeded.id),
+				updateFields: {},
+			});
 			expect(result.error?.message).toMatch(/"Update Fields" is empty \[item 0\]/);
 			expect(received(sb())).toEqual([]);
 		});
 
 		it('deletes a client', async () => {
 			const seeded = sb().amiqus.seed.client({});
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'delete', clientId: byId(seeded.id) });
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'delete',
+				clientId: byId(seeded.id),
+			});
 			expect(result.items[0].json).toEqual({ id: seeded.id, deleted: true });
-			expect(received(sb())[0]).toMatchObject({ method: 'DELETE', path: `/clients/${seeded.id}`, status: 204 });
+			expect(received(sb())[0]).toMatchObject({
+				method: 'DELETE',
+				path: `/clients/${seeded.id}`,
+				status: 204,
+			});
 			expect(sb().amiqus.state.clients.has(seeded.id)).toBe(false);
 		});
 	});
@@ -168,7 +251,10 @@ describe('Amiqus node: Client', () => {
 			for (let i = 0; i < count; i++) {
 				sb().amiqus.seed.client({
 					email: `person${i}@example.com`,
-					name: { first_name: `Person${String(i).padStart(3, '0')}`, last_name: i % 2 ? 'Odd' : 'Even' },
+					name: {
+						first_name: `Person${String(i).padStart(3, '0')}`,
+						last_name: i % 2 ? 'Odd' : 'Even',
+					},
 					status: i % 3 === 0 ? 'approved' : 'pending',
 					reference: `ref-${i}`,
 				});
@@ -177,7 +263,12 @@ describe('Amiqus node: Client', () => {
 
 		it('Limit asks for one page of that size', async () => {
 			seedClients(30);
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'getAll', returnAll: false, limit: 7 });
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 7,
+			});
 			expect(result.items).toHaveLength(7);
 			const requests = received(sb());
 			expect(requests).toHaveLength(1);
@@ -186,7 +277,11 @@ describe('Amiqus node: Client', () => {
 
 		it('Return All walks every page of 100', async () => {
 			seedClients(230);
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'getAll', returnAll: true });
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'getAll',
+				returnAll: true,
+			});
 			expect(result.items).toHaveLength(230);
 			expect(new Set(json(result.items).map((c) => c.id)).size).toBe(230);
 			const requests = received(sb());
@@ -199,7 +294,12 @@ describe('Amiqus node: Client', () => {
 
 		it('Limit above one page takes several pages and stops at the limit', async () => {
 			seedClients(230);
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'getAll', returnAll: false, limit: 150 });
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 150,
+			});
 			expect(result.items).toHaveLength(150);
 			expect(received(sb()).map((r) => r.query.page)).toEqual(['1', '2']);
 		});
@@ -228,7 +328,12 @@ describe('Amiqus node: Client', () => {
 
 		it('filters by reference', async () => {
 			seedClients(5);
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'getAll', returnAll: true, filters: { reference: 'REF-3' } });
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { reference: 'REF-3' },
+			});
 			expect(json(result.items).map((c) => c.email)).toEqual(['person3@example.com']);
 			expect(received(sb())[0].query.reference).toBe('REF-3');
 		});
@@ -237,13 +342,25 @@ describe('Amiqus node: Client', () => {
 	describe('list search', () => {
 		it('lists clients with a filter and pages on', async () => {
 			for (let i = 0; i < 60; i++) {
-				sb().amiqus.seed.client({ email: `p${i}@example.com`, name: { first_name: i < 55 ? 'Biff' : 'George', last_name: `Tannen${i}` } });
+				sb().amiqus.seed.client({
+					email: `p${i}@example.com`,
+					name: { first_name: i < 55 ? 'Biff' : 'George', last_name: `Tannen${i}` },
+				});
 			}
 			const first = await listSearch(sb(), 'searchClients', 'clientId', 'biff');
 			expect(first.results).toHaveLength(50);
-			expect(first.results[0]).toEqual({ name: expect.stringMatching(/^Biff Tannen0 <p0@example.com> \(#\d+\)$/), value: expect.stringMatching(/^\d+$/) });
+			expect(first.results[0]).toEqual({
+				name: expect.stringMatching(/^Biff Tannen0 <p0@example.com> \(#\d+\)$/),
+				value: expect.stringMatching(/^\d+$/),
+			});
 			expect(first.paginationToken).toBe('2');
-			const second = await listSearch(sb(), 'searchClients', 'clientId', 'biff', first.paginationToken);
+			const second = await listSearch(
+				sb(),
+				'searchClients',
+				'clientId',
+				'biff',
+				first.paginationToken,
+			);
 			expect(second.results).toHaveLength(5);
 			expect(second.paginationToken).toBeUndefined();
 			expect(received(sb()).map((r) => r.query)).toEqual([
@@ -256,9 +373,20 @@ describe('Amiqus node: Client', () => {
 	describe('retries and errors', () => {
 		it('retries a 429 after the Retry-After delay and succeeds', async () => {
 			const seeded = sb().amiqus.seed.client({});
-			sb().faults.add({ provider: 'amiqus', method: 'GET', path: `/clients/${seeded.id}`, status: 429, retryAfter: 1, times: 2 });
+			sb().faults.add({
+				provider: 'amiqus',
+				method: 'GET',
+				path: `/clients/${seeded.id}`,
+				status: 429,
+				retryAfter: 1,
+				times: 2,
+			});
 			const started = Date.now();
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'get', clientId: byId(seeded.id) });
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'get',
+				clientId: byId(seeded.id),
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toMatchObject({ id: seeded.id });
 			expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
@@ -266,40 +394,103 @@ describe('Amiqus node: Client', () => {
 		});
 
 		it('retries a 429 on create too: the provider did not act on it', async () => {
-			sb().faults.add({ provider: 'amiqus', method: 'POST', path: '/clients', status: 429, retryAfter: 0, times: 1 });
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'create', firstName: 'A', lastName: 'B', email: 'a@example.com' });
+			sb().faults.add({
+				provider: 'amiqus',
+				method: 'POST',
+				path: '/clients',
+				status: 429,
+				retryAfter: 0,
+				times: 1,
+			});
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'create',
+				firstName: 'A',
+				lastName: 'B',
+				email: 'a@example.com',
+			});
 			expect(result.error).toBeUndefined();
 			expect(received(sb()).map((r) => r.status)).toEqual([429, 201]);
 			expect(sb().amiqus.state.clients.size).toBe(1);
 		});
 
 		it('stops retrying a persistent 429 within the bound', async () => {
-			sb().faults.add({ provider: 'amiqus', method: 'GET', path: '/clients', status: 429, retryAfter: 0, times: 50 });
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'getAll', returnAll: false, limit: 5 });
-			expect(result.error?.message).toMatch(/Amiqus: The provider is rate limiting the requests \(HTTP 429\)/);
+			sb().faults.add({
+				provider: 'amiqus',
+				method: 'GET',
+				path: '/clients',
+				status: 429,
+				retryAfter: 0,
+				times: 50,
+			});
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 5,
+			});
+			expect(result.error?.message).toMatch(
+				/Amiqus: The provider is rate limiting the requests \(HTTP 429\)/,
+			);
 			expect(received(sb())).toHaveLength(4); // the first attempt and three retries
 		});
 
 		it('retries a 503 on GET', async () => {
 			const seeded = sb().amiqus.seed.client({});
-			sb().faults.add({ provider: 'amiqus', method: 'GET', path: `/clients/${seeded.id}`, status: 503, times: 2 });
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'get', clientId: byId(seeded.id) });
+			sb().faults.add({
+				provider: 'amiqus',
+				method: 'GET',
+				path: `/clients/${seeded.id}`,
+				status: 503,
+				times: 2,
+			});
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'get',
+				clientId: byId(seeded.id),
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json.id).toBe(seeded.id);
 			expect(received(sb()).map((r) => r.status)).toEqual([503, 503, 200]);
 		});
 
 		it('does not retry a 503 on create, so no duplicate client is made', async () => {
-			sb().faults.add({ provider: 'amiqus', method: 'POST', path: '/clients', status: 503, times: 1 });
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'create', firstName: 'A', lastName: 'B', email: 'a@example.com' });
-			expect(result.error?.message).toMatch(/Amiqus: The provider had an internal problem \(HTTP 503\)/);
+			sb().faults.add({
+				provider: 'amiqus',
+				method: 'POST',
+				path: '/clients',
+				status: 503,
+				times: 1,
+			});
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'create',
+				firstName: 'A',
+				lastName: 'B',
+				email: 'a@example.com',
+			});
+			expect(result.error?.message).toMatch(
+				/Amiqus: The provider had an internal problem \(HTTP 503\)/,
+			);
 			expect(received(sb())).toHaveLength(1);
 			expect(sb().amiqus.state.clients.size).toBe(0);
 		});
 
 		it('does not retry a dropped connection on create', async () => {
-			sb().faults.add({ provider: 'amiqus', method: 'POST', path: '/clients', drop: true, times: 1 });
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'create', firstName: 'A', lastName: 'B', email: 'a@example.com' });
+			sb().faults.add({
+				provider: 'amiqus',
+				method: 'POST',
+				path: '/clients',
+				drop: true,
+				times: 1,
+			});
+			const result = await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'create',
+				firstName: 'A',
+				lastName: 'B',
+				email: 'a@example.com',
+			});
 			expect(result.error?.message).toMatch(/Amiqus: The provider could not be reached/);
 			expect(received(sb())).toHaveLength(1);
 			expect(sb().amiqus.state.clients.size).toBe(0);
@@ -307,9 +498,19 @@ describe('Amiqus node: Client', () => {
 
 		it('a 401 says the credential was refused and never shows the token', async () => {
 			const token = 'pat-very-secret-0123456789';
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'get', clientId: byId(1) }, { token });
-			expect(result.error?.message).toMatch(/Amiqus: The credentials were not accepted \(HTTP 401\): Unauthenticated\./);
-			const everything = JSON.stringify({ message: result.error?.message, description: result.error?.description, context: result.error?.context });
+			const result = await runAmiqus(
+				sb(),
+				{ resource: 'client', operation: 'get', clientId: byId(1) },
+				{ token },
+			);
+			expect(result.error?.message).toMatch(
+				/Amiqus: The credentials were not accepted \(HTTP 401\): Unauthenticated\./,
+			);
+			const everything = JSON.stringify({
+				message: result.error?.message,
+				description: result.error?.description,
+				context: result.error?.context,
+			});
 			expect(everything).not.toContain(token);
 			// n8n's request helper itself repeats a 401 once after refreshing the credential; the node adds no retry.
 			const requests = received(sb());
@@ -319,17 +520,29 @@ describe('Amiqus node: Client', () => {
 
 		it('with Continue On Fail a 401 becomes an item without the token', async () => {
 			const token = 'pat-very-secret-0123456789';
-			const result = await runAmiqus(sb(), { resource: 'client', operation: 'get', clientId: byId(1) }, { token, continueOnFail: true });
-			expect(result.items[0].json).toMatchObject({ message: expect.stringMatching(/\(HTTP 401\)$/) });
+			const result = await runAmiqus(
+				sb(),
+				{ resource: 'client', operation: 'get', clientId: byId(1) },
+				{ token, continueOnFail: true },
+			);
+			expect(result.items[0].json).toMatchObject({
+				message: expect.stringMatching(/\(HTTP 401\)$/),
+			});
 			expect(JSON.stringify(result.items)).not.toContain(token);
 		});
 	});
 
 	describe('credential test', () => {
 		it('accepts the sandbox token and refuses another without echoing it', async () => {
-			const ok = await testCredential('amiqusApi', { accessToken: sb().amiqus.config.personalTokens[0], baseUrl: sb().amiqus.baseUrl });
+			const ok = await testCredential('amiqusApi', {
+				accessToken: sb().amiqus.config.personalTokens[0],
+				baseUrl: sb().amiqus.baseUrl,
+			});
 			expect(ok.status).toBe('OK');
-			const bad = await testCredential('amiqusApi', { accessToken: 'wrong-token-xyz', baseUrl: `${sb().amiqus.baseUrl}/` });
+			const bad = await testCredential('amiqusApi', {
+				accessToken: 'wrong-token-xyz',
+				baseUrl: `${sb().amiqus.baseUrl}/`,
+			});
 			expect(bad.status).toBe('Error');
 			expect(bad.message).not.toContain('wrong-token-xyz');
 			const seen = received(sb()).map((r) => `${r.method} ${r.path} ${r.status}`);

@@ -6,7 +6,10 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 	const { sb } = useSandbox();
 
 	function seedRecordWithSteps(count: number) {
-		const steps = Array.from({ length: count }, () => ({ type: 'check.dummy', preferences: { state: 'pending' } }));
+		const steps = Array.from({ length: count }, () => ({
+			type: 'check.dummy',
+			preferences: { state: 'pending' },
+		}));
 		return sb().amiqus.seed.record({ steps, notification: false });
 	}
 
@@ -33,8 +36,16 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 
 		it('Limit asks for a page of that size and returns no more', async () => {
 			const record = seedRecordWithSteps(5);
-			const result = await runAmiqus(sb(), { resource: 'step', operation: 'getAll', recordId: byId(record.id), returnAll: false, limit: 2 });
-			expect(json(result.items).map((s) => s.id)).toEqual(record.steps.slice(0, 2).map((s: IDataObject) => s.id));
+			const result = await runAmiqus(sb(), {
+				resource: 'step',
+				operation: 'getAll',
+				recordId: byId(record.id),
+				returnAll: false,
+				limit: 2,
+			});
+			expect(json(result.items).map((s) => s.id)).toEqual(
+				record.steps.slice(0, 2).map((s: IDataObject) => s.id),
+			);
 			expect(typeof result.items[0].json.check).toBe('number');
 			expect(received(sb()).map((r) => r.query)).toEqual([{ page: '1', limit: '2' }]);
 		});
@@ -45,8 +56,19 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 			const record = seedRecordWithSteps(1);
 			const checkId = record.steps[0].check as number;
 			const plain = await runAmiqus(sb(), { resource: 'check', operation: 'get', checkId });
-			expect(plain.items[0].json).toMatchObject({ object: 'check', id: checkId, type: 'dummy', record: record.id, status: 'pending' });
-			const expanded = await runAmiqus(sb(), { resource: 'check', operation: 'get', checkId, options: { expand: ['record', 'response'] } });
+			expect(plain.items[0].json).toMatchObject({
+				object: 'check',
+				id: checkId,
+				type: 'dummy',
+				record: record.id,
+				status: 'pending',
+			});
+			const expanded = await runAmiqus(sb(), {
+				resource: 'check',
+				operation: 'get',
+				checkId,
+				options: { expand: ['record', 'response'] },
+			});
 			expect(expanded.items[0].json.record).toMatchObject({ object: 'record', id: record.id });
 			expect(received(sb()).map((r) => [r.path, r.query])).toEqual([
 				[`/checks/${checkId}`, {}],
@@ -55,8 +77,14 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 		});
 
 		it('refuses a missing check ID without sending anything, and names the item', async () => {
-			const result = await runAmiqus(sb(), { resource: 'check', operation: 'get', checkId: '={{ $json.check }}' }, { items: [{ check: 0 }] });
-			expect(result.error?.message).toMatch(/^"Check ID" must be a positive whole number, got "0" \[item 0\]$/);
+			const result = await runAmiqus(
+				sb(),
+				{ resource: 'check', operation: 'get', checkId: '={{ $json.check }}' },
+				{ items: [{ check: 0 }] },
+			);
+			expect(result.error?.message).toMatch(
+				/^"Check ID" must be a positive whole number, got "0" \[item 0\]$/,
+			);
 			expect(received(sb())).toEqual([]);
 		});
 
@@ -79,9 +107,18 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 				message: 'All documents checked',
 			});
 			expect(created.error).toBeUndefined();
-			expect(created.items[0].json).toMatchObject({ object: 'step_review', status: 'approved', from_status: 'pending', message: 'All documents checked' });
+			expect(created.items[0].json).toMatchObject({
+				object: 'step_review',
+				status: 'approved',
+				from_status: 'pending',
+				message: 'All documents checked',
+			});
 			const [post] = received(sb());
-			expect(post).toMatchObject({ method: 'POST', path: `/records/${record.id}/steps/${stepId}/reviews`, status: 201 });
+			expect(post).toMatchObject({
+				method: 'POST',
+				path: `/records/${record.id}/steps/${stepId}/reviews`,
+				status: 201,
+			});
 			expect(post.body).toEqual({ status: 'approved', message: 'All documents checked' });
 
 			const rejected = await runAmiqus(sb(), {
@@ -114,10 +151,25 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 			const record = seedRecordWithSteps(1);
 			const stepId = record.steps[0].id as number;
 			for (const status of ['approved', 'pending', 'approved']) {
-				await runAmiqus(sb(), { resource: 'review', operation: 'create', recordId: byId(record.id), stepId, status, message: '' });
+				await runAmiqus(sb(), {
+					resource: 'review',
+					operation: 'create',
+					recordId: byId(record.id),
+					stepId,
+					status,
+					message: '',
+				});
 			}
 			sb().clearRequests();
-			const listed = await runAmiqus(sb(), { resource: 'review', operation: 'getAll', recordId: byId(record.id), stepId, returnAll: false, limit: 2, options: { expandReviewedBy: true } });
+			const listed = await runAmiqus(sb(), {
+				resource: 'review',
+				operation: 'getAll',
+				recordId: byId(record.id),
+				stepId,
+				returnAll: false,
+				limit: 2,
+				options: { expandReviewedBy: true },
+			});
 			expect(listed.items).toHaveLength(2);
 			expect(received(sb())[0].query).toEqual({ page: '1', limit: '2', expand: 'reviewed_by' });
 		});
@@ -127,17 +179,37 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 			const stepId = record.steps[0].id as number;
 			const base = { resource: 'review', operation: 'create', recordId: byId(record.id), stepId };
 			const noMessage = await runAmiqus(sb(), { ...base, status: 'rejected', message: '   ' });
-			expect(noMessage.error?.message).toMatch(/^"Message" is required when the status is Rejected \[item 0\]$/);
-			const tooLong = await runAmiqus(sb(), { ...base, status: 'approved', message: 'y'.repeat(1001) });
-			expect(tooLong.error?.message).toMatch(/^"Message" must be at most 1000 characters, got 1001 \[item 0\]$/);
-			const noStep = await runAmiqus(sb(), { ...base, stepId: '={{ $json.step }}', status: 'approved' }, { items: [{ step: 'two' }] });
-			expect(noStep.error?.message).toMatch(/^"Step ID" must be a positive whole number, got "two" \[item 0\]$/);
+			expect(noMessage.error?.message).toMatch(
+				/^"Message" is required when the status is Rejected \[item 0\]$/,
+			);
+			const tooLong = await runAmiqus(sb(), {
+				...base,
+				status: 'approved',
+				message: 'y'.repeat(1001),
+			});
+			expect(tooLong.error?.message).toMatch(
+				/^"Message" must be at most 1000 characters, got 1001 \[item 0\]$/,
+			);
+			const noStep = await runAmiqus(
+				sb(),
+				{ ...base, stepId: '={{ $json.step }}', status: 'approved' },
+				{ items: [{ step: 'two' }] },
+			);
+			expect(noStep.error?.message).toMatch(
+				/^"Step ID" must be a positive whole number, got "two" \[item 0\]$/,
+			);
 			expect(received(sb())).toEqual([]);
 		});
 
 		it('says clearly when the step is not in the record', async () => {
 			const record = seedRecordWithSteps(1);
-			const result = await runAmiqus(sb(), { resource: 'review', operation: 'create', recordId: byId(record.id), stepId: 99999, status: 'approved' });
+			const result = await runAmiqus(sb(), {
+				resource: 'review',
+				operation: 'create',
+				recordId: byId(record.id),
+				stepId: 99999,
+				status: 'approved',
+			});
 			expect(result.error?.message).toMatch(/Amiqus: The resource was not found \(HTTP 404\)/);
 		});
 	});

@@ -11,7 +11,11 @@ describe('Amiqus sandbox: attachments, client address, corrections, forms, libra
 
 	beforeAll(async () => {
 		sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-		api = axios.create({ baseURL: sb.amiqus.baseUrl, headers: { Authorization: `Bearer ${PAT}` }, validateStatus: () => true });
+		api = axios.create({
+			baseURL: sb.amiqus.baseUrl,
+			headers: { Authorization: `Bearer ${PAT}` },
+			validateStatus: () => true,
+		});
 	});
 	beforeEach(() => sb.reset());
 	afterEach(() => expect(sb.problems).toEqual([]));
@@ -21,12 +25,33 @@ describe('Amiqus sandbox: attachments, client address, corrections, forms, libra
 		const client = sb.amiqus.seed.client({});
 		expect((await api.get(`/clients/${client.id}/address`)).status).toBe(404);
 		expect((await api.put(`/clients/${client.id}/address`, {})).status).toBe(422);
-		expect((await api.put(`/clients/${client.id}/address`, { country: 'GB', city: 'Leeds' })).data).toEqual({ postcode: ['The postcode field is required.'] });
-		expect((await api.put(`/clients/${client.id}/address`, { country: 'XX', postcode: 'A' })).status).toBe(422);
-		expect((await api.put(`/clients/${client.id}/address`, { country: 'GB', postcode: 'LS1 1AA', city: 'Leeds', object: 'address' })).status).toBe(422);
-		await api.put(`/clients/${client.id}/address`, { country: 'GB', postcode: 'LS1 1AA', city: 'Leeds' });
+		expect(
+			(await api.put(`/clients/${client.id}/address`, { country: 'GB', city: 'Leeds' })).data,
+		).toEqual({ postcode: ['The postcode field is required.'] });
+		expect(
+			(await api.put(`/clients/${client.id}/address`, { country: 'XX', postcode: 'A' })).status,
+		).toBe(422);
+		expect(
+			(
+				await api.put(`/clients/${client.id}/address`, {
+					country: 'GB',
+					postcode: 'LS1 1AA',
+					city: 'Leeds',
+					object: 'address',
+				})
+			).status,
+		).toBe(422);
+		await api.put(`/clients/${client.id}/address`, {
+			country: 'GB',
+			postcode: 'LS1 1AA',
+			city: 'Leeds',
+		});
 		await api.put(`/clients/${client.id}/address`, { country: 'GB', postcode: 'LS2 2BB' });
-		expect((await api.get(`/clients/${client.id}/address`)).data).toMatchObject({ object: 'address', postcode: 'LS2 2BB', city: null });
+		expect((await api.get(`/clients/${client.id}/address`)).data).toMatchObject({
+			object: 'address',
+			postcode: 'LS2 2BB',
+			city: null,
+		});
 	});
 
 	it('an attachment of a form can be redacted; a redacted attachment is no longer deletable while assigned', async () => {
@@ -43,11 +68,26 @@ describe('Amiqus sandbox: attachments, client address, corrections, forms, libra
 	it('a correction can be decided once; status must be accepted or rejected', async () => {
 		const client = sb.amiqus.seed.client({});
 		const id = sb.amiqus.seed.correction({ clientId: client.id });
-		expect((await api.patch(`/clients/${client.id}/corrections/${id}`, { status: 'maybe' })).status).toBe(422);
-		expect((await api.patch(`/clients/${client.id}/corrections/${id}`, { status: 'accepted', correction: {} })).status).toBe(422);
-		expect((await api.patch(`/clients/${client.id}/corrections/${id}`, { status: 'accepted' })).status).toBe(200);
-		expect((await api.patch(`/clients/${client.id}/corrections/${id}`, { status: 'rejected' })).status).toBe(405);
-		expect((await api.get(`/clients/${client.id}/corrections`, { params: { status: 'maybe' } })).status).toBe(422);
+		expect(
+			(await api.patch(`/clients/${client.id}/corrections/${id}`, { status: 'maybe' })).status,
+		).toBe(422);
+		expect(
+			(
+				await api.patch(`/clients/${client.id}/corrections/${id}`, {
+					status: 'accepted',
+					correction: {},
+				})
+			).status,
+		).toBe(422);
+		expect(
+			(await api.patch(`/clients/${client.id}/corrections/${id}`, { status: 'accepted' })).status,
+		).toBe(200);
+		expect(
+			(await api.patch(`/clients/${client.id}/corrections/${id}`, { status: 'rejected' })).status,
+		).toBe(405);
+		expect(
+			(await api.get(`/clients/${client.id}/corrections`, { params: { status: 'maybe' } })).status,
+		).toBe(422);
 	});
 
 	it('forms belong to their client; undeclared query parameters are refused', async () => {
@@ -62,9 +102,18 @@ describe('Amiqus sandbox: attachments, client address, corrections, forms, libra
 
 	it('POST /steps validates and prices steps without creating a record', async () => {
 		const ok = await api.post('/steps', { steps: [{ type: 'check.identity' }] });
-		expect(ok.data).toEqual({ object: 'validated_steps', steps: [{ object: 'validated_step', type: 'check.identity', cost: 2 }] });
+		expect(ok.data).toEqual({
+			object: 'validated_steps',
+			steps: [{ object: 'validated_step', type: 'check.identity', cost: 2 }],
+		});
 		expect((await api.post('/steps', { steps: [] })).status).toBe(422);
-		expect((await api.post('/steps', { steps: [{ type: 'check.photo_id', preferences: { report_type: 'standard' } }] })).status).toBe(422);
+		expect(
+			(
+				await api.post('/steps', {
+					steps: [{ type: 'check.photo_id', preferences: { report_type: 'standard' } }],
+				})
+			).status,
+		).toBe(422);
 		expect(sb.amiqus.state.records.size).toBe(0);
 	});
 });

@@ -26,7 +26,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create SDK Token',
 				value: 'createSdkToken',
-				description: 'Create a token, valid for 60 minutes, that lets the Amiqus web SDK run one record in your own page',
+				description:
+					'Create a token, valid for 60 minutes, that lets the Amiqus web SDK run one record in your own page',
 				action: 'Create an SDK token',
 			},
 			{
@@ -35,7 +36,12 @@ export const description: INodeProperties[] = [
 				description: 'List how the team used its credits',
 				action: 'Get the credit history',
 			},
-			{ name: 'Get Me', value: 'getMe', description: 'Get the user the token belongs to', action: 'Get my user account' },
+			{
+				name: 'Get Me',
+				value: 'getMe',
+				description: 'Get the user the token belongs to',
+				action: 'Get my user account',
+			},
 			{
 				name: 'Get My Teams',
 				value: 'getMyTeams',

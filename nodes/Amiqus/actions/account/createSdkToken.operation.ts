@@ -7,14 +7,30 @@ import { amiqusRequest } from '../../transport';
 import { recordLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	{ ...recordLocator, description: 'The record the person completes in the embedded Amiqus web SDK; the token works for this record only' },
+	{
+		...recordLocator,
+		description:
+			'The record the person completes in the embedded Amiqus web SDK; the token works for this record only',
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['createSdkToken'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['createSdkToken'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
-	const token = (await amiqusRequest(this, 'POST', '/sdk_token', { body: { record_id: id }, itemIndex })) as IDataObject;
+	const id = check.positiveInteger(
+		'Record',
+		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
+	);
+	const token = (await amiqusRequest(this, 'POST', '/sdk_token', {
+		body: { record_id: id },
+		itemIndex,
+	})) as IDataObject;
 	return { ...token, record_id: id };
 }

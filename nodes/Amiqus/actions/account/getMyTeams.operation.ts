@@ -1,3 +1,7 @@
 import { listOperation } from '../listOperation';
 
-export const { description, execute } = listOperation({ resource: 'account', operation: 'getMyTeams', path: '/me/teams' });
+export const { description, execute } = listOperation({
+	resource: 'account',
+	operation: 'getMyTeams',
+	path: '/me/teams',
+});

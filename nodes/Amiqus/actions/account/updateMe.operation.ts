@@ -13,9 +13,16 @@ export const { description, execute } = updateOperation({
 			type: 'string',
 			placeholder: 'e.g. nathan@example.com',
 			default: '',
-			description: 'Amiqus changes it only once the user confirms it from an email sent to the current address; until then the output shows the old one',
+			description:
+				'Amiqus changes it only once the user confirms it from an email sent to the current address; until then the output shows the old one',
 		},
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Robert Gale' },
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Robert Gale',
+		},
 	],
 	body: (check, fields) => {
 		const body: IDataObject = {};

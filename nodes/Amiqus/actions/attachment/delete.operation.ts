@@ -8,11 +8,20 @@ import { attachmentIdField } from './fields';
 
 const properties: INodeProperties[] = [attachmentIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attachment'], operation: ['delete'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Attachment ID', this.getNodeParameter('attachmentId', itemIndex));
+	const id = check.positiveInteger(
+		'Attachment ID',
+		this.getNodeParameter('attachmentId', itemIndex),
+	);
 	await amiqusRequest(this, 'DELETE', `/attachments/${id}`, { itemIndex });
 	return { id, deleted: true };
 }

@@ -7,5 +7,6 @@ export const attachmentIdField: INodeProperties = {
 	type: 'number',
 	default: 0,
 	required: true,
-	description: 'The ID of the attachment, as returned by Attachment → Upload (map it with an expression)',
+	description:
+		'The ID of the attachment, as returned by Attachment → Upload (map it with an expression)',
 };

@@ -8,10 +8,21 @@ import { attachmentIdField } from './fields';
 
 const properties: INodeProperties[] = [attachmentIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['redact'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attachment'], operation: ['redact'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Attachment ID', this.getNodeParameter('attachmentId', itemIndex));
-	return (await amiqusRequest(this, 'PUT', `/attachments/${id}/redact`, { itemIndex })) as IDataObject;
+	const id = check.positiveInteger(
+		'Attachment ID',
+		this.getNodeParameter('attachmentId', itemIndex),
+	);
+	return (await amiqusRequest(this, 'PUT', `/attachments/${id}/redact`, {
+		itemIndex,
+	})) as IDataObject;
 }

@@ -7,8 +7,14 @@ import { inputBinaryField, uploadAttachment } from './uploadFile';
 
 const properties: INodeProperties[] = [inputBinaryField];
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attachment'], operation: ['upload'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	return await uploadAttachment(this, new InputValidator(this.getNode(), itemIndex), itemIndex);
 }

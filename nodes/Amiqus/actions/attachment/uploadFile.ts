@@ -25,7 +25,10 @@ export async function uploadAttachment(
 	check: InputValidator,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const property = check.required('Input Binary Field', ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+	const property = check.required(
+		'Input Binary Field',
+		ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+	);
 	const file = await multipartFromBinary(ctx, itemIndex, property, 'attachment');
 	return (await amiqusRequest(ctx, 'POST', '/attachments', {
 		body: file.body,

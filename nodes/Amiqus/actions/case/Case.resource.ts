@@ -14,7 +14,18 @@ import * as getStatusCounts from './getStatusCounts.operation';
 import * as removeItem from './removeItem.operation';
 import * as update from './update.operation';
 
-export { addItems, create, createReview, get, getAll, getItems, getReviews, getStatusCounts, removeItem, update };
+export {
+	addItems,
+	create,
+	createReview,
+	get,
+	getAll,
+	getItems,
+	getReviews,
+	getStatusCounts,
+	removeItem,
+	update,
+};
 
 // Amiqus has no endpoint that assigns team members to a case: only Get Assignees.
 const assignees = assigneeOperations(
@@ -51,9 +62,19 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Get', value: 'get', description: 'Get a case', action: 'Get a case' },
 			{ ...assignees.options.getAssignees },
-			{ name: 'Get Items', value: 'getItems', description: 'List the records of a case', action: 'Get the items of a case' },
+			{
+				name: 'Get Items',
+				value: 'getItems',
+				description: 'List the records of a case',
+				action: 'Get the items of a case',
+			},
 			{ name: 'Get Many', value: 'getAll', description: 'List cases', action: 'Get many cases' },
-			{ name: 'Get Reviews', value: 'getReviews', description: 'List the reviews of a case', action: 'Get the reviews of a case' },
+			{
+				name: 'Get Reviews',
+				value: 'getReviews',
+				description: 'List the reviews of a case',
+				action: 'Get the reviews of a case',
+			},
 			{
 				name: 'Get Status Counts',
 				value: 'getStatusCounts',
@@ -66,7 +87,12 @@ export const description: INodeProperties[] = [
 				description: 'Remove a record from a case',
 				action: 'Remove an item from a case',
 			},
-			{ name: 'Update', value: 'update', description: 'Rename, archive or change the reference of a case', action: 'Update a case' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Rename, archive or change the reference of a case',
+				action: 'Update a case',
+			},
 		],
 		default: 'create',
 	},

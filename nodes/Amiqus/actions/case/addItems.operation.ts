@@ -19,17 +19,35 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 983434, 983435',
-		description: 'The records to add to the case, separated by commas (at most 100); records already in the case stay',
+		description:
+			'The records to add to the case, separated by commas (at most 100); records already in the case stay',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['case'], operation: ['addItems'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['case'], operation: ['addItems'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Case', this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }));
-	const records = idList(check, 'Record IDs', this.getNodeParameter('recordIds', itemIndex), MAX_ITEMS);
+	const id = check.positiveInteger(
+		'Case',
+		this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }),
+	);
+	const records = idList(
+		check,
+		'Record IDs',
+		this.getNodeParameter('recordIds', itemIndex),
+		MAX_ITEMS,
+	);
 	const body = records.map((record) => ({ id: record, type: 'record' }));
-	const response = (await amiqusRequest(this, 'PATCH', `/cases/${id}/items`, { body, itemIndex })) as IDataObject | undefined;
+	const response = (await amiqusRequest(this, 'PATCH', `/cases/${id}/items`, {
+		body,
+		itemIndex,
+	})) as IDataObject | undefined;
 	return { case: id, added: (response?.data as IDataObject[] | undefined) ?? [] };
 }

@@ -19,11 +19,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['case'], operation: ['createReview'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['case'], operation: ['createReview'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Case', this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }));
+	const id = check.positiveInteger(
+		'Case',
+		this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }),
+	);
 	const status = check.oneOf('Status', this.getNodeParameter('status', itemIndex), CASE_STATUSES);
-	return (await amiqusRequest(this, 'POST', `/cases/${id}/reviews`, { body: { status }, itemIndex })) as IDataObject;
+	return (await amiqusRequest(this, 'POST', `/cases/${id}/reviews`, {
+		body: { status },
+		itemIndex,
+	})) as IDataObject;
 }

@@ -3,7 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { visibilityOptions } from '../common.descriptions';
 import { assigneeFilter } from '../idList';
 import { listOperation } from '../listOperation';
-import { caseAssignedToFilter, caseExpandOption, caseStatusOptions, caseVisibilityFilter } from './fields';
+import {
+	caseAssignedToFilter,
+	caseExpandOption,
+	caseStatusOptions,
+	caseVisibilityFilter,
+} from './fields';
 
 export const { description, execute } = listOperation({
 	resource: 'case',
@@ -44,7 +49,7 @@ export const { description, execute } = listOperation({
 			name: 'search',
 			type: 'string',
 			default: '',
-			description: 'Fuzzy match on the case name and the client\'s names',
+			description: "Fuzzy match on the case name and the client's names",
 		},
 		{
 			displayName: 'Status',

@@ -7,7 +7,12 @@ export const { description, execute } = listOperation({
 	parents: [caseLocator],
 	path: (id) => `/cases/${id}/items`,
 	options: [
-		includeOption('Include Records', 'expandEntity', true, 'Whether to return the record of each item in full instead of its ID'),
+		includeOption(
+			'Include Records',
+			'expandEntity',
+			true,
+			'Whether to return the record of each item in full instead of its ID',
+		),
 	],
 	query: ({ options }) => (options.expandEntity ? { expand: 'entity' } : {}),
 });

@@ -7,7 +7,12 @@ export const { description, execute } = listOperation({
 	parents: [caseLocator],
 	path: (id) => `/cases/${id}/reviews`,
 	options: [
-		includeOption('Include Reviewer', 'expandReviewedBy', true, 'Whether to return the team member who reviewed in full instead of their ID'),
+		includeOption(
+			'Include Reviewer',
+			'expandReviewedBy',
+			true,
+			'Whether to return the team member who reviewed in full instead of their ID',
+		),
 	],
 	query: ({ options }) => (options.expandReviewedBy ? { expand: 'reviewed_by' } : {}),
 });

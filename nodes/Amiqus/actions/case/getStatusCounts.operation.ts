@@ -21,31 +21,41 @@ const properties: INodeProperties[] = [
 				name: 'start_date',
 				type: 'dateTime',
 				default: '',
-				description: 'Only cases whose status changed on or after this time; without a time zone the time is read as UTC',
+				description:
+					'Only cases whose status changed on or after this time; without a time zone the time is read as UTC',
 			},
 			{
 				displayName: 'Updated Before',
 				name: 'end_date',
 				type: 'dateTime',
 				default: '',
-				description: 'Only cases whose status changed on or before this time; without a time zone the time is read as UTC',
+				description:
+					'Only cases whose status changed on or before this time; without a time zone the time is read as UTC',
 			},
 			caseVisibilityFilter,
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['case'], operation: ['getStatusCounts'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['case'], operation: ['getStatusCounts'] } },
+	properties,
+);
 
 /** A date-time from the n8n date picker (often without a zone) or an expression, as UTC ISO. */
 function dateTimeOf(check: InputValidator, field: string, value: unknown): string | undefined {
 	const text = value instanceof Date ? value.toISOString() : String(value ?? '').trim();
 	if (!text) return undefined;
-	const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text}Z` : text;
+	const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
+		? `${text}Z`
+		: text;
 	return check.dateTime(field, withZone);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
@@ -56,8 +66,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const end = dateTimeOf(check, 'Updated Before', filters.end_date);
 	if (end) qs.end_date = end;
 	if (filters.visibility) qs.visibility = filters.visibility;
-	const result = (await amiqusRequest(this, 'GET', '/aggregates/case-status', { qs, itemIndex })) as IDataObject;
+	const result = (await amiqusRequest(this, 'GET', '/aggregates/case-status', {
+		qs,
+		itemIndex,
+	})) as IDataObject;
 	const counts: IDataObject = {};
-	for (const entry of (result.aggregates as IDataObject[] | undefined) ?? []) counts[String(entry.status)] = entry.count;
+	for (const entry of (result.aggregates as IDataObject[] | undefined) ?? [])
+		counts[String(entry.status)] = entry.count;
 	return { ...result, counts };
 }

@@ -18,11 +18,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['case'], operation: ['removeItem'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['case'], operation: ['removeItem'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Case', this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }));
+	const id = check.positiveInteger(
+		'Case',
+		this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }),
+	);
 	const itemId = check.positiveInteger('Item ID', this.getNodeParameter('itemId', itemIndex));
 	await amiqusRequest(this, 'DELETE', `/cases/${id}/items/${itemId}`, { itemIndex });
 	return { case: id, item: itemId, removed: true };

@@ -15,7 +15,13 @@ export const { description, execute } = updateOperation({
 			default: true,
 			description: 'Whether the case is archived',
 		},
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The name of the case' },
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'The name of the case',
+		},
 		{
 			displayName: 'Reference',
 			name: 'reference',
@@ -27,7 +33,8 @@ export const { description, execute } = updateOperation({
 	body: (check, fields) => {
 		const body: IDataObject = {};
 		if (fields.name !== undefined) body.name = check.required('Name', fields.name);
-		if (fields.reference !== undefined) body.reference = String(fields.reference ?? '').trim() || null;
+		if (fields.reference !== undefined)
+			body.reference = String(fields.reference ?? '').trim() || null;
 		if (fields.is_archived !== undefined) body.is_archived = fields.is_archived === true;
 		return body;
 	},

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['check'] } },
-		options: [{ name: 'Get', value: 'get', description: 'Get a check and its status', action: 'Get a check' }],
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a check and its status',
+				action: 'Get a check',
+			},
+		],
 		default: 'get',
 	},
 	...get.description,

@@ -38,15 +38,29 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['check'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['check'], operation: ['get'] } },
+	properties,
+);
 
 /** What Simplify keeps of the check besides `verification` (a check's response holds the document data). */
 const CHECK_KEYS = ['id', 'record', 'type', 'status', 'created_at', 'updated_at'];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.positiveInteger('Check ID', this.getNodeParameter('checkId', itemIndex));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const checkData = (await amiqusRequest(this, 'GET', `/checks/${id}`, { qs: expandQuery(options.expand), itemIndex })) as IDataObject;
-	return verdictOutput(this, itemIndex, withVerification(checkData, checkVerification(checkData)), CHECK_KEYS);
+	const checkData = (await amiqusRequest(this, 'GET', `/checks/${id}`, {
+		qs: expandQuery(options.expand),
+		itemIndex,
+	})) as IDataObject;
+	return verdictOutput(
+		this,
+		itemIndex,
+		withVerification(checkData, checkVerification(checkData)),
+		CHECK_KEYS,
+	);
 }

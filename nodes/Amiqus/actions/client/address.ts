@@ -57,7 +57,8 @@ export const addressFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'The lines of the address. The address is replaced as a whole: lines left out are cleared.',
+		description:
+			'The lines of the address. The address is replaced as a whole: lines left out are cleared.',
 		options: ADDRESS_LINES.map((line) => ({
 			displayName: line.displayName,
 			name: line.name,

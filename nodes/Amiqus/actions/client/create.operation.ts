@@ -7,8 +7,22 @@ import { amiqusRequest } from '../../transport';
 import { clientBody, optionalClientFields } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true, placeholder: 'e.g. Martin' },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true, placeholder: 'e.g. McFly' },
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Martin',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. McFly',
+	},
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -28,9 +42,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const firstName = check.required('First Name', this.getNodeParameter('firstName', itemIndex));

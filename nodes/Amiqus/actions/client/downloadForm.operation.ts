@@ -10,16 +10,42 @@ import { formReferenceField } from './forms';
 
 const properties: INodeProperties[] = [clientLocator, formReferenceField, binaryPropertyField];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['downloadForm'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['downloadForm'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
-	const reference = check.uuid('Form Reference', this.getNodeParameter('formReference', itemIndex)) as string;
-	const property = check.required('Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
-	const response = await amiqusDownload(this, `/clients/${id}/forms/${reference}/download`, itemIndex);
-	return await binaryItem(this, response.body as Buffer, response.headers, `form-${reference}.pdf`, property, {
-		clientId: id,
-		formReference: reference,
-	});
+	const id = check.positiveInteger(
+		'Client',
+		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+	);
+	const reference = check.uuid(
+		'Form Reference',
+		this.getNodeParameter('formReference', itemIndex),
+	) as string;
+	const property = check.required(
+		'Put Output File in Field',
+		this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+	);
+	const response = await amiqusDownload(
+		this,
+		`/clients/${id}/forms/${reference}/download`,
+		itemIndex,
+	);
+	return await binaryItem(
+		this,
+		response.body as Buffer,
+		response.headers,
+		`form-${reference}.pdf`,
+		property,
+		{
+			clientId: id,
+			formReference: reference,
+		},
+	);
 }

@@ -3,7 +3,21 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { InputValidator } from '../../../shared/validation';
 import { decisionOptions } from '../common.descriptions';
 
-export const TITLES = ['miss', 'ms', 'mrs', 'mr', 'dr', 'sir', 'master', 'mx', 'dame', 'lord', 'lady', 'prof', 'other'] as const;
+export const TITLES = [
+	'miss',
+	'ms',
+	'mrs',
+	'mr',
+	'dr',
+	'sir',
+	'master',
+	'mx',
+	'dame',
+	'lord',
+	'lady',
+	'prof',
+	'other',
+] as const;
 
 const titleOptions = TITLES.map((title) => ({
 	name: title === 'other' ? 'Other' : title.charAt(0).toUpperCase() + title.slice(1),
@@ -28,9 +42,21 @@ export const optionalClientFields: INodeProperties[] = [
 		placeholder: 'e.g. 2027-01-14',
 		description: 'When Amiqus deletes the client data, written YYYY-MM-DD',
 	},
-	{ displayName: 'Landline', name: 'landline', type: 'string', default: '', placeholder: 'e.g. +441312345678' },
+	{
+		displayName: 'Landline',
+		name: 'landline',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +441312345678',
+	},
 	{ displayName: 'Middle Name', name: 'middle_name', type: 'string', default: '' },
-	{ displayName: 'Mobile', name: 'mobile', type: 'string', default: '', placeholder: 'e.g. +447700900123' },
+	{
+		displayName: 'Mobile',
+		name: 'mobile',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +447700900123',
+	},
 	{
 		displayName: 'Other Title',
 		name: 'other_title',
@@ -85,5 +111,7 @@ export function clientBody(check: InputValidator, fields: IDataObject): IDataObj
 }
 
 function labelOf(key: string): string {
-	return { first_name: 'First Name', middle_name: 'Middle Name', last_name: 'Last Name' }[key] ?? key;
+	return (
+		{ first_name: 'First Name', middle_name: 'Middle Name', last_name: 'Last Name' }[key] ?? key
+	);
 }

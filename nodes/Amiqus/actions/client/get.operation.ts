@@ -8,10 +8,19 @@ import { clientLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [clientLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
+	const id = check.positiveInteger(
+		'Client',
+		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+	);
 	return (await amiqusRequest(this, 'GET', `/clients/${id}`, { itemIndex })) as IDataObject;
 }

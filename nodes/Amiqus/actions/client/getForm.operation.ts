@@ -9,11 +9,25 @@ import { formReferenceField } from './forms';
 
 const properties: INodeProperties[] = [clientLocator, formReferenceField];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['getForm'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['getForm'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
-	const reference = check.uuid('Form Reference', this.getNodeParameter('formReference', itemIndex)) as string;
-	return (await amiqusRequest(this, 'GET', `/clients/${id}/forms/${reference}`, { itemIndex })) as IDataObject;
+	const id = check.positiveInteger(
+		'Client',
+		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+	);
+	const reference = check.uuid(
+		'Form Reference',
+		this.getNodeParameter('formReference', itemIndex),
+	) as string;
+	return (await amiqusRequest(this, 'GET', `/clients/${id}/forms/${reference}`, {
+		itemIndex,
+	})) as IDataObject;
 }

@@ -8,7 +8,12 @@ export const { description, execute } = listOperation({
 	parents: [clientLocator],
 	path: (id) => `/clients/${id}/records`,
 	options: [
-		includeOption('Include Client', 'expandClient', false, 'Whether to return the whole client object of each record instead of its ID'),
+		includeOption(
+			'Include Client',
+			'expandClient',
+			false,
+			'Whether to return the whole client object of each record instead of its ID',
+		),
 	],
 	query: ({ options }) => (options.expandClient ? { expand: 'client' } : {}),
 	map: (record) => ({ ...record, verification: recordVerification(record) }),

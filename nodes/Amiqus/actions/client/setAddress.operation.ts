@@ -9,21 +9,40 @@ import { ADDRESS_COUNTRIES, ADDRESS_LINES, addressFields } from './address';
 
 const properties: INodeProperties[] = [clientLocator, ...addressFields];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['setAddress'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['setAddress'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
-	const country = String(this.getNodeParameter('country', itemIndex, '') ?? '').trim().toUpperCase();
+	const id = check.positiveInteger(
+		'Client',
+		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+	);
+	const country = String(this.getNodeParameter('country', itemIndex, '') ?? '')
+		.trim()
+		.toUpperCase();
 	const lines = this.getNodeParameter('addressFields', itemIndex, {}) as IDataObject;
 	if (!ADDRESS_COUNTRIES.includes(country)) {
-		check.fail('Country', `must be a two-letter country code Amiqus knows, got "${country}"`, 'e.g. GB');
+		check.fail(
+			'Country',
+			`must be a two-letter country code Amiqus knows, got "${country}"`,
+			'e.g. GB',
+		);
 	}
 	const body: IDataObject = { country };
 	for (const line of ADDRESS_LINES) {
 		const value = lines[line.name];
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		const text =
+			typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 		body[line.name] = text || null;
 	}
-	return (await amiqusRequest(this, 'PUT', `/clients/${id}/address`, { body, itemIndex })) as IDataObject;
+	return (await amiqusRequest(this, 'PUT', `/clients/${id}/address`, {
+		body,
+		itemIndex,
+	})) as IDataObject;
 }

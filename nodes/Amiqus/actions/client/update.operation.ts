@@ -7,7 +7,13 @@ export const { description, execute } = updateOperation({
 	target: clientLocator,
 	path: (id) => `/clients/${id}`,
 	fields: [
-		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', default: '' },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. nathan@example.com',
+			default: '',
+		},
 		{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
 		{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
 		...optionalClientFields,

@@ -3,8 +3,20 @@ import type { IDataObject } from 'n8n-workflow';
 import { clientLocator } from '../common.descriptions';
 import { expandOption, listOperation } from '../listOperation';
 
-const SOURCES = ['check', 'client', 'client_document', 'client_form', 'form', 'record_document'] as const;
-const CHECK_SOURCE_TYPES = ['banking_information', 'employment_referencing', 'photo_id', 'reference'] as const;
+const SOURCES = [
+	'check',
+	'client',
+	'client_document',
+	'client_form',
+	'form',
+	'record_document',
+] as const;
+const CHECK_SOURCE_TYPES = [
+	'banking_information',
+	'employment_referencing',
+	'photo_id',
+	'reference',
+] as const;
 const DOCUMENT_SOURCE_TYPES = ['requested', 'returned', 'sent'] as const;
 
 export const { description, execute } = listOperation({
@@ -74,13 +86,28 @@ export const { description, execute } = listOperation({
 		const qs: IDataObject = {};
 		if (filters.source) qs.source = check.oneOf('Source', filters.source, SOURCES);
 		if (filters.source_type) {
-			if (!qs.source) check.fail('Source Type', 'needs a Source', 'Add the Source filter: Check or Record Document.');
+			if (!qs.source)
+				check.fail(
+					'Source Type',
+					'needs a Source',
+					'Add the Source filter: Check or Record Document.',
+				);
 			const allowed =
-				qs.source === 'check' ? CHECK_SOURCE_TYPES : qs.source === 'record_document' ? DOCUMENT_SOURCE_TYPES : [];
-			if (!allowed.length) check.fail('Source Type', `cannot be used with the Source "${String(qs.source)}"`, 'Use Source Check or Record Document.');
+				qs.source === 'check'
+					? CHECK_SOURCE_TYPES
+					: qs.source === 'record_document'
+						? DOCUMENT_SOURCE_TYPES
+						: [];
+			if (!allowed.length)
+				check.fail(
+					'Source Type',
+					`cannot be used with the Source "${String(qs.source)}"`,
+					'Use Source Check or Record Document.',
+				);
 			qs.source_type = check.oneOf('Source Type', filters.source_type, allowed);
 		}
-		if (typeof filters.search === 'string' && filters.search.trim()) qs.search = filters.search.trim();
+		if (typeof filters.search === 'string' && filters.search.trim())
+			qs.search = filters.search.trim();
 		if (options.sort_by) qs.sort_by = options.sort_by;
 		return qs;
 	},

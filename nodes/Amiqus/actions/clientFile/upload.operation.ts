@@ -44,21 +44,32 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['clientFile'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientFile'], operation: ['upload'] } },
+	properties,
+);
 
 const MAX_NAME_LENGTH = 255;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const clientId = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
+	const clientId = check.positiveInteger(
+		'Client',
+		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+	);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	const name = String(fields.name ?? '').trim();
-	if (name.length > MAX_NAME_LENGTH) check.fail('Name', `must be at most ${MAX_NAME_LENGTH} characters, got ${name.length}`);
+	if (name.length > MAX_NAME_LENGTH)
+		check.fail('Name', `must be at most ${MAX_NAME_LENGTH} characters, got ${name.length}`);
 	if (name) body.name = name;
 	const expiresAt = check.dateTime('Expires At', fields.expires_at, { optional: true });
 	if (expiresAt) body.expires_at = expiresAt;
-	if (fields.template) body.template = check.positiveInteger('Document Template ID', fields.template);
+	if (fields.template)
+		body.template = check.positiveInteger('Document Template ID', fields.template);
 	// Only after the checks: a bad item uploads nothing.
 	const attachment = await uploadAttachment(this, check, itemIndex);
 	return (await amiqusRequest(this, 'POST', `/clients/${clientId}/files`, {

@@ -6,6 +6,9 @@ import { join, organisationIdsField } from './join';
 
 const properties: INodeProperties[] = [clientLocator, organisationIdsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['clientOrganisation'], operation: ['add'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientOrganisation'], operation: ['add'] } },
+	properties,
+);
 
 export const execute = join('POST');

@@ -22,9 +22,20 @@ const MAX_ORGANISATIONS = 100;
 export function join(method: 'POST' | 'PUT') {
 	return async function (this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 		const check = new InputValidator(this.getNode(), itemIndex);
-		const id = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
-		const body = idList(check, 'Organisation IDs', this.getNodeParameter('organisationIds', itemIndex), MAX_ORGANISATIONS);
-		const response = (await amiqusRequest(this, method, `/clients/${id}/organisations`, { body, itemIndex })) as IDataObject | undefined;
+		const id = check.positiveInteger(
+			'Client',
+			this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+		);
+		const body = idList(
+			check,
+			'Organisation IDs',
+			this.getNodeParameter('organisationIds', itemIndex),
+			MAX_ORGANISATIONS,
+		);
+		const response = (await amiqusRequest(this, method, `/clients/${id}/organisations`, {
+			body,
+			itemIndex,
+		})) as IDataObject | undefined;
 		return { client: id, added: (response?.data as IDataObject[] | undefined) ?? [] };
 	};
 }

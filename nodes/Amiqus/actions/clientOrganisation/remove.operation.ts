@@ -8,12 +8,26 @@ import { clientLocator, organisationLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [clientLocator, organisationLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['clientOrganisation'], operation: ['remove'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientOrganisation'], operation: ['remove'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
-	const organisationId = check.positiveInteger('Organisation', this.getNodeParameter('organisationId', itemIndex, '', { extractValue: true }));
-	await amiqusRequest(this, 'DELETE', `/clients/${id}/organisations/${organisationId}`, { itemIndex });
+	const id = check.positiveInteger(
+		'Client',
+		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+	);
+	const organisationId = check.positiveInteger(
+		'Organisation',
+		this.getNodeParameter('organisationId', itemIndex, '', { extractValue: true }),
+	);
+	await amiqusRequest(this, 'DELETE', `/clients/${id}/organisations/${organisationId}`, {
+		itemIndex,
+	});
 	return { client: id, organisation: organisationId, removed: true };
 }

@@ -8,11 +8,20 @@ import { clientLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [clientLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['clientOrganisation'], operation: ['removeAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['clientOrganisation'], operation: ['removeAll'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
+	const id = check.positiveInteger(
+		'Client',
+		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+	);
 	await amiqusRequest(this, 'DELETE', `/clients/${id}/organisations`, { itemIndex });
 	return { client: id, removedAll: true };
 }

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the documents of your team\'s document library',
+				description: "List the documents of your team's document library",
 				action: 'Get many library documents',
 			},
 		],

@@ -6,7 +6,9 @@ import { includeOption, listOperation } from '../listOperation';
 export const { description, execute } = listOperation({
 	resource: 'document',
 	path: '/documents',
-	filters: [enabledFilter('Whether to return only enabled documents (on) or only disabled ones (off)')],
+	filters: [
+		enabledFilter('Whether to return only enabled documents (on) or only disabled ones (off)'),
+	],
 	options: [
 		includeOption(
 			'Include Attachment',

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the document templates of the team (what a Document Request step asks a client to upload)',
+				description:
+					'List the document templates of the team (what a Document Request step asks a client to upload)',
 				action: 'Get many document templates',
 			},
 		],

@@ -1,3 +1,7 @@
 import { enabledListOperation } from '../enabledList';
 
-export const { description, execute } = enabledListOperation('documentTemplate', '/templates/documents', 'document templates');
+export const { description, execute } = enabledListOperation(
+	'documentTemplate',
+	'/templates/documents',
+	'document templates',
+);

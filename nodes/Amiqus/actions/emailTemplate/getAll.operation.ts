@@ -1,3 +1,7 @@
 import { enabledListOperation } from '../enabledList';
 
-export const { description, execute } = enabledListOperation('emailTemplate', '/templates/emails', 'email templates');
+export const { description, execute } = enabledListOperation(
+	'emailTemplate',
+	'/templates/emails',
+	'email templates',
+);

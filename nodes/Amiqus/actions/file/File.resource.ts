@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the files of your team\'s clients',
+				description: "List the files of your team's clients",
 				action: 'Get many files',
 			},
 		],

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the forms of your team\'s clients: those your team filled in and those sent in records',
+				description:
+					"List the forms of your team's clients: those your team filled in and those sent in records",
 				action: 'Get many forms',
 			},
 		],

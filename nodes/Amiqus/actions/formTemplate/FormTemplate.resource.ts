@@ -22,13 +22,29 @@ export const description: INodeProperties[] = [
 				description: 'Create a form template (a questionnaire clients fill in as a form step)',
 				action: 'Create a form template',
 			},
-			{ name: 'Delete', value: 'delete', description: 'Delete a form template', action: 'Delete a form template' },
-			{ name: 'Get', value: 'get', description: 'Get a form template with its fields', action: 'Get a form template' },
-			{ name: 'Get Many', value: 'getAll', description: 'List the form templates of the team', action: 'Get many form templates' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a form template',
+				action: 'Delete a form template',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a form template with its fields',
+				action: 'Get a form template',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the form templates of the team',
+				action: 'Get many form templates',
+			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Change the name, fields, instructions of a form template, or turn it on or off',
+				description:
+					'Change the name, fields, instructions of a form template, or turn it on or off',
 				action: 'Update a form template',
 			},
 		],

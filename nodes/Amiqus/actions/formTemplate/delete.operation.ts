@@ -8,11 +8,20 @@ import { referenceField } from './fields';
 
 const properties: INodeProperties[] = [referenceField];
 
-export const description = updateDisplayOptions({ show: { resource: ['formTemplate'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['formTemplate'], operation: ['delete'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const reference = check.uuid('Form Template Reference', this.getNodeParameter('reference', itemIndex)) as string;
+	const reference = check.uuid(
+		'Form Template Reference',
+		this.getNodeParameter('reference', itemIndex),
+	) as string;
 	await amiqusRequest(this, 'DELETE', `/form-templates/${reference}`, { itemIndex });
 	return { reference, deleted: true };
 }

@@ -10,7 +10,8 @@ export const referenceField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
-	description: 'The "reference" of the form template (a UUID), as Form Template → Get Many shows it',
+	description:
+		'The "reference" of the form template (a UUID), as Form Template → Get Many shows it',
 };
 
 const FIELDS_EXAMPLE = JSON.stringify(
@@ -18,7 +19,12 @@ const FIELDS_EXAMPLE = JSON.stringify(
 		{ id: '1', type: 'section', label: '', fields: ['2'] },
 		{ id: '2', type: 'section', label: 'Onboarding', fields: ['3', '4'] },
 		{ id: '3', type: 'text', label: 'Job title', validation: ['required'] },
-		{ id: '4', type: 'radio', label: { value: 'Contract type', options: ['Full-time', 'Part-time'] }, validation: ['required'] },
+		{
+			id: '4',
+			type: 'radio',
+			label: { value: 'Contract type', options: ['Full-time', 'Part-time'] },
+			validation: ['required'],
+		},
 	],
 	null,
 	2,
@@ -35,7 +41,13 @@ export const fieldsField: INodeProperties = {
 
 /** Name, Description, Instructions and Enabled, as create and update both take them. */
 export const optionalFormFields: INodeProperties[] = [
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Up to 255 characters' },
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		description: 'Up to 255 characters',
+	},
 	{
 		displayName: 'Enabled',
 		name: 'is_enabled',
@@ -47,7 +59,8 @@ export const optionalFormFields: INodeProperties[] = [
 		displayName: 'Instructions (JSON)',
 		name: 'instructions',
 		type: 'json',
-		default: '{\n  "type": "doc",\n  "content": [\n    { "type": "paragraph", "content": [{ "type": "text", "text": "Please answer every question." }] }\n  ]\n}',
+		default:
+			'{\n  "type": "doc",\n  "content": [\n    { "type": "paragraph", "content": [{ "type": "text", "text": "Please answer every question." }] }\n  ]\n}',
 		description: 'Text shown above the form, as a rich-text document ("type": "doc")',
 	},
 ];
@@ -58,24 +71,40 @@ export function formTemplateBody(check: InputValidator, values: IDataObject): ID
 	if (values.name !== undefined) body.name = check.required('Name', values.name);
 	if (values.description !== undefined && values.description !== '') {
 		const text = String(values.description);
-		if (text.length > 255) check.fail('Description', `is ${text.length} characters long; Amiqus takes at most 255`);
+		if (text.length > 255)
+			check.fail('Description', `is ${text.length} characters long; Amiqus takes at most 255`);
 		body.description = text;
 	}
 	if (typeof values.is_enabled === 'boolean') body.is_enabled = values.is_enabled;
 	if (values.instructions !== undefined && values.instructions !== '') {
 		const instructions = check.json<IDataObject>('Instructions (JSON)', values.instructions);
-		if (!instructions || typeof instructions !== 'object' || Array.isArray(instructions) || instructions.type !== 'doc') {
-			check.fail('Instructions (JSON)', 'must be a rich-text document: an object with "type": "doc" and its "content"');
+		if (
+			!instructions ||
+			typeof instructions !== 'object' ||
+			Array.isArray(instructions) ||
+			instructions.type !== 'doc'
+		) {
+			check.fail(
+				'Instructions (JSON)',
+				'must be a rich-text document: an object with "type": "doc" and its "content"',
+			);
 		}
 		body.instructions = instructions;
 	}
 	if (values.fields !== undefined) {
 		const fields = check.json<IDataObject[]>('Fields (JSON)', values.fields);
 		if (!Array.isArray(fields) || fields.length < 2) {
-			check.fail('Fields (JSON)', 'must be an array of at least two fields', 'The first field is a section that lists the IDs of the others.');
+			check.fail(
+				'Fields (JSON)',
+				'must be an array of at least two fields',
+				'The first field is a section that lists the IDs of the others.',
+			);
 		}
 		if ((fields[0] as IDataObject)?.type !== 'section') {
-			check.fail('Fields (JSON)', `must start with a section, got "${String((fields[0] as IDataObject)?.type)}"`);
+			check.fail(
+				'Fields (JSON)',
+				`must start with a section, got "${String((fields[0] as IDataObject)?.type)}"`,
+			);
 		}
 		body.fields = fields;
 	}

@@ -8,10 +8,21 @@ import { referenceField } from './fields';
 
 const properties: INodeProperties[] = [referenceField];
 
-export const description = updateDisplayOptions({ show: { resource: ['formTemplate'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['formTemplate'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const reference = check.uuid('Form Template Reference', this.getNodeParameter('reference', itemIndex)) as string;
-	return (await amiqusRequest(this, 'GET', `/form-templates/${reference}`, { itemIndex })) as IDataObject;
+	const reference = check.uuid(
+		'Form Template Reference',
+		this.getNodeParameter('reference', itemIndex),
+	) as string;
+	return (await amiqusRequest(this, 'GET', `/form-templates/${reference}`, {
+		itemIndex,
+	})) as IDataObject;
 }

@@ -1,3 +1,7 @@
 import { enabledListOperation } from '../enabledList';
 
-export const { description, execute } = enabledListOperation('formTemplate', '/form-templates', 'form templates');
+export const { description, execute } = enabledListOperation(
+	'formTemplate',
+	'/form-templates',
+	'form templates',
+);

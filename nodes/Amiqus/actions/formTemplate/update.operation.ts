@@ -6,6 +6,10 @@ export const { description, execute } = updateOperation({
 	target: referenceField,
 	readTarget: (check, value) => check.uuid('Form Template Reference', value) as string,
 	path: (reference) => `/form-templates/${reference}`,
-	fields: [fieldsField, { displayName: 'Name', name: 'name', type: 'string', default: '' }, ...optionalFormFields],
+	fields: [
+		fieldsField,
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		...optionalFormFields,
+	],
 	body: formTemplateBody,
 });

@@ -11,10 +11,15 @@ import * as update from './update.operation';
 
 export { create, get, getAll, getClients, update };
 
-const assignees = assigneeOperations(
-	{ resource: 'organisation', noun: 'organisation', withArticle: 'an organisation', locator: organisationLocator, path: '/organisations' }
-);
-export const { addAssignees, getAssignees, removeAllAssignees, removeAssignee, replaceAssignees } = assignees.modules;
+const assignees = assigneeOperations({
+	resource: 'organisation',
+	noun: 'organisation',
+	withArticle: 'an organisation',
+	locator: organisationLocator,
+	path: '/organisations',
+});
+export const { addAssignees, getAssignees, removeAllAssignees, removeAssignee, replaceAssignees } =
+	assignees.modules;
 
 export const description: INodeProperties[] = [
 	{
@@ -31,7 +36,12 @@ export const description: INodeProperties[] = [
 				description: 'Create an organisation (a business to check)',
 				action: 'Create an organisation',
 			},
-			{ name: 'Get', value: 'get', description: 'Get an organisation', action: 'Get an organisation' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an organisation',
+				action: 'Get an organisation',
+			},
 			{ ...assignees.options.getAssignees },
 			{
 				name: 'Get Clients',
@@ -39,11 +49,21 @@ export const description: INodeProperties[] = [
 				description: 'List the clients (people) of an organisation',
 				action: 'Get the clients of an organisation',
 			},
-			{ name: 'Get Many', value: 'getAll', description: 'List organisations', action: 'Get many organisations' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List organisations',
+				action: 'Get many organisations',
+			},
 			{ ...assignees.options.removeAllAssignees },
 			{ ...assignees.options.removeAssignee },
 			{ ...assignees.options.replaceAssignees },
-			{ name: 'Update', value: 'update', description: 'Update an organisation', action: 'Update an organisation' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update an organisation',
+				action: 'Update an organisation',
+			},
 		],
 		default: 'create',
 	},

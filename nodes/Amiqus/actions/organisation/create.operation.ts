@@ -26,11 +26,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['organisation'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body = organisationBody(check, { ...additional, name: this.getNodeParameter('name', itemIndex) });
+	const body = organisationBody(check, {
+		...additional,
+		name: this.getNodeParameter('name', itemIndex),
+	});
 	return (await amiqusRequest(this, 'POST', '/organisations', { body, itemIndex })) as IDataObject;
 }

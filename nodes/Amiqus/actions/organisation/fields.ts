@@ -26,16 +26,24 @@ const addressField: INodeProperties = {
 	placeholder: 'Add Address Field',
 	default: {},
 	description: 'The registered address of the organisation',
-	options: ([
-		...ADDRESS_TEXT_FIELDS.map(([displayName, name, hint]): INodeProperties => ({
-			displayName,
-			name,
-			type: 'string',
-			default: '',
-			...(hint.startsWith('e.g.') ? { placeholder: hint } : hint ? { description: hint } : {}),
-		})),
-		{ displayName: 'Country', name: 'country', type: 'options', options: COUNTRIES, default: 'GB' },
-	] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	options: (
+		[
+			...ADDRESS_TEXT_FIELDS.map(([displayName, name, hint]): INodeProperties => ({
+				displayName,
+				name,
+				type: 'string',
+				default: '',
+				...(hint.startsWith('e.g.') ? { placeholder: hint } : hint ? { description: hint } : {}),
+			})),
+			{
+				displayName: 'Country',
+				name: 'country',
+				type: 'options',
+				options: COUNTRIES,
+				default: 'GB',
+			},
+		] as INodeProperties[]
+	).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 };
 
 /** The organisation fields besides its name: Create's Additional Fields, Update's Update Fields. */
@@ -95,21 +103,41 @@ export function organisationBody(check: InputValidator, fields: IDataObject): ID
 	for (const key of ['company_number', 'reference'] as const) {
 		const text = String(fields[key] ?? '').trim();
 		if (!text) continue;
-		if (text.length > 255) check.fail(key === 'reference' ? 'Reference' : 'Company Number', 'must be at most 255 characters');
+		if (text.length > 255)
+			check.fail(
+				key === 'reference' ? 'Reference' : 'Company Number',
+				'must be at most 255 characters',
+			);
 		body[key] = text;
 	}
-	if (fields.status) body.status = check.oneOf('Status', fields.status, ['approved', 'pending', 'rejected'] as const);
-	if (fields.jurisdiction) body.jurisdiction = check.oneOf('Jurisdiction', String(fields.jurisdiction).toLowerCase(), JURISDICTION_VALUES);
+	if (fields.status)
+		body.status = check.oneOf('Status', fields.status, [
+			'approved',
+			'pending',
+			'rejected',
+		] as const);
+	if (fields.jurisdiction)
+		body.jurisdiction = check.oneOf(
+			'Jurisdiction',
+			String(fields.jurisdiction).toLowerCase(),
+			JURISDICTION_VALUES,
+		);
 	if (body.company_number && !body.jurisdiction) {
-		check.fail('Jurisdiction', 'is required with Company Number', 'Choose where the company is registered.');
+		check.fail(
+			'Jurisdiction',
+			'is required with Company Number',
+			'Choose where the company is registered.',
+		);
 	}
-	if (fields.incorporated_at) body.incorporated_at = check.date('Incorporated On', fields.incorporated_at);
+	if (fields.incorporated_at)
+		body.incorporated_at = check.date('Incorporated On', fields.incorporated_at);
 	const address = (fields.address ?? {}) as IDataObject;
 	const addressBody: IDataObject = {};
 	for (const [key, value] of Object.entries(address)) {
 		const text = String(value ?? '').trim();
 		if (!text) continue;
-		addressBody[key] = key === 'country' ? check.oneOf('Country', text.toUpperCase(), COUNTRY_VALUES) : text;
+		addressBody[key] =
+			key === 'country' ? check.oneOf('Country', text.toUpperCase(), COUNTRY_VALUES) : text;
 	}
 	if (Object.keys(addressBody).length) body.address = addressBody;
 	return body;

@@ -19,11 +19,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['organisation'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Organisation', this.getNodeParameter('organisationId', itemIndex, '', { extractValue: true }));
+	const id = check.positiveInteger(
+		'Organisation',
+		this.getNodeParameter('organisationId', itemIndex, '', { extractValue: true }),
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return (await amiqusRequest(this, 'GET', `/organisations/${id}`, { qs: expandQuery(options.expand), itemIndex })) as IDataObject;
+	return (await amiqusRequest(this, 'GET', `/organisations/${id}`, {
+		qs: expandQuery(options.expand),
+		itemIndex,
+	})) as IDataObject;
 }

@@ -16,7 +16,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Probert Publishing',
-		description: 'The name of the organisation: Amiqus asks for it on every update, so give the current name to keep it',
+		description:
+			'The name of the organisation: Amiqus asks for it on every update, so give the current name to keep it',
 	},
 	{
 		displayName: 'Update Fields',
@@ -28,12 +29,27 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['organisation'], operation: ['update'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Organisation', this.getNodeParameter('organisationId', itemIndex, '', { extractValue: true }));
+	const id = check.positiveInteger(
+		'Organisation',
+		this.getNodeParameter('organisationId', itemIndex, '', { extractValue: true }),
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = organisationBody(check, { ...fields, name: this.getNodeParameter('name', itemIndex) });
-	return (await amiqusRequest(this, 'PATCH', `/organisations/${id}`, { body, itemIndex })) as IDataObject;
+	const body = organisationBody(check, {
+		...fields,
+		name: this.getNodeParameter('name', itemIndex),
+	});
+	return (await amiqusRequest(this, 'PATCH', `/organisations/${id}`, {
+		body,
+		itemIndex,
+	})) as IDataObject;
 }

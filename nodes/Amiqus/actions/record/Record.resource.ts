@@ -14,10 +14,15 @@ import * as update from './update.operation';
 
 export { archive, create, download, expire, get, getAll, getDocuments, update };
 
-const assignees = assigneeOperations(
-	{ resource: 'record', noun: 'record', withArticle: 'a record', locator: recordLocator, path: '/records' }
-);
-export const { addAssignees, getAssignees, removeAllAssignees, removeAssignee, replaceAssignees } = assignees.modules;
+const assignees = assigneeOperations({
+	resource: 'record',
+	noun: 'record',
+	withArticle: 'a record',
+	locator: recordLocator,
+	path: '/records',
+});
+export const { addAssignees, getAssignees, removeAllAssignees, removeAssignee, replaceAssignees } =
+	assignees.modules;
 
 export const description: INodeProperties[] = [
 	{
@@ -31,7 +36,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Archive',
 				value: 'archive',
-				description: 'Archive a record (Amiqus marks this call as deprecated; Update can archive too)',
+				description:
+					'Archive a record (Amiqus marks this call as deprecated; Update can archive too)',
 				action: 'Archive a record',
 			},
 			{
@@ -46,7 +52,12 @@ export const description: INodeProperties[] = [
 				description: 'Download the record as a PDF',
 				action: 'Download a record PDF',
 			},
-			{ name: 'Expire', value: 'expire', description: 'Expire a record now', action: 'Expire a record' },
+			{
+				name: 'Expire',
+				value: 'expire',
+				description: 'Expire a record now',
+				action: 'Expire a record',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a record', action: 'Get a record' },
 			{ ...assignees.options.getAssignees },
 			{
@@ -55,7 +66,12 @@ export const description: INodeProperties[] = [
 				description: 'List the documents of a record: those requested from and sent to the person',
 				action: 'Get many documents of a record',
 			},
-			{ name: 'Get Many', value: 'getAll', description: 'List records', action: 'Get many records' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List records',
+				action: 'Get many records',
+			},
 			{ ...assignees.options.removeAllAssignees },
 			{ ...assignees.options.removeAssignee },
 			{ ...assignees.options.replaceAssignees },

@@ -18,11 +18,22 @@ const properties: INodeProperties[] = [
 	recordLocator,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['archive'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['archive'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
-	const record = (await amiqusRequest(this, 'POST', `/records/${id}/archive`, { itemIndex })) as IDataObject;
+	const id = check.positiveInteger(
+		'Record',
+		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
+	);
+	const record = (await amiqusRequest(this, 'POST', `/records/${id}/archive`, {
+		itemIndex,
+	})) as IDataObject;
 	return { ...record, verification: recordVerification(record) };
 }

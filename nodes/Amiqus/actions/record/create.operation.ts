@@ -17,9 +17,17 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Record Template', value: 'template', description: 'Use the steps and settings of a record template' },
+			{
+				name: 'Record Template',
+				value: 'template',
+				description: 'Use the steps and settings of a record template',
+			},
 			{ name: 'Steps', value: 'steps', description: 'Build the steps here' },
-			{ name: 'Steps (JSON)', value: 'stepsJson', description: 'Paste or map an array of Amiqus steps' },
+			{
+				name: 'Steps (JSON)',
+				value: 'stepsJson',
+				description: 'Paste or map an array of Amiqus steps',
+			},
 		],
 		default: 'steps',
 	},
@@ -28,8 +36,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Steps (JSON)',
 		name: 'stepsJson',
 		type: 'json',
-		default: '[\n  {\n    "type": "check.photo_id",\n    "preferences": { "report_type": "biometric" }\n  }\n]',
-		description: 'An array of steps as the Amiqus API takes them, each with a "type" and its "preferences"',
+		default:
+			'[\n  {\n    "type": "check.photo_id",\n    "preferences": { "report_type": "biometric" }\n  }\n]',
+		description:
+			'An array of steps as the Amiqus API takes them, each with a "type" and its "preferences"',
 		displayOptions: { show: { createFrom: ['stepsJson'] } },
 	},
 	{
@@ -46,8 +56,16 @@ const properties: INodeProperties[] = [
 		name: 'notification',
 		type: 'options',
 		options: [
-			{ name: 'Email', value: 'email', description: 'Amiqus emails the person a link to the request' },
-			{ name: 'None', value: 'none', description: 'No email; share the Perform URL of the output yourself' },
+			{
+				name: 'Email',
+				value: 'email',
+				description: 'Amiqus emails the person a link to the request',
+			},
+			{
+				name: 'None',
+				value: 'none',
+				description: 'No email; share the Perform URL of the output yourself',
+			},
 		],
 		default: 'email',
 		displayOptions: { show: { createFrom: ['steps', 'stepsJson'] } },
@@ -65,7 +83,8 @@ const properties: INodeProperties[] = [
 				name: 'is_declaration_required',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the person must confirm a declaration before submitting (if enabled for your team)',
+				description:
+					'Whether the person must confirm a declaration before submitting (if enabled for your team)',
 			},
 			{
 				displayName: 'Message',
@@ -94,15 +113,27 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const client = check.positiveInteger('Client', this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }));
+	const client = check.positiveInteger(
+		'Client',
+		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
+	);
 	const createFrom = this.getNodeParameter('createFrom', itemIndex) as string;
 
 	if (createFrom === 'template') {
-		const template = check.positiveInteger('Record Template ID', this.getNodeParameter('templateId', itemIndex, 0));
+		const template = check.positiveInteger(
+			'Record Template ID',
+			this.getNodeParameter('templateId', itemIndex, 0),
+		);
 		const assignees = this.getNodeParameter('assignees', itemIndex, true) as boolean;
 		return (await amiqusRequest(this, 'POST', '/records', {
 			body: { client, template, assignees },
@@ -112,28 +143,47 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	let steps: IDataObject[];
 	if (createFrom === 'stepsJson') {
-		const parsed = check.json<unknown>('Steps (JSON)', this.getNodeParameter('stepsJson', itemIndex, '[]'));
+		const parsed = check.json<unknown>(
+			'Steps (JSON)',
+			this.getNodeParameter('stepsJson', itemIndex, '[]'),
+		);
 		if (!Array.isArray(parsed)) check.fail('Steps (JSON)', 'must be a JSON array of steps');
-		steps = (parsed as unknown[]).map((step, i) => validateStep(check, step, `Steps (JSON) › Step ${i + 1}`));
+		steps = (parsed as unknown[]).map((step, i) =>
+			validateStep(check, step, `Steps (JSON) › Step ${i + 1}`),
+		);
 	} else {
 		const builder = this.getNodeParameter('steps', itemIndex, {}) as IDataObject;
 		const entries = (builder.step as IDataObject[] | undefined) ?? [];
-		steps = entries.map((entry, i) => validateStep(check, stepFromBuilder(entry), `Steps › Step ${i + 1}`));
+		steps = entries.map((entry, i) =>
+			validateStep(check, stepFromBuilder(entry), `Steps › Step ${i + 1}`),
+		);
 	}
 	if (steps.length === 0) {
-		check.fail(createFrom === 'stepsJson' ? 'Steps (JSON)' : 'Steps', 'needs at least one step', 'Add a step, e.g. Photo ID.');
+		check.fail(
+			createFrom === 'stepsJson' ? 'Steps (JSON)' : 'Steps',
+			'needs at least one step',
+			'Add a step, e.g. Photo ID.',
+		);
 	}
 
-	const notification = check.oneOf('Notification', this.getNodeParameter('notification', itemIndex, 'email'), [
-		'email',
-		'none',
-	] as const);
+	const notification = check.oneOf(
+		'Notification',
+		this.getNodeParameter('notification', itemIndex, 'email'),
+		['email', 'none'] as const,
+	);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { client, steps, notification: notification === 'email' ? 'email' : false };
+	const body: IDataObject = {
+		client,
+		steps,
+		notification: notification === 'email' ? 'email' : false,
+	};
 	if (additional.message !== undefined && additional.message !== '') {
 		const message = String(additional.message);
 		if (message.length > MAX_MESSAGE_LENGTH) {
-			check.fail('Message', `must be at most ${MAX_MESSAGE_LENGTH} characters, got ${message.length}`);
+			check.fail(
+				'Message',
+				`must be at most ${MAX_MESSAGE_LENGTH} characters, got ${message.length}`,
+			);
 		}
 		body.message = message;
 	}

@@ -9,12 +9,31 @@ import { binaryPropertyField, recordLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [recordLocator, binaryPropertyField];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['download'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
-	const property = check.required('Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+	const id = check.positiveInteger(
+		'Record',
+		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
+	);
+	const property = check.required(
+		'Put Output File in Field',
+		this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+	);
 	const response = await amiqusDownload(this, `/records/${id}/download`, itemIndex);
-	return await binaryItem(this, response.body as Buffer, response.headers, `record-${id}.pdf`, property, { recordId: id });
+	return await binaryItem(
+		this,
+		response.body as Buffer,
+		response.headers,
+		`record-${id}.pdf`,
+		property,
+		{ recordId: id },
+	);
 }

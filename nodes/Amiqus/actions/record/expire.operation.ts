@@ -8,10 +8,19 @@ import { recordLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [recordLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['expire'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['expire'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
+	const id = check.positiveInteger(
+		'Record',
+		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
+	);
 	return (await amiqusRequest(this, 'POST', `/records/${id}/expire`, { itemIndex })) as IDataObject;
 }

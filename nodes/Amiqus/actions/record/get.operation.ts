@@ -39,35 +39,68 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['get'] } },
+	properties,
+);
 
 /** What Simplify keeps of the record besides `verification`. */
 const SIMPLE_KEYS = ['id', 'status', 'perform_url', 'created_at', 'updated_at', 'expired_at'];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
+	const id = check.positiveInteger(
+		'Record',
+		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = options.expandClient ? { expand: 'client' } : {};
-	const record = (await amiqusRequest(this, 'GET', `/records/${id}`, { qs, itemIndex })) as IDataObject;
+	const record = (await amiqusRequest(this, 'GET', `/records/${id}`, {
+		qs,
+		itemIndex,
+	})) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const output = (raw: IDataObject, verdict: ReturnType<typeof recordVerification>) =>
-		verdictOutput(this, itemIndex, withVerification(raw, verdict, simplify, SIMPLE_KEYS), SIMPLE_KEYS);
+		verdictOutput(
+			this,
+			itemIndex,
+			withVerification(raw, verdict, simplify, SIMPLE_KEYS),
+			SIMPLE_KEYS,
+		);
 	if (!options.includeChecks) return output(record, recordVerification(record));
-	const steps = await amiqusList(this, `/records/${id}/steps`, { expand: 'check,review' }, { returnAll: true, limit: 0, itemIndex });
+	const steps = await amiqusList(
+		this,
+		`/records/${id}/steps`,
+		{ expand: 'check,review' },
+		{ returnAll: true, limit: 0, itemIndex },
+	);
 	// A Photo ID check's response (document type and issuing country) needs its own expanded read.
 	const checkResponses: IDataObject = {};
 	for (const step of steps) {
 		const check = step.check as IDataObject | null;
-		if (check && typeof check === 'object' && check.type === 'photo_id' && check.response === true) {
-			const full = (await amiqusRequest(this, 'GET', `/checks/${check.id as number}`, { qs: { expand: 'response' }, itemIndex })) as IDataObject;
+		if (
+			check &&
+			typeof check === 'object' &&
+			check.type === 'photo_id' &&
+			check.response === true
+		) {
+			const full = (await amiqusRequest(this, 'GET', `/checks/${check.id as number}`, {
+				qs: { expand: 'response' },
+				itemIndex,
+			})) as IDataObject;
 			checkResponses[String(check.id)] = full.response;
 		}
 	}
 	const forVerdict = steps.map((step) => {
 		const check = step.check as IDataObject | null;
-		const response = check && typeof check === 'object' ? checkResponses[String(check.id)] : undefined;
-		return response === undefined ? step : { ...step, check: { ...(check as IDataObject), response } };
+		const response =
+			check && typeof check === 'object' ? checkResponses[String(check.id)] : undefined;
+		return response === undefined
+			? step
+			: { ...step, check: { ...(check as IDataObject), response } };
 	});
 	const raw: IDataObject = { ...record, steps_detail: steps };
 	if (Object.keys(checkResponses).length) raw.check_responses = checkResponses;

@@ -59,7 +59,10 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: RECORD_STATUSES.map((value) => ({ name: value.charAt(0).toUpperCase() + value.slice(1), value })),
+				options: RECORD_STATUSES.map((value) => ({
+					name: value.charAt(0).toUpperCase() + value.slice(1),
+					value,
+				})),
 				default: 'pending',
 			},
 			{
@@ -97,12 +100,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['getAll'] } },
+	properties,
+);
 
 /** What Simplify keeps of each record besides `verification`. */
 const RECORD_KEYS = ['id', 'status', 'perform_url', 'created_at', 'updated_at', 'expired_at'];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -115,11 +124,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.created_by) qs.created_by = check.positiveInteger('Created By', filters.created_by);
 	const assignee = String(filters.assignee ?? '').trim();
 	if (assignee) {
-		qs.assignee = /^(unassigned|false)$/i.test(assignee) ? 'false' : check.positiveInteger('Assignee', assignee);
+		qs.assignee = /^(unassigned|false)$/i.test(assignee)
+			? 'false'
+			: check.positiveInteger('Assignee', assignee);
 	}
 	if (sort.sort_by) qs.sort_by = sort.sort_by;
 	if (sort.order_by) qs.order_by = sort.order_by;
 	if (options.expandClient) qs.expand = 'client';
 	const records = await amiqusList(this, '/records', qs, { returnAll, limit, itemIndex });
-	return records.map((record) => verdictOutput(this, itemIndex, { ...record, verification: recordVerification(record) }, RECORD_KEYS));
+	return records.map((record) =>
+		verdictOutput(
+			this,
+			itemIndex,
+			{ ...record, verification: recordVerification(record) },
+			RECORD_KEYS,
+		),
+	);
 }

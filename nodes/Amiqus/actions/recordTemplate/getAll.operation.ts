@@ -1,3 +1,7 @@
 import { enabledListOperation } from '../enabledList';
 
-export const { description, execute } = enabledListOperation('recordTemplate', '/templates/records', 'templates');
+export const { description, execute } = enabledListOperation(
+	'recordTemplate',
+	'/templates/records',
+	'templates',
+);

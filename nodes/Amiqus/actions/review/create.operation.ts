@@ -29,20 +29,40 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['review'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['review'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const recordId = check.positiveInteger('Record', this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }));
+	const recordId = check.positiveInteger(
+		'Record',
+		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
+	);
 	const stepId = check.positiveInteger('Step ID', this.getNodeParameter('stepId', itemIndex));
-	const status = check.oneOf('Status', this.getNodeParameter('status', itemIndex), ['approved', 'pending', 'rejected'] as const);
+	const status = check.oneOf('Status', this.getNodeParameter('status', itemIndex), [
+		'approved',
+		'pending',
+		'rejected',
+	] as const);
 	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '').trim();
 	const body: IDataObject = { status };
 	if (status === 'rejected' && !message) {
-		check.fail('Message', 'is required when the status is Rejected', 'Say why the step was rejected.');
+		check.fail(
+			'Message',
+			'is required when the status is Rejected',
+			'Say why the step was rejected.',
+		);
 	}
 	if (message.length > MAX_MESSAGE_LENGTH) {
-		check.fail('Message', `must be at most ${MAX_MESSAGE_LENGTH} characters, got ${message.length}`);
+		check.fail(
+			'Message',
+			`must be at most ${MAX_MESSAGE_LENGTH} characters, got ${message.length}`,
+		);
 	}
 	if (message) body.message = message;
 	return (await amiqusRequest(this, 'POST', `/records/${recordId}/steps/${stepId}/reviews`, {

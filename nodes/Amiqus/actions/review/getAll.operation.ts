@@ -8,7 +8,12 @@ export const { description, execute } = listOperation({
 	parents: [recordLocator, stepIdField],
 	path: (recordId, stepId) => `/records/${recordId}/steps/${stepId}/reviews`,
 	options: [
-		includeOption('Include Reviewer', 'expandReviewedBy', true, 'Whether to return the team member who reviewed in full instead of their ID'),
+		includeOption(
+			'Include Reviewer',
+			'expandReviewedBy',
+			true,
+			'Whether to return the team member who reviewed in full instead of their ID',
+		),
 		orderByOption,
 		{
 			displayName: 'Sort By',

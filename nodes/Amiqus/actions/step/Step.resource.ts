@@ -20,11 +20,17 @@ export const description: INodeProperties[] = [
 				description: 'List the step types your team can use, with what each costs',
 				action: 'Get many available step types',
 			},
-			{ name: 'Get Many', value: 'getAll', description: 'List the steps of a record', action: 'Get many steps' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the steps of a record',
+				action: 'Get many steps',
+			},
 			{
 				name: 'Validate',
 				value: 'validate',
-				description: 'Check steps before creating a record and get what they cost; nothing is created',
+				description:
+					'Check steps before creating a record and get what they cost; nothing is created',
 				action: 'Validate steps',
 			},
 		],

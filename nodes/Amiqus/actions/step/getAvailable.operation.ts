@@ -1,3 +1,7 @@
 import { listOperation } from '../listOperation';
 
-export const { description, execute } = listOperation({ resource: 'step', operation: 'getAvailable', path: '/steps' });
+export const { description, execute } = listOperation({
+	resource: 'step',
+	operation: 'getAvailable',
+	path: '/steps',
+});

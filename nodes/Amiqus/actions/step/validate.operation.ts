@@ -17,13 +17,26 @@ const properties: INodeProperties[] = [
 	stepsBuilder,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['step'], operation: ['validate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['step'], operation: ['validate'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const builder = this.getNodeParameter('steps', itemIndex, {}) as IDataObject;
 	const entries = Array.isArray(builder.step) ? (builder.step as IDataObject[]) : [];
-	const steps = entries.map((entry, i) => validateStep(check, stepFromBuilder(entry), `Steps › Step ${i + 1}`));
-	if (steps.length === 0) check.fail('Steps', 'needs at least one step', 'Add a step, e.g. Photo ID.');
-	return (await amiqusRequest(this, 'POST', '/steps', { body: { steps }, idempotent: true, itemIndex })) as IDataObject;
+	const steps = entries.map((entry, i) =>
+		validateStep(check, stepFromBuilder(entry), `Steps › Step ${i + 1}`),
+	);
+	if (steps.length === 0)
+		check.fail('Steps', 'needs at least one step', 'Add a step, e.g. Photo ID.');
+	return (await amiqusRequest(this, 'POST', '/steps', {
+		body: { steps },
+		idempotent: true,
+		itemIndex,
+	})) as IDataObject;
 }

@@ -16,7 +16,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['team'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get the team the token belongs to', action: 'Get the current team' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the team the token belongs to',
+				action: 'Get the current team',
+			},
 			{
 				name: 'Get Member',
 				value: 'getMember',
@@ -32,7 +37,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get My Membership',
 				value: 'getMembership',
-				description: 'Get the role of the token\'s user in the current team',
+				description: "Get the role of the token's user in the current team",
 				action: 'Get my team membership',
 			},
 			{

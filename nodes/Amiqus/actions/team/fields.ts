@@ -11,7 +11,11 @@ export const teamFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Current Team', value: 'current', description: 'The team the token belongs to' },
-			{ name: 'By ID', value: 'byId', description: 'Another team of the user, as Account → Get My Teams lists them' },
+			{
+				name: 'By ID',
+				value: 'byId',
+				description: 'Another team of the user, as Account → Get My Teams lists them',
+			},
 		],
 		default: 'current',
 	},
@@ -26,7 +30,11 @@ export const teamFields: INodeProperties[] = [
 ];
 
 /** The chosen team's ID, or undefined for the current team. */
-export function chosenTeamId(ctx: IExecuteFunctions, check: InputValidator, itemIndex: number): number | undefined {
+export function chosenTeamId(
+	ctx: IExecuteFunctions,
+	check: InputValidator,
+	itemIndex: number,
+): number | undefined {
 	if (ctx.getNodeParameter('team', itemIndex, 'current') !== 'byId') return undefined;
 	return check.positiveInteger('Team ID', ctx.getNodeParameter('teamId', itemIndex));
 }

@@ -18,11 +18,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['team'], operation: ['getMember'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['team'], operation: ['getMember'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const memberId = check.positiveInteger('Team Member ID', this.getNodeParameter('memberId', itemIndex));
+	const memberId = check.positiveInteger(
+		'Team Member ID',
+		this.getNodeParameter('memberId', itemIndex),
+	);
 	const teamId = chosenTeamId(this, check, itemIndex) ?? (await currentTeamId(this, itemIndex));
-	return (await amiqusRequest(this, 'GET', `/teams/${teamId}/members/${memberId}`, { itemIndex })) as IDataObject;
+	return (await amiqusRequest(this, 'GET', `/teams/${teamId}/members/${memberId}`, {
+		itemIndex,
+	})) as IDataObject;
 }

@@ -20,18 +20,34 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Subscribe a URL to Amiqus events (the Amiqus Trigger does this by itself for its own URL)',
+				description:
+					'Subscribe a URL to Amiqus events (the Amiqus Trigger does this by itself for its own URL)',
 				action: 'Create a webhook',
 			},
-			{ name: 'Delete', value: 'delete', description: 'Delete a webhook subscription', action: 'Delete a webhook' },
-			{ name: 'Get', value: 'get', description: 'Get a webhook subscription', action: 'Get a webhook' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a webhook subscription',
+				action: 'Delete a webhook',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a webhook subscription',
+				action: 'Get a webhook',
+			},
 			{
 				name: 'Get Deliveries',
 				value: 'getDeliveries',
 				description: 'List what Amiqus sent to a webhook and what the receiver answered',
 				action: 'Get the deliveries of a webhook',
 			},
-			{ name: 'Get Many', value: 'getAll', description: 'List the webhook subscriptions of the team', action: 'Get many webhooks' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the webhook subscriptions of the team',
+				action: 'Get many webhooks',
+			},
 			{
 				name: 'Update',
 				value: 'update',

@@ -8,9 +8,15 @@ import { webhookIdField } from './fields';
 
 const properties: INodeProperties[] = [webhookIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['delete'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.positiveInteger('Webhook ID', this.getNodeParameter('webhookId', itemIndex));
 	await amiqusRequest(this, 'DELETE', `/webhooks/${id}`, { itemIndex });

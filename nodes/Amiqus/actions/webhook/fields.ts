@@ -35,7 +35,8 @@ export const enabledField: INodeProperties = {
 	name: 'is_enabled',
 	type: 'boolean',
 	default: true,
-	description: 'Whether Amiqus sends events to this webhook; Amiqus turns a webhook off after 10 payloads that failed every retry',
+	description:
+		'Whether Amiqus sends events to this webhook; Amiqus turns a webhook off after 10 payloads that failed every retry',
 };
 
 export const includeSecretField: INodeProperties = {
@@ -53,7 +54,9 @@ export function webhookBody(check: InputValidator, values: IDataObject): IDataOb
 	if (values.url !== undefined) body.url = check.url('URL', values.url);
 	if (values.events !== undefined) {
 		// A list, or names separated by commas (as an expression or an AI agent may give them).
-		const given = Array.isArray(values.events) ? (values.events as string[]) : String(values.events ?? '').split(',');
+		const given = Array.isArray(values.events)
+			? (values.events as string[])
+			: String(values.events ?? '').split(',');
 		const events = normaliseEvents(given);
 		if (!events.length) check.fail('Events', 'is empty', 'Choose at least one event.');
 		const known = AMIQUS_EVENT_OPTIONS.map((option) => String(option.value));

@@ -8,11 +8,22 @@ import { includeSecretField, webhookIdField, webhookOutput } from './fields';
 
 const properties: INodeProperties[] = [webhookIdField, includeSecretField];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.positiveInteger('Webhook ID', this.getNodeParameter('webhookId', itemIndex));
-	const webhook = (await amiqusRequest(this, 'GET', `/webhooks/${id}`, { itemIndex })) as IDataObject;
-	return webhookOutput(webhook, this.getNodeParameter('includeSecret', itemIndex, false) as boolean);
+	const webhook = (await amiqusRequest(this, 'GET', `/webhooks/${id}`, {
+		itemIndex,
+	})) as IDataObject;
+	return webhookOutput(
+		webhook,
+		this.getNodeParameter('includeSecret', itemIndex, false) as boolean,
+	);
 }

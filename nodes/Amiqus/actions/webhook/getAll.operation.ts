@@ -9,10 +9,15 @@ const list = enabledListOperation('webhook', '/webhooks', 'webhooks');
 
 export const description = [
 	...list.description,
-	...updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getAll'] } }, [includeSecretField]),
+	...updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getAll'] } }, [
+		includeSecretField,
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const webhooks = (await list.execute.call(this, itemIndex)) as IDataObject[];
 	const includeSecret = this.getNodeParameter('includeSecret', itemIndex, false) as boolean;
 	return webhooks.map((webhook) => webhookOutput(webhook, includeSecret));

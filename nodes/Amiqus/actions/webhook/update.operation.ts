@@ -4,7 +4,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
-import { enabledField, eventsField, includeSecretField, urlField, webhookBody, webhookIdField, webhookOutput } from './fields';
+import {
+	enabledField,
+	eventsField,
+	includeSecretField,
+	urlField,
+	webhookBody,
+	webhookIdField,
+	webhookOutput,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	webhookIdField,
@@ -14,18 +22,38 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [enabledField, { ...eventsField, description: 'Replaces the events the webhook is subscribed to' }, urlField],
+		options: [
+			enabledField,
+			{ ...eventsField, description: 'Replaces the events the webhook is subscribed to' },
+			urlField,
+		],
 	},
 	includeSecretField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['update'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const id = check.positiveInteger('Webhook ID', this.getNodeParameter('webhookId', itemIndex));
-	const body = webhookBody(check, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-	if (Object.keys(body).length === 0) check.fail('Update Fields', 'is empty', 'Add at least one field to change.');
-	const webhook = (await amiqusRequest(this, 'PATCH', `/webhooks/${id}`, { body, itemIndex })) as IDataObject;
-	return webhookOutput(webhook, this.getNodeParameter('includeSecret', itemIndex, false) as boolean);
+	const body = webhookBody(
+		check,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
+	if (Object.keys(body).length === 0)
+		check.fail('Update Fields', 'is empty', 'Add at least one field to change.');
+	const webhook = (await amiqusRequest(this, 'PATCH', `/webhooks/${id}`, {
+		body,
+		itemIndex,
+	})) as IDataObject;
+	return webhookOutput(
+		webhook,
+		this.getNodeParameter('includeSecret', itemIndex, false) as boolean,
+	);
 }

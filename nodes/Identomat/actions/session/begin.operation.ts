@@ -6,7 +6,12 @@ import { InputValidator } from '../../../shared/validation';
 import { TOKEN_VALIDITY_MINUTES } from '../../constants';
 import { identomatBaseUrl, identomatRequest, widgetUrl } from '../../transport';
 import type { SessionConfiguration } from './configuration';
-import { configurationFromBuilder, flagsProperty, stepValues, validateConfiguration } from './configuration';
+import {
+	configurationFromBuilder,
+	flagsProperty,
+	stepValues,
+	validateConfiguration,
+} from './configuration';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,8 +20,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Build in Node', value: 'builder', description: 'Set flags and steps with the form below' },
-			{ name: 'JSON', value: 'json', description: 'Paste a begin/ configuration (flags, steps, config_id, parent_session_id)' },
+			{
+				name: 'Build in Node',
+				value: 'builder',
+				description: 'Set flags and steps with the form below',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Paste a begin/ configuration (flags, steps, config_id, parent_session_id)',
+			},
 		],
 		default: 'builder',
 	},
@@ -53,7 +66,8 @@ const properties: INodeProperties[] = [
 				name: 'allowUnknownStepTypes',
 				type: 'boolean',
 				default: false,
-				description: 'Whether a pasted configuration may use step types the developer guide does not list',
+				description:
+					'Whether a pasted configuration may use step types the developer guide does not list',
 				displayOptions: { show: { '/configurationMode': ['json'] } },
 			},
 			{
@@ -62,7 +76,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 62412c096c4b39ba845d4bf2',
-				description: 'A configuration saved in the Identomat dashboard. Steps given here then override the steps with the same key.',
+				description:
+					'A configuration saved in the Identomat dashboard. Steps given here then override the steps with the same key.',
 				displayOptions: { show: { '/configurationMode': ['builder'] } },
 			},
 			{
@@ -70,7 +85,8 @@ const properties: INodeProperties[] = [
 				name: 'parentSessionId',
 				type: 'string',
 				default: '',
-				description: 'Session token of a parent session, to create a child session (several participants)',
+				description:
+					'Session token of a parent session, to create a child session (several participants)',
 				displayOptions: { show: { '/configurationMode': ['builder'] } },
 			},
 			{
@@ -87,39 +103,61 @@ const properties: INodeProperties[] = [
 				name: 'videoCallSettingsPlacement',
 				type: 'options',
 				options: [
-					{ name: 'On the Step', value: 'step', description: 'Next to type and key, as the developer guide lists them' },
-					{ name: 'In Step Flags', value: 'flags', description: 'Inside the step\'s flags object' },
+					{
+						name: 'On the Step',
+						value: 'step',
+						description: 'Next to type and key, as the developer guide lists them',
+					},
+					{ name: 'In Step Flags', value: 'flags', description: "Inside the step's flags object" },
 				],
 				default: 'step',
-				description: 'Where Reset Steps, Hide Camera Option and Name Required go; Identomat does not document it',
+				description:
+					'Where Reset Steps, Hide Camera Option and Name Required go; Identomat does not document it',
 				displayOptions: { show: { '/configurationMode': ['builder'] } },
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['begin'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['begin'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const mode = this.getNodeParameter('configurationMode', itemIndex) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	let config: SessionConfiguration;
 	if (mode === 'json') {
-		const parsed = check.json<unknown>('Configuration JSON', this.getNodeParameter('configurationJson', itemIndex));
+		const parsed = check.json<unknown>(
+			'Configuration JSON',
+			this.getNodeParameter('configurationJson', itemIndex),
+		);
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			check.fail('Configuration JSON', 'must be a JSON object such as {"flags": {...}, "steps": [...]}');
+			check.fail(
+				'Configuration JSON',
+				'must be a JSON object such as {"flags": {...}, "steps": [...]}',
+			);
 		}
 		config = parsed as SessionConfiguration;
 	} else {
 		config = configurationFromBuilder(this, itemIndex, check, options);
 	}
-	validateConfiguration(check, config, { allowUnknownStepTypes: options.allowUnknownStepTypes === true });
+	validateConfiguration(check, config, {
+		allowUnknownStepTypes: options.allowUnknownStepTypes === true,
+	});
 
 	const sentAt = Date.now();
 	const { body } = await identomatRequest(this, 'begin/', config, { itemIndex });
 	if (typeof body !== 'string' || body.trim() === '') {
-		check.fail('session_token', `was not returned by Identomat; it answered ${JSON.stringify(body)}`);
+		check.fail(
+			'session_token',
+			`was not returned by Identomat; it answered ${JSON.stringify(body)}`,
+		);
 	}
 	const token = (body as string).trim();
 	return {

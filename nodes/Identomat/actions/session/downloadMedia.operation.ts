@@ -15,11 +15,27 @@ const properties: INodeProperties[] = [
 		name: 'media',
 		type: 'options',
 		options: [
-			{ name: 'Card Back', value: 'cardBack', description: 'Back of the ID card (result/card-back/)' },
-			{ name: 'Card Front', value: 'cardFront', description: 'Front of the ID card (result/card-front/)' },
+			{
+				name: 'Card Back',
+				value: 'cardBack',
+				description: 'Back of the ID card (result/card-back/)',
+			},
+			{
+				name: 'Card Front',
+				value: 'cardFront',
+				description: 'Front of the ID card (result/card-front/)',
+			},
 			{ name: 'Face', value: 'face', description: 'Face image (result/face/)' },
-			{ name: 'Face Video', value: 'faceVideo', description: 'Face motion video (result/face-video/)' },
-			{ name: 'Passport', value: 'passport', description: 'Passport photo page (result/passport/)' },
+			{
+				name: 'Face Video',
+				value: 'faceVideo',
+				description: 'Face motion video (result/face-video/)',
+			},
+			{
+				name: 'Passport',
+				value: 'passport',
+				description: 'Passport photo page (result/passport/)',
+			},
 		],
 		default: 'cardFront',
 	},
@@ -33,14 +49,31 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['downloadMedia'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['downloadMedia'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const token = sessionToken(check, this.getNodeParameter('session', itemIndex));
 	const media = check.oneOf('Media', this.getNodeParameter('media', itemIndex), Object.keys(MEDIA));
-	const binaryProperty = check.required('Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex));
+	const binaryProperty = check.required(
+		'Put Output File in Field',
+		this.getNodeParameter('binaryPropertyName', itemIndex),
+	);
 	const { path, fileName } = MEDIA[media];
-	const response = await identomatRequest(this, path, { session_token: token }, { itemIndex, file: true });
-	return await binaryItem(this, response.raw, response.headers, fileName, binaryProperty, { session_token: token, media });
+	const response = await identomatRequest(
+		this,
+		path,
+		{ session_token: token },
+		{ itemIndex, file: true },
+	);
+	return await binaryItem(this, response.raw, response.headers, fileName, binaryProperty, {
+		session_token: token,
+		media,
+	});
 }

@@ -22,7 +22,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const sessionId = sessionIdOf(this, itemIndex);
 	await deleteSession(this, sessionId, itemIndex);
 	return { deleted: true, sessionId };

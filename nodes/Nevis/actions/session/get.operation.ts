@@ -7,7 +7,12 @@ import { readUntilFinalIfAsked, waitRequest } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { getSession } from '../../transport';
 import { isFinalSession, sessionVerification } from '../../verdict';
-import { SESSION_ID, savedWaitOptions, sessionLocator, waitProperties } from '../common.descriptions';
+import {
+	SESSION_ID,
+	savedWaitOptions,
+	sessionLocator,
+	waitProperties,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	sessionLocator,
@@ -33,8 +38,12 @@ export const SESSION_KEYS = ['sessionId', 'status', 'createdAt', 'completedAt'];
 
 export function sessionIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	const check = new InputValidator(ctx.getNode(), itemIndex);
-	const id = check.required('Session', ctx.getNodeParameter('sessionId', itemIndex, '', { extractValue: true }));
-	if (!SESSION_ID.test(id)) check.fail('Session', `must be the nine-digit session ID, got "${id}"`, 'e.g. 123456789');
+	const id = check.required(
+		'Session',
+		ctx.getNodeParameter('sessionId', itemIndex, '', { extractValue: true }),
+	);
+	if (!SESSION_ID.test(id))
+		check.fail('Session', `must be the nine-digit session ID, got "${id}"`, 'e.g. 123456789');
 	return id;
 }
 
@@ -42,7 +51,10 @@ export function sessionIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
  * The session as Nevis returns it: only the status while pending or in progress, the result and
  * data once verified or failed. Adds the shared `verification`.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const sessionId = sessionIdOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

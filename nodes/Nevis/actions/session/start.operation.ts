@@ -8,7 +8,7 @@ import { startSession } from '../../transport';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'When the person finishes, Nevis sends their browser to the redirect URL of your instance (set when identity verification was ordered, or through a Nevis Portal ticket), not to a URL given here. To act on completion without relying on anything undocumented, read the session with Get (Wait for Final Result, or a bounded Wait → Get loop); a Nevis Trigger works only if your instance\'s redirect carries the session ID. Nevis is sent nothing of the customer and sends nothing back but the session: keep the returned sessionId with your customer (e.g. in a Data Table or your CRM) and look the customer up by sessionId when the result comes.',
+			"When the person finishes, Nevis sends their browser to the redirect URL of your instance (set when identity verification was ordered, or through a Nevis Portal ticket), not to a URL given here. To act on completion without relying on anything undocumented, read the session with Get (Wait for Final Result, or a bounded Wait → Get loop); a Nevis Trigger works only if your instance's redirect carries the session ID. Nevis is sent nothing of the customer and sends nothing back but the session: keep the returned sessionId with your customer (e.g. in a Data Table or your CRM) and look the customer up by sessionId when the result comes.",
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -37,11 +37,16 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const body = options.body === undefined ? {} : check.json<unknown>('Request Body (JSON)', options.body);
-	if (!body || typeof body !== 'object' || Array.isArray(body)) check.fail('Request Body (JSON)', 'must be a JSON object', 'e.g. {}');
+	const body =
+		options.body === undefined ? {} : check.json<unknown>('Request Body (JSON)', options.body);
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		check.fail('Request Body (JSON)', 'must be a JSON object', 'e.g. {}');
 	const session = await startSession(this, body as IDataObject, itemIndex);
 	const sessionId = sessionIdText(session?.sessionId);
 	if (!session || !sessionId || typeof session.startUrl !== 'string') {

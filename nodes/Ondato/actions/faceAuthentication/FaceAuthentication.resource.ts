@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['faceAuthentication'] } },
-		options: [{ name: 'Get', value: 'get', description: 'Get a face authentication', action: 'Get a face authentication' }],
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a face authentication',
+				action: 'Get a face authentication',
+			},
+		],
 		default: 'get',
 	},
 	...get.description,

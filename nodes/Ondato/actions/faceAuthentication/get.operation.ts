@@ -22,10 +22,31 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.uuid('Face Authentication ID', this.getNodeParameter('faceAuthenticationId', itemIndex)) as string;
-	const faceAuthentication = (await ondatoRequest(this, 'faceAuth', 'GET', `/v1/face-authentications/${id}`, { itemIndex })) as IDataObject;
-	const item = { ...faceAuthentication, verification: faceAuthVerification(faceAuthentication) as unknown as IDataObject };
-	return verdictOutput(this, itemIndex, item, ['id', 'identityVerificationId', 'status', 'createdUtc', 'completedUtc']);
+	const id = check.uuid(
+		'Face Authentication ID',
+		this.getNodeParameter('faceAuthenticationId', itemIndex),
+	) as string;
+	const faceAuthentication = (await ondatoRequest(
+		this,
+		'faceAuth',
+		'GET',
+		`/v1/face-authentications/${id}`,
+		{ itemIndex },
+	)) as IDataObject;
+	const item = {
+		...faceAuthentication,
+		verification: faceAuthVerification(faceAuthentication) as unknown as IDataObject,
+	};
+	return verdictOutput(this, itemIndex, item, [
+		'id',
+		'identityVerificationId',
+		'status',
+		'createdUtc',
+		'completedUtc',
+	]);
 }

@@ -20,7 +20,12 @@ export const description: INodeProperties[] = [
 				description: 'Create an identity verification and get the link to send to the person',
 				action: 'Create an identity verification',
 			},
-			{ name: 'Get', value: 'get', description: 'Get an identity verification', action: 'Get an identity verification' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an identity verification',
+				action: 'Get an identity verification',
+			},
 			{
 				name: 'Get Setup',
 				value: 'getSetup',

@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. user-1234',
-		description: 'Your own ID for this person; Ondato echoes it on the verification and its KYC identification',
+		description:
+			'Your own ID for this person; Ondato echoes it on the verification and its KYC identification',
 	},
 	{
 		displayName: 'Registration',
@@ -41,18 +42,31 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. 1990-01-14',
 				description: 'Written YYYY-MM-DD',
 			},
-			{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. nathan@example.com' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. nathan@example.com',
+			},
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 			{ displayName: 'Middle Name', name: 'middleName', type: 'string', default: '' },
-			{ displayName: 'Personal Code', name: 'personalCode', type: 'string', default: '', description: 'National identification number' },
+			{
+				displayName: 'Personal Code',
+				name: 'personalCode',
+				type: 'string',
+				default: '',
+				description: 'National identification number',
+			},
 			{
 				displayName: 'Phone Number',
 				name: 'phoneNumber',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 370624515141',
-				description: 'International number, digits only (a leading + is removed). Sent as a number, as in Ondato\'s examples.',
+				description:
+					"International number, digits only (a leading + is removed). Sent as a number, as in Ondato's examples.",
 			},
 		],
 	},
@@ -81,10 +95,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const setupId = check.uuid('Setup', this.getNodeParameter('setupId', itemIndex, '', { extractValue: true })) as string;
-	const externalReferenceId = String(this.getNodeParameter('externalReferenceId', itemIndex, '') ?? '').trim();
+	const setupId = check.uuid(
+		'Setup',
+		this.getNodeParameter('setupId', itemIndex, '', { extractValue: true }),
+	) as string;
+	const externalReferenceId = String(
+		this.getNodeParameter('externalReferenceId', itemIndex, '') ?? '',
+	).trim();
 	const registration = this.getNodeParameter('registration', itemIndex, {}) as IDataObject;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
@@ -100,20 +122,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const phone = String(registration.phoneNumber ?? '').replace(/[\s()-]/g, '');
 	if (phone) {
 		if (!/^\+?\d{5,15}$/.test(phone)) {
-			check.fail('Phone Number', `must be an international phone number of digits, got "${String(registration.phoneNumber)}"`, 'e.g. 370624515141');
+			check.fail(
+				'Phone Number',
+				`must be an international phone number of digits, got "${String(registration.phoneNumber)}"`,
+				'e.g. 370624515141',
+			);
 		}
 		prefill.phoneNumber = Number(phone.replace(/^\+/, ''));
 	}
-	const countryCode = check.countryCode('Country Code', registration.countryCode, 2, { optional: true });
+	const countryCode = check.countryCode('Country Code', registration.countryCode, 2, {
+		optional: true,
+	});
 	if (countryCode) prefill.countryCode = countryCode;
 
 	const body: IDataObject = { setupId };
 	if (externalReferenceId) body.externalReferenceId = externalReferenceId;
 	if (Object.keys(prefill).length) body.registration = prefill;
-	const sourceId = check.uuid('Face Authentication Source ID', additional.faceAuthenticationSourceId, { optional: true });
+	const sourceId = check.uuid(
+		'Face Authentication Source ID',
+		additional.faceAuthenticationSourceId,
+		{ optional: true },
+	);
 	if (sourceId) body.faceAuthentication = { identityVerificationId: sourceId };
 
-	const created = (await ondatoRequest(this, 'idv', 'POST', '/v1/identity-verifications', { body, itemIndex })) as IDataObject;
+	const created = (await ondatoRequest(this, 'idv', 'POST', '/v1/identity-verifications', {
+		body,
+		itemIndex,
+	})) as IDataObject;
 	const id = String(created?.id ?? '');
 	if (!id) check.fail('Setup', 'was accepted but Ondato returned no verification ID');
 	return {

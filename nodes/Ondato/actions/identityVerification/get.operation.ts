@@ -10,7 +10,11 @@ import { idvVerification } from '../../verdict';
 import { idField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	idField('Identity Verification ID', 'identityVerificationId', 'The ID returned when the verification was created'),
+	idField(
+		'Identity Verification ID',
+		'identityVerificationId',
+		'The ID returned when the verification was created',
+	),
 	verdictOnlyProperty,
 	{
 		displayName: 'Options',
@@ -37,17 +41,54 @@ export const description = updateDisplayOptions(
 );
 
 /** What Simplify keeps of the identity verification besides `verification`. */
-export const IDV_KEYS = ['id', 'setupId', 'externalReferenceId', 'status', 'createdUtc', 'modifiedUtc', 'completedUtc'];
+export const IDV_KEYS = [
+	'id',
+	'setupId',
+	'externalReferenceId',
+	'status',
+	'createdUtc',
+	'modifiedUtc',
+	'completedUtc',
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.uuid('Identity Verification ID', this.getNodeParameter('identityVerificationId', itemIndex)) as string;
+	const id = check.uuid(
+		'Identity Verification ID',
+		this.getNodeParameter('identityVerificationId', itemIndex),
+	) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const idv = (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${id}`, { itemIndex })) as IDataObject;
-	const kycId = (((idv.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)?.id;
+	const idv = (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${id}`, {
+		itemIndex,
+	})) as IDataObject;
+	const kycId = (((idv.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)
+		?.id;
 	if (options.includeKycIdentification && typeof kycId === 'string') {
-		const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${pathSegment(kycId)}`, { itemIndex })) as IDataObject;
-		return verdictOutput(this, itemIndex, { ...idv, kycIdentification: kyc, verification: idvVerification(idv, kyc) as unknown as IDataObject }, IDV_KEYS);
+		const kyc = (await ondatoRequest(
+			this,
+			'kyc',
+			'GET',
+			`/v1/identifications/${pathSegment(kycId)}`,
+			{ itemIndex },
+		)) as IDataObject;
+		return verdictOutput(
+			this,
+			itemIndex,
+			{
+				...idv,
+				kycIdentification: kyc,
+				verification: idvVerification(idv, kyc) as unknown as IDataObject,
+			},
+			IDV_KEYS,
+		);
 	}
-	return verdictOutput(this, itemIndex, { ...idv, verification: idvVerification(idv) as unknown as IDataObject }, IDV_KEYS);
+	return verdictOutput(
+		this,
+		itemIndex,
+		{ ...idv, verification: idvVerification(idv) as unknown as IDataObject },
+		IDV_KEYS,
+	);
 }

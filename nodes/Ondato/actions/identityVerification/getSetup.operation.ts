@@ -7,7 +7,11 @@ import { ondatoRequest } from '../../transport';
 import { idField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	idField('Identity Verification ID', 'identityVerificationId', 'The verification whose setup version to read'),
+	idField(
+		'Identity Verification ID',
+		'identityVerificationId',
+		'The verification whose setup version to read',
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -15,8 +19,16 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.uuid('Identity Verification ID', this.getNodeParameter('identityVerificationId', itemIndex)) as string;
-	return (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${id}/setup`, { itemIndex })) as IDataObject;
+	const id = check.uuid(
+		'Identity Verification ID',
+		this.getNodeParameter('identityVerificationId', itemIndex),
+	) as string;
+	return (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${id}/setup`, {
+		itemIndex,
+	})) as IDataObject;
 }

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['idvSetup'] } },
-		options: [{ name: 'Get Many', value: 'getAll', description: 'List IDV setups', action: 'Get many IDV setups' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List IDV setups',
+				action: 'Get many IDV setups',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

@@ -59,9 +59,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['idvSetup'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['idvSetup'], operation: ['getAll'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const setups = await listSetups(this, {
@@ -71,5 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		orderDirection: options.orderDirection === 'Desc' ? 'Desc' : 'Asc',
 		itemIndex,
 	});
-	return options.includeDisabled === false ? setups.filter((setup) => setup.isDisabled !== true) : setups;
+	return options.includeDisabled === false
+		? setups.filter((setup) => setup.isDisabled !== true)
+		: setups;
 }

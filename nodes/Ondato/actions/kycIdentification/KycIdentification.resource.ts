@@ -16,10 +16,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Download Files',
 				value: 'downloadFiles',
-				description: 'Download the document photos and other files of a KYC identification, one item per file',
+				description:
+					'Download the document photos and other files of a KYC identification, one item per file',
 				action: 'Download the files of a KYC identification',
 			},
-			{ name: 'Get', value: 'get', description: 'Get a KYC identification and its result', action: 'Get a KYC identification' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a KYC identification and its result',
+				action: 'Get a KYC identification',
+			},
 		],
 		default: 'get',
 	},

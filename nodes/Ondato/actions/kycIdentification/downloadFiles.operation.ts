@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryItem } from '../../../shared/binary';
@@ -49,7 +54,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const MIME_BY_EXTENSION: Record<string, string> = { jpeg: 'image/jpeg', jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
+const MIME_BY_EXTENSION: Record<string, string> = {
+	jpeg: 'image/jpeg',
+	jpg: 'image/jpeg',
+	png: 'image/png',
+	pdf: 'application/pdf',
+};
 
 /**
  * The file endpoint's answer format is not documented: image bytes are used as they are; a JSON
@@ -64,27 +74,47 @@ function fileBytes(body: Buffer, headers: IDataObject): { data: Buffer; headers:
 	} catch {
 		return { data: body, headers };
 	}
-	const field = ['content', 'data', 'file', 'fileContent', 'base64'].find((key) => typeof parsed[key] === 'string');
+	const field = ['content', 'data', 'file', 'fileContent', 'base64'].find(
+		(key) => typeof parsed[key] === 'string',
+	);
 	if (!field) return { data: body, headers };
-	const mime = typeof parsed.contentType === 'string' ? parsed.contentType : 'application/octet-stream';
+	const mime =
+		typeof parsed.contentType === 'string' ? parsed.contentType : 'application/octet-stream';
 	const name = typeof parsed.fileName === 'string' ? `; filename="${parsed.fileName}"` : '';
 	return {
 		data: Buffer.from(parsed[field] as string, 'base64'),
-		headers: { 'content-type': mime, ...(name ? { 'content-disposition': `attachment${name}` } : {}) },
+		headers: {
+			'content-type': mime,
+			...(name ? { 'content-disposition': `attachment${name}` } : {}),
+		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.uuid('KYC Identification ID', this.getNodeParameter('kycIdentificationId', itemIndex)) as string;
-	const binaryProperty = check.required('Binary Property', this.getNodeParameter('binaryPropertyName', itemIndex));
+	const id = check.uuid(
+		'KYC Identification ID',
+		this.getNodeParameter('kycIdentificationId', itemIndex),
+	) as string;
+	const binaryProperty = check.required(
+		'Binary Property',
+		this.getNodeParameter('binaryPropertyName', itemIndex),
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const onlyFileId = check.uuid('File ID', options.fileId, { optional: true });
 
-	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, { itemIndex })) as IDataObject;
+	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, {
+		itemIndex,
+	})) as IDataObject;
 	const documentFiles = (((kyc.document ?? {}) as IDataObject).files ?? []) as IDataObject[];
-	const additionalFiles = options.includeAdditionalFiles === false ? [] : ((kyc.additionalFiles ?? []) as IDataObject[]);
-	let files = [...documentFiles, ...additionalFiles].filter((file) => file && typeof file.fileId === 'string');
+	const additionalFiles =
+		options.includeAdditionalFiles === false ? [] : ((kyc.additionalFiles ?? []) as IDataObject[]);
+	let files = [...documentFiles, ...additionalFiles].filter(
+		(file) => file && typeof file.fileId === 'string',
+	);
 	if (onlyFileId) {
 		files = files.filter((file) => String(file.fileId).toLowerCase() === onlyFileId);
 		if (!files.length) check.fail('File ID', `is not a file of KYC identification ${id}`);
@@ -93,19 +123,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const items: INodeExecutionData[] = [];
 	for (const file of files) {
 		const fileId = String(file.fileId);
-		const response = await ondatoDownload(this, `/v1/identifications/${id}/files/${pathSegment(fileId)}`, itemIndex);
+		const response = await ondatoDownload(
+			this,
+			`/v1/identifications/${id}/files/${pathSegment(fileId)}`,
+			itemIndex,
+		);
 		const { data, headers } = fileBytes(response.body as Buffer, response.headers);
 		const extension = String(file.fileExtension ?? '').toLowerCase();
 		const typed =
 			headers['content-type'] && !/octet-stream/.test(String(headers['content-type']))
 				? headers
-				: { ...headers, 'content-type': MIME_BY_EXTENSION[extension] ?? 'application/octet-stream' };
+				: {
+						...headers,
+						'content-type': MIME_BY_EXTENSION[extension] ?? 'application/octet-stream',
+					};
 		items.push(
-			await binaryItem(this, data, typed, String(file.fileName ?? `${fileId}.${extension || 'bin'}`), binaryProperty, {
-				kycIdentificationId: id,
-				identityVerificationId: kyc.identityVerificationId ?? null,
-				...file,
-			}),
+			await binaryItem(
+				this,
+				data,
+				typed,
+				String(file.fileName ?? `${fileId}.${extension || 'bin'}`),
+				binaryProperty,
+				{
+					kycIdentificationId: id,
+					identityVerificationId: kyc.identityVerificationId ?? null,
+					...file,
+				},
+			),
 		);
 	}
 	return items.length ? items : [{ json: { kycIdentificationId: id, files: 0 } }];

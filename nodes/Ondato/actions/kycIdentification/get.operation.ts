@@ -15,19 +15,40 @@ export const kycIdProperty = idField(
 	'The step.kycIdentification.id of an identity verification, or the payload ID of a KycIdentification webhook',
 );
 
-export const description = updateDisplayOptions({ show: { resource: ['kycIdentification'], operation: ['get'] } }, [
-	kycIdProperty,
-	simplifyProperty,
-	verdictOnlyProperty,
-] as INodeProperties[]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['kycIdentification'], operation: ['get'] } },
+	[kycIdProperty, simplifyProperty, verdictOnlyProperty] as INodeProperties[],
+);
 
 /** What Simplify keeps of the KYC identification besides `verification`. */
-const SIMPLE_KEYS = ['id', 'identityVerificationId', 'applicationId', 'externalReferenceId', 'status', 'statusReason', 'createdUtc', 'completedUtc'];
+const SIMPLE_KEYS = [
+	'id',
+	'identityVerificationId',
+	'applicationId',
+	'externalReferenceId',
+	'status',
+	'statusReason',
+	'createdUtc',
+	'completedUtc',
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.uuid('KYC Identification ID', this.getNodeParameter('kycIdentificationId', itemIndex)) as string;
-	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, { itemIndex })) as IDataObject;
+	const id = check.uuid(
+		'KYC Identification ID',
+		this.getNodeParameter('kycIdentificationId', itemIndex),
+	) as string;
+	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, {
+		itemIndex,
+	})) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return verdictOutput(this, itemIndex, withVerification(kyc, kycVerification(kyc), simplify, SIMPLE_KEYS), SIMPLE_KEYS);
+	return verdictOutput(
+		this,
+		itemIndex,
+		withVerification(kyc, kycVerification(kyc), simplify, SIMPLE_KEYS),
+		SIMPLE_KEYS,
+	);
 }

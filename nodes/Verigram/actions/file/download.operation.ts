@@ -28,14 +28,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['download'] } },
+	properties,
+);
 
 /** GET /resources/file?label=...&flow_id=...; a JSON body with error_code is an error, not a file. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.pathId('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
+	const flowId = check.pathId(
+		'Flow',
+		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
+	);
 	const label = check.required('Label', this.getNodeParameter('label', itemIndex, 'signed_doc'));
-	const property = check.required('Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+	const property = check.required(
+		'Put Output File in Field',
+		this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+	);
 	const response = await downloadFlowFile(this, flowId, label, itemIndex);
 	const body = response.body as Buffer;
 	if (String(response.headers['content-type'] ?? '').includes('json')) {
@@ -43,7 +55,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		try {
 			parsed = JSON.parse(body.toString('utf8')) as IDataObject;
 		} catch (error) {
-			parsed = { message: `Verigram sent JSON that could not be read: ${(error as Error).message}` };
+			parsed = {
+				message: `Verigram sent JSON that could not be read: ${(error as Error).message}`,
+			};
 		}
 		if (parsed.error_code !== undefined || parsed.message !== undefined) {
 			throw new NodeApiError(this.getNode(), parsed as never, {
@@ -53,5 +67,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 	}
 	const extension = String(response.headers['content-type'] ?? '').includes('pdf') ? '.pdf' : '';
-	return await binaryItem(this, body, response.headers, `${label}_${flowId}${extension}`, property, { flowId, label });
+	return await binaryItem(
+		this,
+		body,
+		response.headers,
+		`${label}_${flowId}${extension}`,
+		property,
+		{ flowId, label },
+	);
 }

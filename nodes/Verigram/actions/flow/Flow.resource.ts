@@ -20,7 +20,12 @@ export const description: INodeProperties[] = [
 				description: 'Create a flow and get its vlink, the page where the person identifies',
 				action: 'Create a flow',
 			},
-			{ name: 'Get', value: 'get', description: 'Get the details and current state of a flow', action: 'Get a flow' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the details and current state of a flow',
+				action: 'Get a flow',
+			},
 			{
 				name: 'Get Result',
 				value: 'getResult',

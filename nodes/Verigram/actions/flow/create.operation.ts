@@ -62,15 +62,22 @@ const properties: INodeProperties[] = [
 				name: 'logoUrl',
 				type: 'string',
 				default: '',
-				description: 'Logo shown on the hosted pages (template.ui.logo_url, seen in public integrations)',
+				description:
+					'Logo shown on the hosted pages (template.ui.logo_url, seen in public integrations)',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['flow'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['flow'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const body: IDataObject = {
 		callback_url: check.url('Callback URL', this.getNodeParameter('callbackUrl', itemIndex, '')),
@@ -88,8 +95,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const template: IDataObject = {};
 	if (extra.templatePipeline !== undefined) {
 		const pipeline = check.json<unknown>('Template Pipeline (JSON)', extra.templatePipeline);
-		if (!Array.isArray(pipeline) || pipeline.some((step) => !step || typeof step !== 'object' || typeof (step as IDataObject).service_name !== 'string')) {
-			check.fail('Template Pipeline (JSON)', 'must be a JSON array of steps, each with a service_name', 'e.g. [{"service_name": "verilive"}]');
+		if (
+			!Array.isArray(pipeline) ||
+			pipeline.some(
+				(step) =>
+					!step ||
+					typeof step !== 'object' ||
+					typeof (step as IDataObject).service_name !== 'string',
+			)
+		) {
+			check.fail(
+				'Template Pipeline (JSON)',
+				'must be a JSON array of steps, each with a service_name',
+				'e.g. [{"service_name": "verilive"}]',
+			);
 		}
 		if ((pipeline as IDataObject[]).length) template.pipeline = pipeline as IDataObject[];
 	}

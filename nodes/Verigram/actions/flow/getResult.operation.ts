@@ -28,15 +28,24 @@ const properties: INodeProperties[] = [
 /** What Simplify keeps of the result besides `verification`. */
 const SIMPLE_KEYS = ['flow_id', 'person_id', 'flow_status', 'end_cause', 'finished_at'];
 
-export const description = updateDisplayOptions({ show: { resource: ['flow'], operation: ['getResult'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['flow'], operation: ['getResult'] } },
+	properties,
+);
 
 /**
  * GET /flow/{flow_id}/result, kept as Verigram returns it (flow_status, end_cause, per-service
  * details), plus the shared `verification`. With "Wait for Final Result" it polls with backoff.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.pathId('Flow', this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }));
+	const flowId = check.pathId(
+		'Flow',
+		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const finalStatuses = finalStatusesFrom(options.finalStatuses);
 	const { value: result, extra } = await readUntilFinalIfAsked(

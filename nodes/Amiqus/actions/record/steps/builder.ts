@@ -13,7 +13,8 @@ export interface AmiqusStep extends IDataObject {
 export function stepFromBuilder(entry: IDataObject): AmiqusStep {
 	const type = String(entry.type ?? '') as StepType;
 	const bool = (key: string) => entry[key] === true;
-	const text = (key: string) => (typeof entry[key] === 'string' ? (entry[key] as string).trim() : '');
+	const text = (key: string) =>
+		typeof entry[key] === 'string' ? (entry[key] as string).trim() : '';
 	const list = (key: string) => (Array.isArray(entry[key]) ? (entry[key] as string[]) : []);
 	switch (type) {
 		case 'check.photo_id': {

@@ -11,7 +11,11 @@ export const checkFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Biometric', value: 'biometric', description: 'Document and face, with liveness' },
-			{ name: 'Standard', value: 'standard', description: 'Document only; choose the accepted documents' },
+			{
+				name: 'Standard',
+				value: 'standard',
+				description: 'Document only; choose the accepted documents',
+			},
 		],
 		default: 'standard',
 		displayOptions: show('check.photo_id'),
@@ -50,7 +54,8 @@ export const checkFields: INodeProperties[] = [
 		name: 'allowFallback',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the person may fall back to a standard check when the biometric one is not possible',
+		description:
+			'Whether the person may fall back to a standard check when the biometric one is not possible',
 		displayOptions: { show: { type: ['check.photo_id'], reportType: ['biometric'] } },
 	},
 	{
@@ -70,7 +75,8 @@ export const checkFields: INodeProperties[] = [
 		name: 'rightToWork',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to check the right to work in the United Kingdom (a standard report must accept passports)',
+		description:
+			'Whether to check the right to work in the United Kingdom (a standard report must accept passports)',
 		displayOptions: show('check.photo_id'),
 	},
 	{
@@ -78,7 +84,8 @@ export const checkFields: INodeProperties[] = [
 		name: 'rightToRent',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to check the right to rent in the United Kingdom (a standard report must accept passports)',
+		description:
+			'Whether to check the right to rent in the United Kingdom (a standard report must accept passports)',
 		displayOptions: show('check.photo_id'),
 	},
 	// check.criminal_record
@@ -142,7 +149,10 @@ export const checkFields: INodeProperties[] = [
 		options: [
 			{ name: 'PEPs and Sanctions', value: 'peps_sanctions' },
 			{ name: 'PEPs, Sanctions and Adverse Media', value: 'peps_sanctions_media' },
-			{ name: 'PEPs, Sanctions and Extended Adverse Media', value: 'peps_sanctions_media_extended' },
+			{
+				name: 'PEPs, Sanctions and Extended Adverse Media',
+				value: 'peps_sanctions_media_extended',
+			},
 			{ name: 'Sanctions', value: 'sanctions' },
 		],
 		default: 'peps_sanctions_media',
@@ -246,14 +256,12 @@ export const checkFields: INodeProperties[] = [
 		displayOptions: { show: { type: ['check.hscni_access_ni'], hscniType: ['enhanced_barring'] } },
 	},
 	// check.nhs_esr
-	...NHS_ESR_BODIES.map(
-		(body): INodeProperties => ({
-			displayName: body,
-			name: body,
-			type: 'boolean',
-			default: false,
-			description: `Whether to check the ${body} professional register`,
-			displayOptions: show('check.nhs_esr'),
-		}),
-	),
+	...NHS_ESR_BODIES.map((body): INodeProperties => ({
+		displayName: body,
+		name: body,
+		type: 'boolean',
+		default: false,
+		description: `Whether to check the ${body} professional register`,
+		displayOptions: show('check.nhs_esr'),
+	})),
 ];

@@ -96,7 +96,10 @@ export const evidenceFields: INodeProperties[] = [
 		default: false,
 		description: 'Whether to verify instantly and fall back to manual verification',
 		displayOptions: {
-			show: { type: ['check.employment_referencing'], employmentType: ['standard', 'automated_references'] },
+			show: {
+				type: ['check.employment_referencing'],
+				employmentType: ['standard', 'automated_references'],
+			},
 		},
 	},
 	{
@@ -105,7 +108,9 @@ export const evidenceFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether you review each reference before it is accepted',
-		displayOptions: { show: { type: ['check.employment_referencing'], employmentType: ['automated_references'] } },
+		displayOptions: {
+			show: { type: ['check.employment_referencing'], employmentType: ['automated_references'] },
+		},
 	},
 	{
 		displayName: 'Referee Form UUID',
@@ -114,7 +119,9 @@ export const evidenceFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. f11b16cd-a03c-4c7e-a151-14b5e1463846',
 		description: 'The form template sent to referees; leave empty for the default',
-		displayOptions: { show: { type: ['check.employment_referencing'], employmentType: ['automated_references'] } },
+		displayOptions: {
+			show: { type: ['check.employment_referencing'], employmentType: ['automated_references'] },
+		},
 	},
 	// document.request and document.transfer
 	{
@@ -122,7 +129,11 @@ export const evidenceFields: INodeProperties[] = [
 		name: 'documentSource',
 		type: 'options',
 		options: [
-			{ name: 'Document Template', value: 'template', description: 'A document template of your team' },
+			{
+				name: 'Document Template',
+				value: 'template',
+				description: 'A document template of your team',
+			},
 			{ name: 'New Document', value: 'new', description: 'Described here' },
 		],
 		default: 'new',
@@ -160,7 +171,9 @@ export const evidenceFields: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		description: 'The document template to use',
-		displayOptions: { show: { type: ['document.request', 'document.transfer'], documentSource: ['template'] } },
+		displayOptions: {
+			show: { type: ['document.request', 'document.transfer'], documentSource: ['template'] },
+		},
 	},
 	{
 		displayName: 'Instructions',

@@ -26,6 +26,7 @@ export const stepsBuilder: INodeProperties = {
 	typeOptions: { multipleValues: true, sortable: true },
 	placeholder: 'Add Step',
 	default: {},
-	description: 'What the person is asked to do, in order. Credit, identity, video and Thorntons steps take no preferences.',
+	description:
+		'What the person is asked to do, in order. Credit, identity, video and Thorntons steps take no preferences.',
 	options: [{ displayName: 'Step', name: 'step', values: stepFields }],
 };

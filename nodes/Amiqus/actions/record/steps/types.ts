@@ -41,20 +41,37 @@ export const STEP_TYPE_NAMES: Record<StepType, string> = {
 	form: 'Form',
 };
 
-export const stepTypeOptions: INodePropertyOptions[] = STEP_TYPES.map((value) => ({ name: STEP_TYPE_NAMES[value], value })).sort(
-	(a, b) => a.name.localeCompare(b.name),
-);
+export const stepTypeOptions: INodePropertyOptions[] = STEP_TYPES.map((value) => ({
+	name: STEP_TYPE_NAMES[value],
+	value,
+})).sort((a, b) => a.name.localeCompare(b.name));
 
 export const PHOTO_ID_DOCS = ['passport', 'driving_licence', 'national_id'] as const;
 export const ISSUING_COUNTRIES = ['GBR', 'IRL'] as const;
 export const CRIMINAL_REGIONS = ['england', 'scotland'] as const;
 export const CRIMINAL_TYPES = ['basic', 'standard', 'enhanced'] as const;
-export const DUMMY_STATES = ['pending', 'accepted', 'rejected', 'refer', 'failed', 'paused'] as const;
+export const DUMMY_STATES = [
+	'pending',
+	'accepted',
+	'rejected',
+	'refer',
+	'failed',
+	'paused',
+] as const;
 export const HSCNI_TYPES = ['standard', 'enhanced', 'enhanced_barring'] as const;
 export const NHS_ESR_BODIES = ['GMC', 'NMC', 'HCP', 'GDC', 'GPC'] as const;
-export const EMPLOYMENT_TYPES = ['standard', 'automated_references', 'instant_verification'] as const;
+export const EMPLOYMENT_TYPES = [
+	'standard',
+	'automated_references',
+	'instant_verification',
+] as const;
 export const SUPPORTING_EVIDENCE = ['employment', 'self_employment', 'education', 'gap'] as const;
-export const SEARCH_PROFILES = ['sanctions', 'peps_sanctions', 'peps_sanctions_media', 'peps_sanctions_media_extended'] as const;
+export const SEARCH_PROFILES = [
+	'sanctions',
+	'peps_sanctions',
+	'peps_sanctions_media',
+	'peps_sanctions_media_extended',
+] as const;
 export const MONTHS = [1, 3, 6, 12];
 
 /** displayOptions of a preference shown for the given step types (inside one builder entry). */

@@ -36,10 +36,12 @@ export function validateStep(check: InputValidator, raw: unknown, label: string)
 	}
 	const p: IDataObject = isPlainObject(prefs) ? prefs : {};
 	const needPrefs = () => {
-		if (!isPlainObject(prefs)) check.fail(field('Preferences'), `are required for a ${STEP_TYPE_NAMES[type]} step`);
+		if (!isPlainObject(prefs))
+			check.fail(field('Preferences'), `are required for a ${STEP_TYPE_NAMES[type]} step`);
 	};
 	const bool = (key: string, name: string) => {
-		if (p[key] !== undefined && typeof p[key] !== 'boolean') check.fail(field(name), 'must be true or false');
+		if (p[key] !== undefined && typeof p[key] !== 'boolean')
+			check.fail(field(name), 'must be true or false');
 	};
 	const intIn = (key: string, name: string, min: number, max: number, required = false) => {
 		if (p[key] === undefined || p[key] === null) {
@@ -67,26 +69,38 @@ export function validateStep(check: InputValidator, raw: unknown, label: string)
 			check.fail(field(name), required ? 'needs at least one value' : 'must be a list');
 		}
 		for (const v of value as unknown[]) check.oneOf(field(name), v, allowed);
-		if (new Set(value as unknown[]).size !== (value as unknown[]).length) check.fail(field(name), 'has duplicates');
+		if (new Set(value as unknown[]).size !== (value as unknown[]).length)
+			check.fail(field(name), 'has duplicates');
 	};
 	const gbrOrNull = (key: string, name: string) => {
-		if (p[key] !== undefined && p[key] !== null && p[key] !== 'GBR') check.fail(field(name), 'must be "GBR" or null');
+		if (p[key] !== undefined && p[key] !== null && p[key] !== 'GBR')
+			check.fail(field(name), 'must be "GBR" or null');
 	};
 
 	switch (type) {
 		case 'check.photo_id': {
 			needPrefs();
-			const reportType = check.oneOf(field('Report Type'), p.report_type, ['standard', 'biometric'] as const);
+			const reportType = check.oneOf(field('Report Type'), p.report_type, [
+				'standard',
+				'biometric',
+			] as const);
 			if (reportType === 'standard') {
 				if (!Array.isArray(p.docs) || p.docs.length === 0) {
-					check.fail(field('Documents'), 'needs at least one document for a standard Photo ID report', 'Choose Passport, Driving Licence or National ID, or use a biometric report.');
+					check.fail(
+						field('Documents'),
+						'needs at least one document for a standard Photo ID report',
+						'Choose Passport, Driving Licence or National ID, or use a biometric report.',
+					);
 				}
 				enumList('docs', 'Documents', PHOTO_ID_DOCS, true);
 				bool('facial_similarity', 'Facial Similarity');
 				bool('live_document', 'Live Document');
 				const withRight = (p.right_to_work ?? null) !== null || (p.right_to_rent ?? null) !== null;
 				if (withRight && !(p.docs as string[]).includes('passport')) {
-					check.fail(field('Documents'), 'must include Passport for a right to work or right to rent check');
+					check.fail(
+						field('Documents'),
+						'must include Passport for a right to work or right to rent check',
+					);
 				}
 			} else {
 				bool('allow_fallback', 'Allow Fallback');
@@ -109,7 +123,8 @@ export function validateStep(check: InputValidator, raw: unknown, label: string)
 			if (p.monitor !== undefined && p.monitor !== false && p.monitor !== 1 && p.monitor !== 3) {
 				check.fail(field('Monitor'), `must be 1, 3 or false, got "${String(p.monitor)}"`);
 			}
-			if (p.search_profile !== undefined) check.oneOf(field('Search Profile'), p.search_profile, SEARCH_PROFILES);
+			if (p.search_profile !== undefined)
+				check.oneOf(field('Search Profile'), p.search_profile, SEARCH_PROFILES);
 			break;
 		case 'check.dummy':
 			if (p.state !== undefined) check.oneOf(field('State'), p.state, DUMMY_STATES);
@@ -140,19 +155,29 @@ export function validateStep(check: InputValidator, raw: unknown, label: string)
 			break;
 		case 'check.banking_information':
 			bool('balance', 'Balance');
-			if (p.transactions !== undefined && p.transactions !== false && !MONTHS.includes(p.transactions as number)) {
-				check.fail(field('Transactions'), `must be 1, 3, 6, 12 or false, got "${String(p.transactions)}"`);
+			if (
+				p.transactions !== undefined &&
+				p.transactions !== false &&
+				!MONTHS.includes(p.transactions as number)
+			) {
+				check.fail(
+					field('Transactions'),
+					`must be 1, 3, 6, 12 or false, got "${String(p.transactions)}"`,
+				);
 			}
-			if (p.custom_form_template_id !== undefined) positiveId('custom_form_template_id', 'Custom Form Template ID');
+			if (p.custom_form_template_id !== undefined)
+				positiveId('custom_form_template_id', 'Custom Form Template ID');
 			break;
 		case 'check.employment_referencing':
 			needPrefs();
 			check.oneOf(field('Referencing Type'), p.type, EMPLOYMENT_TYPES);
 			intIn('timeframe', 'Timeframe (Years)', 1, 10, true);
 			intIn('gap_threshold', 'Gap Threshold (Days)', 7, 182, true);
-			if ((p.gap_threshold as number) % 7 !== 0) check.fail(field('Gap Threshold (Days)'), 'must be a multiple of 7');
+			if ((p.gap_threshold as number) % 7 !== 0)
+				check.fail(field('Gap Threshold (Days)'), 'must be a multiple of 7');
 			enumList('supporting_evidence', 'Supporting Evidence', SUPPORTING_EVIDENCE, false);
-			if (p.referee_form !== undefined && p.referee_form !== null) check.uuid(field('Referee Form UUID'), p.referee_form);
+			if (p.referee_form !== undefined && p.referee_form !== null)
+				check.uuid(field('Referee Form UUID'), p.referee_form);
 			break;
 		case 'document.request':
 			needPrefs();

@@ -1,12 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { InputValidator } from '../../../../shared/validation';
-import {
-	QUESTIONNAIRE_TYPES,
-	STEP_BOOLEAN_FLAGS,
-	STEP_TYPES,
-} from '../../../constants';
-
+import { QUESTIONNAIRE_TYPES, STEP_BOOLEAN_FLAGS, STEP_TYPES } from '../../../constants';
 
 /** What begin/ receives besides company_key. */
 export interface SessionConfiguration extends IDataObject {
@@ -20,14 +15,29 @@ export const isObject = (value: unknown): value is IDataObject =>
 	!!value && typeof value === 'object' && !Array.isArray(value);
 
 /** A title or description: plain text, or an object per language when translations are given. */
-function localized(check: InputValidator, field: string, plain: unknown, translations: unknown): string | IDataObject | undefined {
+function localized(
+	check: InputValidator,
+	field: string,
+	plain: unknown,
+	translations: unknown,
+): string | IDataObject | undefined {
 	const text = typeof plain === 'string' ? plain : '';
 	const raw = typeof translations === 'string' ? translations.trim() : translations;
-	if (raw === '' || raw === undefined || raw === null || (isObject(raw) && Object.keys(raw).length === 0)) {
+	if (
+		raw === '' ||
+		raw === undefined ||
+		raw === null ||
+		(isObject(raw) && Object.keys(raw).length === 0)
+	) {
 		return text === '' ? undefined : text;
 	}
 	const parsed = check.json<unknown>(`${field} Translations`, raw);
-	if (!isObject(parsed)) check.fail(`${field} Translations`, 'must be a JSON object of language code → text', 'e.g. {"en": "Address", "ka": "მისამართი"}');
+	if (!isObject(parsed))
+		check.fail(
+			`${field} Translations`,
+			'must be a JSON object of language code → text',
+			'e.g. {"en": "Address", "ka": "მისამართი"}',
+		);
 	const out: IDataObject = { ...(parsed as IDataObject) };
 	if (text !== '' && out.en === undefined) out.en = text;
 	return out;
@@ -52,10 +62,15 @@ function jsonObject(check: InputValidator, field: string, value: unknown): IData
 
 function buildQuestion(check: InputValidator, field: string, q: IDataObject): IDataObject {
 	const type = String(q.type ?? 'string');
-	const question: IDataObject = { type, key: q.key, title: localized(check, `${field} Title`, q.title, q.titleTranslations) };
+	const question: IDataObject = {
+		type,
+		key: q.key,
+		title: localized(check, `${field} Title`, q.title, q.titleTranslations),
+	};
 	if (q.mandatory === true) question.mandatory = true;
 	if (q.readOnly === true) question.readOnly = true;
-	const options = ((q.answerOptions as IDataObject | undefined)?.option as IDataObject[] | undefined) ?? [];
+	const options =
+		((q.answerOptions as IDataObject | undefined)?.option as IDataObject[] | undefined) ?? [];
 	if (options.length) {
 		question.options = options.map((o, i) => ({
 			key: o.key,
@@ -64,13 +79,20 @@ function buildQuestion(check: InputValidator, field: string, q: IDataObject): ID
 	}
 	const answer = typeof q.answer === 'string' ? q.answer.trim() : '';
 	if (answer !== '') question.answer = type === 'multiple-choice' ? list(answer) : answer;
-	const conditionKey = typeof q.showConditionQuestionKey === 'string' ? q.showConditionQuestionKey.trim() : '';
-	if (conditionKey !== '') question.showConditions = { questionKey: conditionKey, answer: q.showConditionAnswer ?? '' };
+	const conditionKey =
+		typeof q.showConditionQuestionKey === 'string' ? q.showConditionQuestionKey.trim() : '';
+	if (conditionKey !== '')
+		question.showConditions = { questionKey: conditionKey, answer: q.showConditionAnswer ?? '' };
 	return question;
 }
 
 /** Turns the step builder's values into the `steps` array Identomat expects. */
-function buildStep(check: InputValidator, index: number, s: IDataObject, videoCallPlacement: string): IDataObject {
+function buildStep(
+	check: InputValidator,
+	index: number,
+	s: IDataObject,
+	videoCallPlacement: string,
+): IDataObject {
 	const type = String(s.type);
 	const field = `Step ${index + 1}`;
 	const step: IDataObject = { type };
@@ -79,12 +101,22 @@ function buildStep(check: InputValidator, index: number, s: IDataObject, videoCa
 	const title = localized(check, `${field} Title`, s.title, s.titleTranslations);
 	if (title !== undefined) step.title = title;
 	if (QUESTIONNAIRE_TYPES.includes(type)) {
-		const description = localized(check, `${field} Description`, s.description, s.descriptionTranslations);
+		const description = localized(
+			check,
+			`${field} Description`,
+			s.description,
+			s.descriptionTranslations,
+		);
 		if (description !== undefined) step.description = description;
-		if (type === 'user-questionnaire' && typeof s.successButtonTitle === 'string' && s.successButtonTitle !== '') {
+		if (
+			type === 'user-questionnaire' &&
+			typeof s.successButtonTitle === 'string' &&
+			s.successButtonTitle !== ''
+		) {
 			step.successButtonTitle = s.successButtonTitle;
 		}
-		const questions = ((s.questions as IDataObject | undefined)?.question as IDataObject[] | undefined) ?? [];
+		const questions =
+			((s.questions as IDataObject | undefined)?.question as IDataObject[] | undefined) ?? [];
 		step.questions = questions.map((q, i) => buildQuestion(check, `${field} Question ${i + 1}`, q));
 		return step;
 	}
@@ -126,7 +158,9 @@ export function configurationFromBuilder(
 		if (typeof value === 'string' && value.trim() === '') continue;
 		flags[name] = typeof value === 'string' ? value.trim() : value;
 	}
-	const rawSteps = ((ctx.getNodeParameter('steps', itemIndex, {}) as IDataObject).step as IDataObject[] | undefined) ?? [];
+	const rawSteps =
+		((ctx.getNodeParameter('steps', itemIndex, {}) as IDataObject).step as
+			IDataObject[] | undefined) ?? [];
 	const placement = String(options.videoCallSettingsPlacement ?? 'step');
 	const steps = rawSteps.map((s, i) => buildStep(check, i, s, placement));
 	const config: SessionConfiguration = {};

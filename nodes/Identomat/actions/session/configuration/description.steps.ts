@@ -34,9 +34,21 @@ const question: INodeProperties[] = [
 		placeholder: 'e.g. occupation',
 		description: 'Chosen by you; unique within the questionnaire',
 	},
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'The question as shown' },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'The question as shown',
+	},
 	translations('Title'),
-	{ displayName: 'Mandatory', name: 'mandatory', type: 'boolean', default: false, description: 'Whether an answer is required' },
+	{
+		displayName: 'Mandatory',
+		name: 'mandatory',
+		type: 'boolean',
+		default: false,
+		description: 'Whether an answer is required',
+	},
 	{
 		displayName: 'Read Only',
 		name: 'readOnly',
@@ -57,14 +69,16 @@ const question: INodeProperties[] = [
 		name: 'showConditionQuestionKey',
 		type: 'string',
 		default: '',
-		description: 'Optional key of another question of this questionnaire; this question is shown only when that one has the answer below',
+		description:
+			'Optional key of another question of this questionnaire; this question is shown only when that one has the answer below',
 	},
 	{
 		displayName: 'Show Only When Answer Is',
 		name: 'showConditionAnswer',
 		type: 'string',
 		default: '',
-		description: 'The option key (or, for a String question, the text) that the question above must have',
+		description:
+			'The option key (or, for a String question, the text) that the question above must have',
 	},
 	{
 		displayName: 'Answer Options',
@@ -94,7 +108,12 @@ const question: INodeProperties[] = [
 	},
 ];
 
-const booleanFlag = (displayName: string, name: string, description: string, type: string): INodeProperties => ({
+const booleanFlag = (
+	displayName: string,
+	name: string,
+	description: string,
+	type: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'boolean',
@@ -123,7 +142,13 @@ export const stepValues: INodeProperties[] = [
 		description:
 			"Unique within the session. Leave empty to use the step type's default key (identity-document, liveness, select_general_document, capture_face_document, video-call, phone_number, require_email); questionnaires need one.",
 	},
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Text shown for the step' },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'Text shown for the step',
+	},
 	translations('Title'),
 	{
 		displayName: 'Description',
@@ -140,7 +165,8 @@ export const stepValues: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Confirm',
-		description: 'Text of the button that submits the questionnaire (Identomat shows "Confirm" when empty)',
+		description:
+			'Text of the button that submits the questionnaire (Identomat shows "Confirm" when empty)',
 		displayOptions: showFor('user-questionnaire'),
 	},
 	{
@@ -153,8 +179,18 @@ export const stepValues: INodeProperties[] = [
 		displayOptions: showFor('user-questionnaire', 'operator-questionnaire'),
 		options: [{ name: 'question', displayName: 'Question', values: question }],
 	},
-	booleanFlag('Disable Document Capture', 'disable_document_capture', 'Whether the person must upload the document instead of scanning it', 'identity-document'),
-	booleanFlag('Allow Document Upload', 'allow_document_upload', 'Whether the person may choose between scanning and uploading', 'identity-document'),
+	booleanFlag(
+		'Disable Document Capture',
+		'disable_document_capture',
+		'Whether the person must upload the document instead of scanning it',
+		'identity-document',
+	),
+	booleanFlag(
+		'Allow Document Upload',
+		'allow_document_upload',
+		'Whether the person may choose between scanning and uploading',
+		'identity-document',
+	),
 	{
 		displayName: 'Document Types',
 		name: 'document_types',
@@ -173,8 +209,18 @@ export const stepValues: INodeProperties[] = [
 		description: 'Comma-separated 3-letter issuer country codes; empty means no restriction',
 		displayOptions: showFor('identity-document'),
 	},
-	booleanFlag('Active Liveness', 'liveness', 'Whether the person performs actions (active liveness) instead of holding still for two seconds (passive liveness)', 'liveness'),
-	booleanFlag('Allow Face Upload', 'allow_face_upload', 'Whether the person may upload a selfie (no effect with active liveness)', 'liveness'),
+	booleanFlag(
+		'Active Liveness',
+		'liveness',
+		'Whether the person performs actions (active liveness) instead of holding still for two seconds (passive liveness)',
+		'liveness',
+	),
+	booleanFlag(
+		'Allow Face Upload',
+		'allow_face_upload',
+		'Whether the person may upload a selfie (no effect with active liveness)',
+		'liveness',
+	),
 	{
 		displayName: 'General Document Types',
 		name: 'general_document_types',
@@ -184,25 +230,80 @@ export const stepValues: INodeProperties[] = [
 		description: 'Allowed general documents (proof of address and others); none selected means all',
 		displayOptions: showFor('general-document'),
 	},
-	booleanFlag('Allow Face Document Upload', 'allow_face_doc_upload', 'Whether the person may upload a picture of themselves holding the document', 'face-document'),
-	booleanFlag('Require Face Document', 'require_face_document', 'Whether the person captures themselves holding the document', 'face-document'),
-	booleanFlag('Reset Steps', 'resetSteps', 'Whether verification data is cleared when the person leaves and rejoins the call', 'video-call'),
-	booleanFlag('Hide Camera Option', 'hideCameraOption', 'Whether to hide the camera icon so the person cannot turn the camera off', 'video-call'),
-	booleanFlag('Name Required', 'nameRequired', 'Whether participants must give a name to join', 'video-call'),
-	booleanFlag('Require Phone Number Check', 'require_phone_number_check', 'Whether the person must confirm the number with a one-time code', 'phone-number'),
-	booleanFlag('Require Phone Number', 'require_phone_number', 'Whether the person must enter a number (without confirmation)', 'phone-number'),
-	booleanFlag('Require Email Check', 'require_email_check', 'Whether the person must confirm the email with a one-time code', 'email'),
-	booleanFlag('Require Email', 'require_email', 'Whether the person must enter an email (without confirmation)', 'email'),
+	booleanFlag(
+		'Allow Face Document Upload',
+		'allow_face_doc_upload',
+		'Whether the person may upload a picture of themselves holding the document',
+		'face-document',
+	),
+	booleanFlag(
+		'Require Face Document',
+		'require_face_document',
+		'Whether the person captures themselves holding the document',
+		'face-document',
+	),
+	booleanFlag(
+		'Reset Steps',
+		'resetSteps',
+		'Whether verification data is cleared when the person leaves and rejoins the call',
+		'video-call',
+	),
+	booleanFlag(
+		'Hide Camera Option',
+		'hideCameraOption',
+		'Whether to hide the camera icon so the person cannot turn the camera off',
+		'video-call',
+	),
+	booleanFlag(
+		'Name Required',
+		'nameRequired',
+		'Whether participants must give a name to join',
+		'video-call',
+	),
+	booleanFlag(
+		'Require Phone Number Check',
+		'require_phone_number_check',
+		'Whether the person must confirm the number with a one-time code',
+		'phone-number',
+	),
+	booleanFlag(
+		'Require Phone Number',
+		'require_phone_number',
+		'Whether the person must enter a number (without confirmation)',
+		'phone-number',
+	),
+	booleanFlag(
+		'Require Email Check',
+		'require_email_check',
+		'Whether the person must confirm the email with a one-time code',
+		'email',
+	),
+	booleanFlag(
+		'Require Email',
+		'require_email',
+		'Whether the person must enter an email (without confirmation)',
+		'email',
+	),
 	{
 		displayName: 'Additional Step Flags (JSON)',
 		name: 'additionalStepFlags',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. {"allow_nfc_capture": true}',
-		description: 'Optional JSON object merged into the step flags, for flags this form does not list',
+		description:
+			'Optional JSON object merged into the step flags, for flags this form does not list',
 		displayOptions: {
-			show: { type: ['identity-document', 'liveness', 'general-document', 'face-document', 'video-call', 'phone-number', 'email'] },
+			show: {
+				type: [
+					'identity-document',
+					'liveness',
+					'general-document',
+					'face-document',
+					'video-call',
+					'phone-number',
+					'email',
+				],
+			},
 		},
 	},
 ];
-

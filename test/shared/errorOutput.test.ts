@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode, typeName } from '../harness/engine';
+import { sandboxCredentials } from '../harness/sandbox';
 
 const { startSandbox } = require('../../sandbox');
 
@@ -34,26 +35,9 @@ const notFound = (provider: string) => ({
 	message: expect.stringMatching(/^\S.* \(HTTP 4\d\d\)$/),
 });
 const byId = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
-const identomat = () => {
-	const c = sb.identomat.config.companies[0];
-	return {
-		identomatApi: {
-			companyApiKey: c.companyKey,
-			secretKey: c.secretKey ?? '',
-			baseUrl: sb.identomat.baseUrl,
-		},
-	};
-};
-const verigram = () => ({
-	verigramApi: {
-		apiKey: 'sandbox-verigram-test-key',
-		host: 'custom',
-		baseUrl: sb.verigram.baseUrl,
-	},
-});
-const nevis = () => ({
-	nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl },
-});
+const identomat = () => sandboxCredentials(sb).identomat();
+const verigram = () => sandboxCredentials(sb).verigram();
+const nevis = () => sandboxCredentials(sb).nevis();
 /** Runs one operation to create what the good items read. */
 const created = async (
 	node: string,
@@ -73,9 +57,7 @@ const cases: Case[] = [
 			lastName: 'Lovelace',
 			email: '={{ $json.email }}',
 		},
-		credentials: () => ({
-			amiqusApi: { accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl },
-		}),
+		credentials: () => sandboxCredentials(sb).amiqus(),
 		good: async () => ({ email: 'ada@example.com' }),
 		bad: { email: 'not-an-email' },
 		// A field-level error, with the hint in message.
@@ -91,7 +73,7 @@ const cases: Case[] = [
 			operation: 'create',
 			setupId: byId('={{ $json.setup }}'),
 		},
-		credentials: () => ({ ondatoApi: sb.ondato.credentials }),
+		credentials: () => sandboxCredentials(sb).ondato(),
 		good: async () => ({ setup: KYC_SETUP_ID }),
 		bad: { setup: MISSING_SETUP_ID },
 		error: notFound('Ondato'),

@@ -8,6 +8,7 @@ import {
 	runNode,
 	typeName,
 } from '../harness/engine';
+import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 import { createIdv } from '../ondato/helpers';
 
@@ -29,34 +30,19 @@ describe('personal data: verdict-only output', () => {
 	beforeEach(() => sb.reset());
 	afterEach(() => expect(sb.problems).toEqual([]));
 
-	const creds = () => ({
-		amiqus: {
-			amiqusApi: { accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl },
-		},
-		ondato: {
-			ondatoApi: {
-				...sb.ondato.credentials,
-				webhookUsername: 'pd-user',
-				webhookPassword: 'pd-password',
-			},
-		},
-		identomat: {
-			identomatApi: {
-				companyApiKey: sb.identomat.config.companies[0].companyKey,
+	const creds = () => {
+		const c = sandboxCredentials(sb);
+		return {
+			amiqus: c.amiqus(),
+			ondato: c.ondato({ webhookUsername: 'pd-user', webhookPassword: 'pd-password' }),
+			identomat: c.identomat({
 				secretKey: '',
-				baseUrl: sb.identomat.baseUrl,
 				callbackApiKey: sb.identomat.config.callbacks.apiKey,
-			},
-		},
-		verigram: {
-			verigramApi: {
-				apiKey: 'sandbox-verigram-test-key',
-				host: 'custom',
-				baseUrl: sb.verigram.baseUrl,
-			},
-		},
-		nevis: { nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } },
-	});
+			}),
+			verigram: c.verigram(),
+			nevis: c.nevis(),
+		};
+	};
 	type Provider = 'amiqus' | 'ondato' | 'identomat' | 'verigram' | 'nevis';
 	const run = async (provider: Provider, parameters: IDataObject, typeVersion?: number) => {
 		const out = await runNode({

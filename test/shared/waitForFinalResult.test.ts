@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode, typeName } from '../harness/engine';
+import { sandboxCredentials } from '../harness/sandbox';
 
 const { startSandbox } = require('../../sandbox');
 
@@ -14,26 +15,9 @@ beforeAll(async () => {
 afterAll(async () => await sb?.close());
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const identomat = () => {
-	const c = sb.identomat.config.companies[0];
-	return {
-		identomatApi: {
-			companyApiKey: c.companyKey,
-			secretKey: c.secretKey ?? '',
-			baseUrl: sb.identomat.baseUrl,
-		},
-	};
-};
-const verigram = () => ({
-	verigramApi: {
-		apiKey: 'sandbox-verigram-test-key',
-		host: 'custom',
-		baseUrl: sb.verigram.baseUrl,
-	},
-});
-const nevis = () => ({
-	nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl },
-});
+const identomat = () => sandboxCredentials(sb).identomat();
+const verigram = () => sandboxCredentials(sb).verigram();
+const nevis = () => sandboxCredentials(sb).nevis();
 const run = async (
 	node: string,
 	credentials: Record<string, IDataObject>,

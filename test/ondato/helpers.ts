@@ -48,17 +48,3 @@ export const ondatoRequests = (sb: any, prefix = '') =>
 			status: number;
 		}>
 	).filter((r) => r.path.startsWith(prefix));
-
-/** One sandbox per test file, reset before every test; `sb.problems` must stay empty. */
-export function useSandbox(): () => any {
-	let sb: any;
-	beforeAll(async () => {
-		sb = await sandbox();
-	});
-	afterAll(async () => {
-		await sb.close();
-	});
-	beforeEach(() => sb.reset());
-	afterEach(() => expect(sb.problems).toEqual([]));
-	return () => sb;
-}

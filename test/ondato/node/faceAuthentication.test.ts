@@ -1,15 +1,16 @@
 import { runNode, typeName } from '../../harness/engine';
-import { createIdv, FACE_SETUP_ID, ondatoRequests, useSandbox } from '../helpers';
+import { useSandbox } from '../../harness/sandbox';
+import { createIdv, FACE_SETUP_ID, ondatoRequests } from '../helpers';
 
 const ONDATO = typeName('ondato');
 
 describe('Ondato node: Face Authentication', () => {
 	const sb = useSandbox();
-	const creds = () => ({ ondatoApi: sb().ondato.credentials });
+	const creds = () => ({ ondatoApi: sb.ondato.credentials });
 
 	it('gets a face authentication created for a face-auth setup', async () => {
-		const source = await createIdv(sb());
-		sb().ondato.complete(source, { outcome: 'approved' });
+		const source = await createIdv(sb);
+		sb.ondato.complete(source, { outcome: 'approved' });
 		const created = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -21,7 +22,7 @@ describe('Ondato node: Face Authentication', () => {
 			credentials: creds(),
 		});
 		const idvId = String(created.items[0].json.id);
-		const faceId = sb().ondato.state.idvs.get(idvId).step.faceAuthentication.id;
+		const faceId = sb.ondato.state.idvs.get(idvId).step.faceAuthentication.id;
 		const result = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -41,15 +42,15 @@ describe('Ondato node: Face Authentication', () => {
 			providerStatus: 'Pending',
 		});
 		// The request went to the Face Authentication API URL of the credential, not to the IDV API.
-		expect(ondatoRequests(sb(), '/faceauth/v1/face-authentications').map((r) => r.status)).toEqual([
+		expect(ondatoRequests(sb, '/faceauth/v1/face-authentications').map((r) => r.status)).toEqual([
 			200,
 		]);
-		expect(ondatoRequests(sb(), '/idvapi/v1/face-authentications')).toEqual([]);
+		expect(ondatoRequests(sb, '/idvapi/v1/face-authentications')).toEqual([]);
 	});
 
 	it('maps the documented Failed status of a face authentication, produced by the sandbox, to rejected', async () => {
-		const source = await createIdv(sb());
-		sb().ondato.complete(source, { outcome: 'approved' });
+		const source = await createIdv(sb);
+		sb.ondato.complete(source, { outcome: 'approved' });
 		const created = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -61,8 +62,8 @@ describe('Ondato node: Face Authentication', () => {
 			credentials: creds(),
 		});
 		const idvId = String(created.items[0].json.id);
-		const faceId = sb().ondato.state.idvs.get(idvId).step.faceAuthentication.id;
-		sb().ondato.complete(idvId, { outcome: 'rejected' });
+		const faceId = sb.ondato.state.idvs.get(idvId).step.faceAuthentication.id;
+		sb.ondato.complete(idvId, { outcome: 'rejected' });
 		const after = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -81,7 +82,7 @@ describe('Ondato node: Face Authentication', () => {
 	});
 
 	it('refuses a face authentication against a session that is not KYC approved', async () => {
-		const source = await createIdv(sb());
+		const source = await createIdv(sb);
 		const result = await runNode({
 			type: ONDATO,
 			parameters: {

@@ -2,13 +2,14 @@ import axios from 'axios';
 
 import { testCredential } from '../../harness/credentialTest';
 import { runNode, typeName } from '../../harness/engine';
-import { createIdv, DISABLED_SETUP_ID, KYC_SETUP_ID, ondatoRequests, useSandbox } from '../helpers';
+import { useSandbox } from '../../harness/sandbox';
+import { createIdv, DISABLED_SETUP_ID, KYC_SETUP_ID, ondatoRequests } from '../helpers';
 
 const ONDATO = typeName('ondato');
 
 describe('Ondato node: Identity Verification', () => {
 	const sb = useSandbox();
-	const creds = () => ({ ondatoApi: sb().ondato.credentials });
+	const creds = () => ({ ondatoApi: sb.ondato.credentials });
 
 	it('creates with setup, external reference and registration, and returns the hosted URL', async () => {
 		const result = await runNode({
@@ -34,9 +35,9 @@ describe('Ondato node: Identity Verification', () => {
 		expect(result.error).toBeUndefined();
 		const out = result.items[0].json;
 		expect(out.id).toMatch(/^[0-9a-f-]{36}$/);
-		expect(out.url).toBe(`${sb().ondato.hostedUrl}/?id=${out.id}`);
+		expect(out.url).toBe(`${sb.ondato.hostedUrl}/?id=${out.id}`);
 		expect(out).toMatchObject({ setupId: KYC_SETUP_ID, externalReferenceId: 'user-123' });
-		const [sent] = ondatoRequests(sb(), '/idvapi/v1/identity-verifications').filter(
+		const [sent] = ondatoRequests(sb, '/idvapi/v1/identity-verifications').filter(
 			(r) => r.method === 'POST',
 		);
 		expect(sent.status).toBe(201);
@@ -60,7 +61,7 @@ describe('Ondato node: Identity Verification', () => {
 	});
 
 	it('builds the production hosted URL when no override is set', async () => {
-		const { hostedFlowUrl, ...rest } = sb().ondato.credentials;
+		const { hostedFlowUrl, ...rest } = sb.ondato.credentials;
 		expect(hostedFlowUrl).toBeTruthy();
 		const result = await runNode({
 			type: ONDATO,
@@ -75,7 +76,7 @@ describe('Ondato node: Identity Verification', () => {
 	});
 
 	it('reads host overrides under Custom Hosts, ignores them with the switch off, and still applies those of credentials saved before it', async () => {
-		const { tokenUrl, idvApiUrl, kycApiUrl, hostedFlowUrl, ...base } = sb().ondato.credentials;
+		const { tokenUrl, idvApiUrl, kycApiUrl, hostedFlowUrl, ...base } = sb.ondato.credentials;
 		const custom = {
 			customTokenUrl: tokenUrl,
 			customIdvApiUrl: idvApiUrl,
@@ -144,7 +145,7 @@ describe('Ondato node: Identity Verification', () => {
 			credentials: creds(),
 		});
 		expect(result.error?.message).toMatch(message);
-		expect(ondatoRequests(sb())).toHaveLength(0);
+		expect(ondatoRequests(sb)).toHaveLength(0);
 	});
 
 	it('reports the sandbox refusing a disabled setup, with continue on fail per item', async () => {
@@ -168,8 +169,8 @@ describe('Ondato node: Identity Verification', () => {
 	});
 
 	it('gets a verification with its verdict, and with the KYC outcome when asked', async () => {
-		const id = await createIdv(sb(), { registration: { firstName: 'Ona', lastName: 'Jonaitė' } });
-		sb().ondato.complete(id, { outcome: 'rejected' });
+		const id = await createIdv(sb, { registration: { firstName: 'Ona', lastName: 'Jonaitė' } });
+		sb.ondato.complete(id, { outcome: 'rejected' });
 		const plain = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -211,12 +212,12 @@ describe('Ondato node: Identity Verification', () => {
 			code: 'UnrelatedPhotoSubmit',
 			text: 'An unrelated photo was submitted',
 		});
-		expect(ondatoRequests(sb(), '/kycid')).toHaveLength(1);
+		expect(ondatoRequests(sb, '/kycid')).toHaveLength(1);
 	});
 
 	it('maps an expired session and names a missing one', async () => {
-		const id = await createIdv(sb());
-		sb().ondato.expire(id);
+		const id = await createIdv(sb);
+		sb.ondato.expire(id);
 		const result = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -233,7 +234,7 @@ describe('Ondato node: Identity Verification', () => {
 	});
 
 	it('gets the setup of a verification', async () => {
-		const id = await createIdv(sb());
+		const id = await createIdv(sb);
 		const result = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -248,7 +249,7 @@ describe('Ondato node: Identity Verification', () => {
 			name: 'KYC onboarding',
 			steps: [{ type: 'Consent' }, { type: 'KycIdentification' }],
 		});
-		expect(ondatoRequests(sb(), '/idvapi').pop()!.path).toBe(
+		expect(ondatoRequests(sb, '/idvapi').pop()!.path).toBe(
 			`/idvapi/v1/identity-verifications/${id}/setup`,
 		);
 	});

@@ -1,17 +1,18 @@
 import axios from 'axios';
 
 import { credentialsHelperWith, runNode, typeName } from '../../harness/engine';
-import { FACE_SETUP_ID, KYC_SETUP_ID, ondatoRequests, useSandbox } from '../helpers';
+import { useSandbox } from '../../harness/sandbox';
+import { FACE_SETUP_ID, KYC_SETUP_ID, ondatoRequests } from '../helpers';
 
 const ONDATO = typeName('ondato');
 
 describe('Ondato node: IDV Setup', () => {
 	const sb = useSandbox();
-	const creds = () => ({ ondatoApi: sb().ondato.credentials });
+	const creds = () => ({ ondatoApi: sb.ondato.credentials });
 
 	it('gets many with a limit, and all of them across pages', async () => {
 		for (let i = 0; i < 120; i++)
-			sb().ondato.seed.setup({ name: `Setup ${String(i).padStart(3, '0')}` });
+			sb.ondato.seed.setup({ name: `Setup ${String(i).padStart(3, '0')}` });
 		const limited = await runNode({
 			type: ONDATO,
 			parameters: { resource: 'idvSetup', operation: 'getAll', limit: 2 },
@@ -21,13 +22,13 @@ describe('Ondato node: IDV Setup', () => {
 			'Face authentication',
 			'KYC onboarding',
 		]);
-		const call = ondatoRequests(sb(), '/idvapi/v1/identity-verification-setups/filter')[0];
+		const call = ondatoRequests(sb, '/idvapi/v1/identity-verification-setups/filter')[0];
 		expect(call).toMatchObject({
 			method: 'POST',
 			query: { limit: '2', orderBy: 'Name', orderDirection: 'Asc' },
 			body: {},
 		});
-		sb().clearRequests();
+		sb.clearRequests();
 		const all = await runNode({
 			type: ONDATO,
 			parameters: { resource: 'idvSetup', operation: 'getAll', returnAll: true },
@@ -35,12 +36,12 @@ describe('Ondato node: IDV Setup', () => {
 		});
 		expect(all.items).toHaveLength(123);
 		expect(new Set(all.items.map((i) => i.json.id)).size).toBe(123);
-		expect(ondatoRequests(sb(), '/idvapi').map((r) => r.query.offset)).toEqual([undefined, '100']);
+		expect(ondatoRequests(sb, '/idvapi').map((r) => r.query.offset)).toEqual([undefined, '100']);
 	});
 
 	it('stops instead of looping when the offset parameter is ignored, and can leave out disabled setups', async () => {
-		for (let i = 0; i < 120; i++) sb().ondato.seed.setup({ name: `Setup ${i}` });
-		sb().ondato.setConfig({ offsetParam: 'skip' });
+		for (let i = 0; i < 120; i++) sb.ondato.seed.setup({ name: `Setup ${i}` });
+		sb.ondato.setConfig({ offsetParam: 'skip' });
 		const result = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -53,7 +54,7 @@ describe('Ondato node: IDV Setup', () => {
 		});
 		expect(result.items.length).toBeLessThanOrEqual(100);
 		expect(result.items.some((i) => i.json.isDisabled === true)).toBe(false);
-		expect(ondatoRequests(sb(), '/idvapi')).toHaveLength(2);
+		expect(ondatoRequests(sb, '/idvapi')).toHaveLength(2);
 	});
 
 	it('lists setups for the Setup locator through the list search', async () => {
@@ -69,10 +70,10 @@ describe('Ondato node: IDV Setup', () => {
 				httpRequestWithAuthentication: async (_type: string, options: any) => {
 					const token = (
 						await axios.post(
-							sb().ondato.tokenUrl,
+							sb.ondato.tokenUrl,
 							new URLSearchParams({
-								client_id: sb().ondato.credentials.clientId,
-								client_secret: sb().ondato.credentials.clientSecret,
+								client_id: sb.ondato.credentials.clientId,
+								client_secret: sb.ondato.credentials.clientSecret,
 								grant_type: 'client_credentials',
 							}).toString(),
 						)

@@ -1,18 +1,19 @@
 import { runNode, typeName } from '../../harness/engine';
-import { createIdv, ondatoRequests, useSandbox } from '../helpers';
+import { useSandbox } from '../../harness/sandbox';
+import { createIdv, ondatoRequests } from '../helpers';
 
 const ONDATO = typeName('ondato');
 
 describe('Ondato node: KYC Identification', () => {
 	const sb = useSandbox();
-	const creds = () => ({ ondatoApi: sb().ondato.credentials });
+	const creds = () => ({ ondatoApi: sb.ondato.credentials });
 
 	it('gets a KYC identification with its verdict', async () => {
-		const id = await createIdv(sb(), {
+		const id = await createIdv(sb, {
 			registration: { firstName: 'John', lastName: 'Johnson', dateOfBirth: '1985-02-27' },
 		});
-		sb().ondato.complete(id, { outcome: 'approved' });
-		const kyc = sb().ondato.kycOf(id);
+		sb.ondato.complete(id, { outcome: 'approved' });
+		const kyc = sb.ondato.kycOf(id);
 		const result = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -44,7 +45,7 @@ describe('Ondato node: KYC Identification', () => {
 			},
 			reasons: [],
 		});
-		expect(ondatoRequests(sb(), '/kycid')[0]).toMatchObject({
+		expect(ondatoRequests(sb, '/kycid')[0]).toMatchObject({
 			method: 'GET',
 			path: `/kycid/v1/identifications/${kyc.id}`,
 			status: 200,
@@ -52,9 +53,9 @@ describe('Ondato node: KYC Identification', () => {
 	});
 
 	it('downloads each document file as binary', async () => {
-		const id = await createIdv(sb());
-		sb().ondato.complete(id, {});
-		const kyc = sb().ondato.kycOf(id);
+		const id = await createIdv(sb);
+		sb.ondato.complete(id, {});
+		const kyc = sb.ondato.kycOf(id);
 		const result = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -79,7 +80,7 @@ describe('Ondato node: KYC Identification', () => {
 			const bytes = Buffer.from(item.binary!.photo.data, 'base64');
 			expect(bytes.subarray(0, 2).toString('hex')).toBe('ffd8');
 		}
-		expect(ondatoRequests(sb(), '/kycid').map((r) => r.path)).toEqual([
+		expect(ondatoRequests(sb, '/kycid').map((r) => r.path)).toEqual([
 			`/kycid/v1/identifications/${kyc.id}`,
 			`/kycid/v1/identifications/${kyc.id}/files/${kyc.document.files[0].fileId}`,
 			`/kycid/v1/identifications/${kyc.id}/files/${kyc.document.files[1].fileId}`,
@@ -87,10 +88,10 @@ describe('Ondato node: KYC Identification', () => {
 	});
 
 	it('downloads one file, and decodes a base64 JSON answer (the format is UNCONFIRMED)', async () => {
-		const id = await createIdv(sb());
-		sb().ondato.complete(id, {});
-		const kyc = sb().ondato.kycOf(id);
-		sb().ondato.setConfig({ fileResponse: 'base64json' });
+		const id = await createIdv(sb);
+		sb.ondato.complete(id, {});
+		const kyc = sb.ondato.kycOf(id);
+		sb.ondato.setConfig({ fileResponse: 'base64json' });
 		const result = await runNode({
 			type: ONDATO,
 			parameters: {
@@ -110,10 +111,10 @@ describe('Ondato node: KYC Identification', () => {
 	});
 
 	it('retries a 503 on a download (idempotent GET)', async () => {
-		const id = await createIdv(sb());
-		sb().ondato.complete(id, {});
-		const kyc = sb().ondato.kycOf(id);
-		sb().faults.add({
+		const id = await createIdv(sb);
+		sb.ondato.complete(id, {});
+		const kyc = sb.ondato.kycOf(id);
+		sb.faults.add({
 			provider: 'ondato',
 			method: 'GET',
 			path: `/kycid/v1/identifications/${kyc.id}/files/`,
@@ -132,6 +133,6 @@ describe('Ondato node: KYC Identification', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);
-		expect(ondatoRequests(sb(), '/kycid').map((r) => r.status)).toEqual([200, 503, 200, 200]);
+		expect(ondatoRequests(sb, '/kycid').map((r) => r.status)).toEqual([200, 503, 200, 200]);
 	});
 });

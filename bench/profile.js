@@ -8,12 +8,8 @@ const fs = require('fs');
 const path = require('path');
 const { N8n, REPO, nodeType } = require('../test/e2e/n8n');
 const { startSandbox } = require('../sandbox');
+const { argv, arg } = require('./common');
 
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-	const i = argv.indexOf(`--${name}`);
-	return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
 const ITEMS = arg('items', 1000);
 const CONCURRENCY = arg('concurrency', 5);
 

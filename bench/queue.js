@@ -19,12 +19,8 @@ const { startTopology, webhookStarted } = require('../test/e2e/queue-topology');
 const { measureDedup, signedDelivery } = require('../test/e2e/queue-dedup');
 const { chain } = require('../test/e2e/workflows');
 const { startSandbox } = require('../sandbox');
+const { argv, arg, elapsed, logger, type, round, ratio, markdownTable } = require('./common');
 
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-	const i = argv.indexOf(`--${name}`);
-	return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
 const ITEMS = arg('items', 1000);
 const DELIVERIES = arg('deliveries', 500);
 const TRIALS = arg('trials', 10);
@@ -32,14 +28,7 @@ const CONCURRENCY = 10;
 const LAZY = argv.includes('--lazy-isolate');
 const NAME = LAZY ? 'queue-lazy-isolate' : 'queue';
 const OUT = path.join(__dirname, 'results');
-const PKG = require('../package.json');
-const type = (name) => `${PKG.name}.${name}`;
-const t0 = Date.now();
-const log = (s) =>
-	console.log(`[bench:queue ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-const round = (x, d = 1) =>
-	x === undefined || x === null || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d;
-const ratio = (a, b) => (a && b ? round(a / b, 2) : null);
+const log = logger('bench:queue');
 
 const CRED = {
 	amiqus: { id: 'qbenchAmiqusCrd', name: 'Amiqus sandbox (queue bench)' },
@@ -342,7 +331,7 @@ async function main() {
 		if (topo) await topo.stop({ keep: results.errors.length > 0 });
 		await sb.close();
 	}
-	results.durationSeconds = round((Date.now() - t0) / 1000, 0);
+	results.durationSeconds = round(elapsed(), 0);
 	fs.mkdirSync(OUT, { recursive: true });
 	fs.writeFileSync(path.join(OUT, `${NAME}.json`), `${JSON.stringify(results, null, 2)}\n`);
 	fs.writeFileSync(path.join(OUT, `${NAME}.md`), report(results));
@@ -351,7 +340,7 @@ async function main() {
 }
 
 function report(r) {
-	const rows = [['What', 'This package', 'n8n built-in, same topology', 'Ratio']];
+	const rows = [];
 	if (r.reads)
 		rows.push([
 			`${r.reads.items} reads on a worker (items/s)`,
@@ -379,9 +368,8 @@ function report(r) {
 		'',
 		`${r.topology}; n8n ${r.machine.n8n}, ${r.machine.cpus} CPUs (load ${r.machine.loadAverageAtStart.join(', ')} at the start), ${r.date.slice(0, 10)}. One run.`,
 		'',
-		...rows.map((x) => `| ${x.join(' | ')} |`),
+		markdownTable(['What', 'This package', 'n8n built-in, same topology', 'Ratio'], rows),
 	];
-	lines.splice(4 + 1, 0, '|---|---|---|---|');
 	if (r.dedup) {
 		lines.push(
 			'',

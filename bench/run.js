@@ -16,12 +16,9 @@ const { execFileSync, spawn, spawnSync } = require('child_process');
 const { N8n, REPO, build, nodeOutput, sleep } = require('../test/e2e/n8n');
 const { startCpuLoad, deliver, settle, account } = require('../test/e2e/load');
 const { startSandbox } = require('../sandbox');
+const { workflow } = require('../test/e2e/workflows');
+const { PKG, argv, arg, elapsed, logger, type, round, ratio, markdownTable } = require('./common');
 
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-	const i = argv.indexOf(`--${name}`);
-	return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
 const ITEMS = arg('items', 1000);
 const DELIVERIES = arg('deliveries', 1000);
 const FILES = arg('files', 200);
@@ -40,12 +37,7 @@ const RUNTIME_NODE = path.join(
 	'node',
 );
 const NODE = fs.existsSync(RUNTIME_NODE) ? RUNTIME_NODE : process.execPath;
-const PKG = require('../package.json');
-const type = (name) => `${PKG.name}.${name}`;
-
-const t0 = Date.now();
-const log = (s) =>
-	console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+const log = logger('bench');
 const results = {
 	date: new Date().toISOString(),
 	machine: {},
@@ -79,9 +71,6 @@ const median = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s[Math.floor(s.length / 2)];
 };
-const round = (x, d = 1) =>
-	x === undefined || x === null || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d;
-const ratio = (a, b) => (a && b ? round(a / b, 2) : null);
 
 // ---------------------------------------------------------------- package cost (no n8n needed)
 async function packageCost() {
@@ -146,23 +135,6 @@ async function packageCost() {
 }
 
 // ---------------------------------------------------------------- helpers for n8n workflows
-function workflow(id, name, nodes, connections) {
-	nodes.forEach((n, i) => {
-		n.id = n.id || `${id}-${i}`;
-		n.position = n.position || [i * 220, 0];
-		n.typeVersion = n.typeVersion || 1;
-		n.parameters = n.parameters || {};
-	});
-	return {
-		id,
-		name,
-		active: false,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
 const link = (...names) => ({ main: [names.map((node) => ({ node, type: 'main', index: 0 }))] });
 const code = (name, jsCode) => ({
 	name,
@@ -924,17 +896,12 @@ function table() {
 			`total size of the files: ${m.totalMb} MB`,
 			`${v(m.extraPeakPerTotalSize, '×')} the total size`,
 		]);
-	const head = ['Benchmark', 'This package', 'Compared with', 'Ratio'];
-	const lines = [
-		`| ${head.join(' | ')} |`,
-		`|${head.map(() => '---').join('|')}|`,
-		...rows.map((row) => `| ${row.join(' | ')} |`),
-	];
+	const lines = markdownTable(['Benchmark', 'This package', 'Compared with', 'Ratio'], rows);
 	const env = `One run on ${r.machine.cpus} CPUs (load average ${r.machine.loadAverageAtStart?.join(', ')} at the start), n8n ${r.machine.n8n ?? 'n/a'}, ${r.packageCost.node ?? r.machine.node}, ${r.date.slice(0, 10)}. Ratios above 1× mean this package is faster (throughput) or heavier (load, memory).`;
 	const errors = r.errors.length
 		? `\n\nSections that failed: ${r.errors.map((e) => e.section).join(', ')} (see bench/results/latest.json).`
 		: '';
-	return `${lines.join('\n')}\n\n${env}${errors}\n`;
+	return `${lines}\n\n${env}${errors}\n`;
 }
 
 /** The figures the reliability tests wrote (bench/results/reliability.json), as a table for the README. */
@@ -1009,13 +976,7 @@ function reliabilityTable() {
 			'-',
 		]);
 	if (!rows.length) return null;
-	return (
-		[
-			'| Check | Tried | Outcome | Lost |',
-			'|---|---|---|---|',
-			...rows.map((row) => `| ${row.join(' | ')} |`),
-		].join('\n') + '\n'
-	);
+	return `${markdownTable(['Check', 'Tried', 'Outcome', 'Lost'], rows)}\n`;
 }
 
 // --report: re-render latest.md and the README tables from the stored results, without measuring.
@@ -1026,7 +987,7 @@ if (REPORT_ONLY)
 (REPORT_ONLY ? Promise.resolve() : main())
 	.catch((e) => results.errors.push({ section: 'main', error: String(e.stack || e) }))
 	.finally(() => {
-		if (!REPORT_ONLY) results.durationSeconds = round((Date.now() - t0) / 1000, 0);
+		if (!REPORT_ONLY) results.durationSeconds = round(elapsed(), 0);
 		fs.mkdirSync(OUT_DIR, { recursive: true });
 		fs.writeFileSync(path.join(OUT_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 		const md = table();

@@ -19,16 +19,13 @@ function credentials(sb) {
 
 const amiqusCred = (c = CRED) => ({ amiqusApi: { id: c.id, name: c.name } });
 
-/** A linear workflow: nodes[i] → nodes[i+1], laid out left to right. */
-function chain(id, name, nodes) {
-	const connections = {};
+/** A workflow of these nodes and connections, nodes laid out left to right; ids and versions filled in. */
+function workflow(id, name, nodes, connections) {
 	nodes.forEach((n, i) => {
 		n.id = n.id || `${id}-n${i}`;
 		n.position = n.position || [i * 220, 0];
 		n.typeVersion = n.typeVersion || 1;
 		n.parameters = n.parameters || {};
-		if (i < nodes.length - 1)
-			connections[n.name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	});
 	return {
 		id,
@@ -39,6 +36,15 @@ function chain(id, name, nodes) {
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
+}
+
+/** A linear workflow: nodes[i] → nodes[i+1], laid out left to right. */
+function chain(id, name, nodes) {
+	const connections = {};
+	nodes.slice(0, -1).forEach((n, i) => {
+		connections[n.name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	});
+	return workflow(id, name, nodes, connections);
 }
 
 const manual = { name: 'Start', type: 'n8n-nodes-base.manualTrigger' };
@@ -157,6 +163,7 @@ const triggers = () => [
 ];
 
 module.exports = {
+	workflow,
 	CRED,
 	BAD_CRED,
 	credentials,

@@ -1,14 +1,10 @@
 import { inspect } from 'util';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import {
-	buildWorkflow,
-	credentialsHelperWith,
-	packageNode,
-	runNode,
-	typeName,
-} from '../harness/engine';
+import { runNode, typeName } from '../harness/engine';
+import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
+import { createVerigramFlow, hostTrigger, type HostedTrigger, startNevisSession } from './triggers';
 
 /**
  * One test per finding of issue 12 that the engine harness can reproduce: each fails without its
@@ -31,26 +27,12 @@ afterEach(async () => {
 afterAll(async () => await sb.close());
 
 let hookCount = 0;
-async function host(
+const host = async (
 	type: string,
 	parameters: IDataObject,
 	credentials: Record<string, IDataObject>,
-): Promise<{ h: WebhookHost; node: INode; url: string }> {
-	const credentialName = Object.keys(credentials)[0];
-	const name = 'Trigger';
-	const node = packageNode(name, typeName(type), parameters, {
-		webhookId: `hardening-${++hookCount}`,
-		credentials: { [credentialName]: { id: credentialName, name: credentialName } },
-	});
-	const workflow = buildWorkflow({
-		nodes: [node, packageNode('Out', 'n8n-nodes-base.noOp', {})],
-		connections: { [name]: { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
-	});
-	const h = await new WebhookHost(workflow, credentialsHelperWith(credentials as never)).start();
-	hosts.push(h);
-	await h.activate();
-	return { h, node: workflow.getNode(name)!, url: h.webhookUrl(name) };
-}
+): Promise<HostedTrigger> =>
+	await hostTrigger(hosts, 'Trigger', type, parameters, credentials, `hardening-${++hookCount}`);
 
 const get = async (url: string) => {
 	const r = await fetch(url, { redirect: 'manual' });
@@ -161,22 +143,9 @@ describe('Ondato Trigger', () => {
 
 // ---- Verigram and Nevis (browser returns) ------------------------------------------------------
 
-const VERIGRAM_KEY = 'sandbox-verigram-test-key';
-const verigramCredentials = () => ({
-	verigramApi: { apiKey: VERIGRAM_KEY, host: 'custom', baseUrl: sb.verigram.baseUrl },
-});
-async function createFlow(callbackUrl = 'https://example.com/cb'): Promise<string> {
-	const r = await fetch(`${sb.verigram.baseUrl}/flow`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/json',
-			'X-Verigram-Api-Key': VERIGRAM_KEY,
-			'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0],
-		},
-		body: JSON.stringify({ callback_url: callbackUrl, person_id: 'hardening' }),
-	});
-	return ((await r.json()) as { flow_id: string }).flow_id;
-}
+const verigramCredentials = () => sandboxCredentials(sb).verigram();
+const createFlow = async (callbackUrl = 'https://example.com/cb') =>
+	await createVerigramFlow(sb, callbackUrl, 'hardening');
 const verigramReads = (path?: string) =>
 	sb
 		.requests('verigram')
@@ -186,18 +155,7 @@ const browserOptions = (options: IDataObject = {}) => ({
 	options: { pendingRedirectUrl: 'https://example.com/pending', waitSeconds: 0, ...options },
 });
 
-const nevisCredentials = () => ({
-	nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl },
-});
-const startNevisSession = async () =>
-	await fetch(`${sb.nevis.baseUrl}/api/v1/idverification/sessions`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/json',
-			Authorization: 'Bearer sandbox-nevis-access-key',
-		},
-		body: '{}',
-	}).then(async (r) => (await r.json()) as { sessionId: string });
+const nevisCredentials = () => sandboxCredentials(sb).nevis();
 
 describe('Verigram flow ids in paths', () => {
 	it('the node refuses a flow id of "." or ".." (or with "/", "?", "#", "%") before sending anything', async () => {
@@ -258,18 +216,16 @@ describe('Browser-return limits', () => {
 			},
 			nevisCredentials(),
 		);
-		const started = await startNevisSession();
-		sb.nevis.finishSession(started.sessionId, 'verified');
+		const sessionId = await startNevisSession(sb);
+		sb.nevis.finishSession(sessionId, 'verified');
 		for (let i = 0; i < 3; i++)
-			expect((await get(`${url}?sessionId=${started.sessionId}`)).location).toBe(
+			expect((await get(`${url}?sessionId=${sessionId}`)).location).toBe(
 				'https://portal.example.com/done',
 			);
 		await h.waitForExecutions(1);
 		const reads = sb
 			.requests('nevis')
-			.filter(
-				(r: IDataObject) => r.method === 'GET' && String(r.path).endsWith(`/${started.sessionId}`),
-			);
+			.filter((r: IDataObject) => r.method === 'GET' && String(r.path).endsWith(`/${sessionId}`));
 		expect(reads).toHaveLength(1);
 		expect(h.executions).toHaveLength(1);
 	});
@@ -316,7 +272,7 @@ describe('Browser-return limits', () => {
 			},
 			nevisCredentials(),
 		);
-		const { sessionId } = await startNevisSession();
+		const sessionId = await startNevisSession(sb);
 		expect(await get(`${url}?sessionId=${sessionId}`)).toMatchObject({
 			status: 302,
 			location: 'https://portal.example.com/pending',
@@ -392,11 +348,10 @@ describe('No secret in any error', () => {
 			status: 201,
 			body: { secret: leaked, url: 'https://x', events: ['record.finished'] },
 		});
-		const token = sb.amiqus.config.personalTokens[0];
 		const error = await host(
 			'amiqusTrigger',
 			{ events: ['record.finished'] },
-			{ amiqusApi: { accessToken: token, baseUrl: sb.amiqus.baseUrl } },
+			sandboxCredentials(sb).amiqus(),
 		).then(
 			() => undefined,
 			(e: Error) => e,
@@ -423,7 +378,7 @@ describe('No secret in any error', () => {
 			operation: 'get',
 			clientId: { __rl: true, mode: 'id', value: '1' },
 		};
-		const credentials = { amiqusApi: { accessToken: token, baseUrl: sb.amiqus.baseUrl } };
+		const credentials = sandboxCredentials(sb).amiqus();
 		const failed = await runNode({ type: typeName('amiqus'), parameters, credentials });
 		expect(failed.error?.message).toBe(
 			'Amiqus: The credentials are not allowed to do this (HTTP 403): The token [redacted] may not read client 1',

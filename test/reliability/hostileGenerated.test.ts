@@ -1,17 +1,13 @@
 import { createHmac } from 'crypto';
 import * as fc from 'fast-check';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { gzipSync } from 'zlib';
 
-import {
-	buildWorkflow,
-	credentialsHelperWith,
-	packageNode,
-	runNode,
-	typeName,
-} from '../harness/engine';
+import { runNode, typeName } from '../harness/engine';
+import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 import { writeFigures } from './figures';
+import { hostTrigger, type HostedTrigger } from './triggers';
 
 /**
  * Generated hostile requests for every trigger (fast-check, fixed seed, so a failure replays):
@@ -84,32 +80,13 @@ interface Attempt {
 	around?: () => () => void;
 }
 
-interface Hosted {
-	h: WebhookHost;
-	node: INode;
-	url: string;
-}
-
-async function host(
+const host = async (
 	type: string,
 	parameters: IDataObject,
 	credentials: Record<string, IDataObject>,
 	webhookId: string,
-): Promise<Hosted> {
-	const credentialName = Object.keys(credentials)[0];
-	const node = packageNode(TRIGGER, typeName(type), parameters, {
-		webhookId,
-		credentials: { [credentialName]: { id: credentialName, name: credentialName } },
-	});
-	const workflow = buildWorkflow({
-		nodes: [node, packageNode('Out', 'n8n-nodes-base.noOp', {})],
-		connections: { [TRIGGER]: { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
-	});
-	const h = await new WebhookHost(workflow, credentialsHelperWith(credentials as never)).start();
-	hosts.push(h);
-	await h.activate();
-	return { h, node: workflow.getNode(TRIGGER)!, url: h.webhookUrl(TRIGGER) };
-}
+): Promise<HostedTrigger> =>
+	await hostTrigger(hosts, TRIGGER, type, parameters, credentials, webhookId);
 
 /**
  * Sends every attempt, one at a time; `accept(status, location)` says whether the answer is a
@@ -117,7 +94,7 @@ async function host(
  */
 async function assault(
 	name: string,
-	{ h, node, url }: Hosted,
+	{ h, node, url }: HostedTrigger,
 	attempts: Attempt[],
 	accept: (status: number, location: string | null, attempt: Attempt) => boolean,
 ) {
@@ -300,11 +277,10 @@ const refusedPost = (status: number) => status === 0 || status >= 400;
 it('Amiqus Trigger: generated hostile deliveries start nothing; a genuine one then runs once', async () => {
 	sb.reset();
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
-	const token = sb.amiqus.config.personalTokens[0];
 	const hosted = await host(
 		'amiqusTrigger',
 		{ events: ['record.finished'] },
-		{ amiqusApi: { accessToken: token, baseUrl: sb.amiqus.baseUrl } },
+		sandboxCredentials(sb).amiqus(),
 		'generated-amiqus',
 	);
 	const hook = [...sb.amiqus.state.webhooks.values()].find((w: any) => w.url === hosted.url) as {
@@ -505,14 +481,11 @@ it('Amiqus Trigger: generated hostile deliveries start nothing; a genuine one th
 it('Ondato Trigger: generated hostile deliveries start nothing; a genuine one then runs once', async () => {
 	sb.reset();
 	const secret = 'whsec-generated';
-	const credentials = {
-		ondatoApi: {
-			...sb.ondato.credentials,
-			webhookUsername: 'hooks',
-			webhookPassword: 'hook-password-123',
-			webhookSigningSecret: secret,
-		},
-	};
+	const credentials = sandboxCredentials(sb).ondato({
+		webhookUsername: 'hooks',
+		webhookPassword: 'hook-password-123',
+		webhookSigningSecret: secret,
+	});
 	const hosted = await host(
 		'ondatoTrigger',
 		{ events: ['*'], authentication: 'basicAuthAndHmac' },
@@ -1123,9 +1096,7 @@ it('Verigram Trigger: generated hostile browser returns start nothing and land o
 
 it('Nevis Trigger: generated hostile browser returns start nothing and land on the pending page; a finished session then runs once', async () => {
 	sb.reset();
-	const credentials = {
-		nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl },
-	};
+	const credentials = sandboxCredentials(sb).nevis();
 	const hosted = await host(
 		'nevisTrigger',
 		{

@@ -1,10 +1,11 @@
 import { createHmac } from 'crypto';
 import fc from 'fast-check';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { buildWorkflow, credentialsHelperWith, packageNode, typeName } from '../harness/engine';
+import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 import { writeFigures } from './figures';
+import { createVerigramFlow, hostTrigger, startNevisSession } from './triggers';
 
 // Generated replays of genuine deliveries (issue 12 item 2, issue 17): the same signed body or
 // envelope sent again with changed, missing or overlong unsigned headers, sequentially and many at
@@ -36,27 +37,13 @@ afterAll(async () => {
 	});
 });
 
-async function host(
+const host = async (
 	name: string,
 	type: string,
 	parameters: IDataObject,
 	credentials: Record<string, IDataObject>,
 	webhookId: string,
-): Promise<WebhookHost> {
-	const credentialName = Object.keys(credentials)[0];
-	const node: INode = packageNode(name, typeName(type), parameters, {
-		webhookId,
-		credentials: { [credentialName]: { id: credentialName, name: credentialName } },
-	});
-	const workflow = buildWorkflow({
-		nodes: [node, packageNode('Out', 'n8n-nodes-base.noOp', {})],
-		connections: { [name]: { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
-	});
-	const h = await new WebhookHost(workflow, credentialsHelperWith(credentials as never)).start();
-	hosts.push(h);
-	await h.activate();
-	return h;
-}
+) => (await hostTrigger(hosts, name, type, parameters, credentials, webhookId)).h;
 
 interface Copy {
 	headers: Record<string, string>;
@@ -145,12 +132,11 @@ const sign = (secret: string, body: string) =>
 it('Amiqus Trigger: copies of a signed body with any unsigned headers run once; stale trigger times are refused; no signature in the output', async () => {
 	sb.reset();
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
-	const token = sb.amiqus.config.personalTokens[0];
 	const h = await host(
 		'Amiqus Trigger',
 		'amiqusTrigger',
 		{ events: ['record.*'], options: { includeHeaders: true } },
-		{ amiqusApi: { accessToken: token, baseUrl: sb.amiqus.baseUrl } },
+		sandboxCredentials(sb).amiqus(),
 		'replay-amiqus',
 	);
 	const url = h.webhookUrl('Amiqus Trigger');
@@ -249,13 +235,10 @@ it('Amiqus Trigger: copies of a signed body with any unsigned headers run once; 
 
 it('Ondato Trigger: copies of an envelope with changed unsigned headers run once', async () => {
 	sb.reset();
-	const credentials = {
-		ondatoApi: {
-			...sb.ondato.credentials,
-			webhookUsername: 'hooks',
-			webhookPassword: 'hook-password-123',
-		},
-	};
+	const credentials = sandboxCredentials(sb).ondato({
+		webhookUsername: 'hooks',
+		webhookPassword: 'hook-password-123',
+	});
 	const h = await host(
 		'Ondato Trigger',
 		'ondatoTrigger',
@@ -346,13 +329,7 @@ it('Verigram and Nevis Triggers: a finished flow or session visited again, or ma
 		'Verigram Trigger',
 		'verigramTrigger',
 		{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },
-		{
-			verigramApi: {
-				apiKey: 'sandbox-verigram-test-key',
-				host: 'custom',
-				baseUrl: sb.verigram.baseUrl,
-			},
-		},
+		sandboxCredentials(sb).verigram(),
 		'replay-verigram',
 	);
 	const vgUrl = vg.webhookUrl('Verigram Trigger');
@@ -360,7 +337,7 @@ it('Verigram and Nevis Triggers: a finished flow or session visited again, or ma
 		'Nevis Trigger',
 		'nevisTrigger',
 		{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },
-		{ nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } },
+		sandboxCredentials(sb).nevis(),
 		'replay-nevis',
 	);
 	const nvUrl = nv.webhookUrl('Nevis Trigger');
@@ -385,28 +362,13 @@ it('Verigram and Nevis Triggers: a finished flow or session visited again, or ma
 	let nvSent = 0;
 	await fc.assert(
 		fc.asyncProperty(visits, visits, async (vgVisits, nvVisits) => {
-			const created = await fetch(`${sb.verigram.baseUrl}/flow`, {
-				method: 'POST',
-				headers: {
-					'Content-Type': 'application/json',
-					'X-Verigram-Api-Key': 'sandbox-verigram-test-key',
-					'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0],
-				},
-				body: JSON.stringify({ callback_url: vgUrl, person_id: `replay-${flows}` }),
-			}).then(async (r) => (await r.json()) as { flow_id: string });
-			sb.verigram.finishFlow(created.flow_id, 'pass');
-			await visit(`${vgUrl}?flow_id=${created.flow_id}`, vgVisits);
+			const flowId = await createVerigramFlow(sb, vgUrl, `replay-${flows}`);
+			sb.verigram.finishFlow(flowId, 'pass');
+			await visit(`${vgUrl}?flow_id=${flowId}`, vgVisits);
 			flows++;
-			const started = await fetch(`${sb.nevis.baseUrl}/api/v1/idverification/sessions`, {
-				method: 'POST',
-				headers: {
-					'Content-Type': 'application/json',
-					Authorization: 'Bearer sandbox-nevis-access-key',
-				},
-				body: '{}',
-			}).then(async (r) => (await r.json()) as { sessionId: string });
-			sb.nevis.finishSession(started.sessionId, 'verified');
-			await visit(`${nvUrl}?sessionId=${started.sessionId}`, nvVisits);
+			const sessionId = await startNevisSession(sb);
+			sb.nevis.finishSession(sessionId, 'verified');
+			await visit(`${nvUrl}?sessionId=${sessionId}`, nvVisits);
 			sessions++;
 			vgSent += vgVisits.length;
 			nvSent += nvVisits.length;
@@ -425,28 +387,14 @@ describe('Verigram Trigger: the browser is answered once the execution exists; o
 			'Verigram Trigger',
 			'verigramTrigger',
 			{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },
-			{
-				verigramApi: {
-					apiKey: 'sandbox-verigram-test-key',
-					host: 'custom',
-					baseUrl: sb.verigram.baseUrl,
-				},
-			},
+			sandboxCredentials(sb).verigram(),
 			webhookId,
 		);
 		const url = h.webhookUrl('Verigram Trigger');
 		const finishedFlow = async (person: string) => {
-			const created = await fetch(`${sb.verigram.baseUrl}/flow`, {
-				method: 'POST',
-				headers: {
-					'Content-Type': 'application/json',
-					'X-Verigram-Api-Key': 'sandbox-verigram-test-key',
-					'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0],
-				},
-				body: JSON.stringify({ callback_url: url, person_id: person }),
-			}).then(async (r) => (await r.json()) as { flow_id: string });
-			sb.verigram.finishFlow(created.flow_id, 'pass');
-			return created.flow_id;
+			const flowId = await createVerigramFlow(sb, url, person);
+			sb.verigram.finishFlow(flowId, 'pass');
+			return flowId;
 		};
 		const visit = async (flowId: string) => {
 			const r = await fetch(`${url}?flow_id=${flowId}`, { redirect: 'manual' });

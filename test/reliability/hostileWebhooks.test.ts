@@ -1,9 +1,10 @@
 import { createHmac } from 'crypto';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { buildWorkflow, credentialsHelperWith, packageNode, typeName } from '../harness/engine';
+import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 import { writeFigures } from './figures';
+import { createVerigramFlow, hostTrigger, startNevisSession } from './triggers';
 
 const { startSandbox } = require('../../sandbox');
 
@@ -47,27 +48,13 @@ afterAll(async () => {
 	});
 });
 
-async function host(
+const host = async (
 	name: string,
 	type: string,
 	parameters: IDataObject,
 	credentials: Record<string, IDataObject>,
 	webhookId: string,
-): Promise<WebhookHost> {
-	const credentialName = Object.keys(credentials)[0];
-	const node: INode = packageNode(name, typeName(type), parameters, {
-		webhookId,
-		credentials: { [credentialName]: { id: credentialName, name: credentialName } },
-	});
-	const workflow = buildWorkflow({
-		nodes: [node, packageNode('Out', 'n8n-nodes-base.noOp', {})],
-		connections: { [name]: { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
-	});
-	const h = await new WebhookHost(workflow, credentialsHelperWith(credentials as never)).start();
-	hosts.push(h);
-	await h.activate();
-	return h;
-}
+) => (await hostTrigger(hosts, name, type, parameters, credentials, webhookId)).h;
 
 interface Attempt {
 	what: string;
@@ -129,12 +116,11 @@ const hmac = (alg: string, secret: string, body: string, enc: 'hex' | 'base64') 
 it('Amiqus Trigger refuses forged, altered, wrongly keyed, replayed, malformed and oversized deliveries', async () => {
 	sb.reset();
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
-	const token = sb.amiqus.config.personalTokens[0];
 	const h = await host(
 		'Amiqus Trigger',
 		'amiqusTrigger',
 		{ events: ['record.finished'] },
-		{ amiqusApi: { accessToken: token, baseUrl: sb.amiqus.baseUrl } },
+		sandboxCredentials(sb).amiqus(),
 		'hostile-amiqus',
 	);
 	const url = h.webhookUrl('Amiqus Trigger');
@@ -205,14 +191,11 @@ it('Amiqus Trigger refuses forged, altered, wrongly keyed, replayed, malformed a
 it('Ondato Trigger refuses wrong Basic credentials, forged or stale HMAC signatures, replays and non-envelopes', async () => {
 	sb.reset();
 	const secret = 'whsec-hostile';
-	const credentials = {
-		ondatoApi: {
-			...sb.ondato.credentials,
-			webhookUsername: 'hooks',
-			webhookPassword: 'hook-password-123',
-			webhookSigningSecret: secret,
-		},
-	};
+	const credentials = sandboxCredentials(sb).ondato({
+		webhookUsername: 'hooks',
+		webhookPassword: 'hook-password-123',
+		webhookSigningSecret: secret,
+	});
 	const h = await host(
 		'Ondato Trigger',
 		'ondatoTrigger',
@@ -363,13 +346,7 @@ it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, for
 			redirectUrl: 'https://example.com/done',
 			options: { pendingRedirectUrl: 'https://example.com/pending', waitSeconds: 0 },
 		},
-		{
-			verigramApi: {
-				apiKey: 'sandbox-verigram-test-key',
-				host: 'custom',
-				baseUrl: sb.verigram.baseUrl,
-			},
-		},
+		sandboxCredentials(sb).verigram(),
 		'hostile-verigram',
 	);
 	const vgUrl = vg.webhookUrl('Verigram Trigger');
@@ -397,20 +374,12 @@ it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, for
 	];
 	await assault('verigramTrigger', vg, vgUrl, vgAttempts, redirected);
 	// Then a real flow, finished on the hosted page, whose browser comes back once.
-	const created = await fetch(`${sb.verigram.baseUrl}/flow`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/json',
-			'X-Verigram-Api-Key': 'sandbox-verigram-test-key',
-			'X-Verigram-Api-Version': sb.verigram.config.apiVersions[0],
-		},
-		body: JSON.stringify({ callback_url: vgUrl, person_id: 'hostile-genuine' }),
-	}).then(async (r) => (await r.json()) as { flow_id: string });
-	sb.verigram.finishFlow(created.flow_id, 'pass');
+	const flowId = await createVerigramFlow(sb, vgUrl, 'hostile-genuine');
+	sb.verigram.finishFlow(flowId, 'pass');
 	await genuine(
 		'verigramTrigger',
 		vg,
-		async () => await fetch(`${vgUrl}?flow_id=${created.flow_id}`, { redirect: 'manual' }),
+		async () => await fetch(`${vgUrl}?flow_id=${flowId}`, { redirect: 'manual' }),
 	);
 
 	const nv = await host(
@@ -420,7 +389,7 @@ it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, for
 			redirectUrl: 'https://example.com/done',
 			options: { pendingRedirectUrl: 'https://example.com/pending', waitSeconds: 0 },
 		},
-		{ nevisApi: { accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl } },
+		sandboxCredentials(sb).nevis(),
 		'hostile-nevis',
 	);
 	const nvUrl = nv.webhookUrl('Nevis Trigger');
@@ -438,18 +407,11 @@ it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, for
 		},
 	];
 	await assault('nevisTrigger', nv, nvUrl, nvAttempts, redirected);
-	const started = await fetch(`${sb.nevis.baseUrl}/api/v1/idverification/sessions`, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/json',
-			Authorization: 'Bearer sandbox-nevis-access-key',
-		},
-		body: '{}',
-	}).then(async (r) => (await r.json()) as { sessionId: string });
-	sb.nevis.finishSession(started.sessionId, 'verified');
+	const sessionId = await startNevisSession(sb);
+	sb.nevis.finishSession(sessionId, 'verified');
 	await genuine(
 		'nevisTrigger',
 		nv,
-		async () => await fetch(`${nvUrl}?sessionId=${started.sessionId}`, { redirect: 'manual' }),
+		async () => await fetch(`${nvUrl}?sessionId=${sessionId}`, { redirect: 'manual' }),
 	);
 });

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject as IDataObject } from 'n8n-workflow';
 
 import { testCredential } from '../harness/credentialTest';
+import { sandboxCredentials } from '../harness/sandbox';
 
 const { startSandbox } = require('../../sandbox');
 
@@ -13,6 +14,19 @@ beforeAll(async () => {
 beforeEach(() => sb.reset());
 afterAll(async () => await sb?.close());
 
+/** The sandbox's Identomat company with HMAC (requests signed, responses checked). */
+const identomatHmacCompany = () => {
+	const c = sb.identomat.config.companies[1];
+	return { companyApiKey: c.companyKey, secretKey: c.secretKey, baseUrl: sb.identomat.baseUrl };
+};
+/** The sandbox's Verigram production key with its secret (HMAC-signed requests). */
+const verigramSigned = () => ({
+	apiKey: 'sandbox-verigram-prod-key',
+	apiSecret: 'sandbox-verigram-prod-secret',
+	host: 'custom',
+	baseUrl: sb.verigram.baseUrl,
+});
+
 const cases: Array<{
 	what: string;
 	type: string;
@@ -23,14 +37,14 @@ const cases: Array<{
 	{
 		what: 'Amiqus, a wrong token',
 		type: 'amiqusApi',
-		good: () => ({ accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl }),
+		good: () => sandboxCredentials(sb).amiqus().amiqusApi,
 		wrong: () => ({ accessToken: 'not-a-token' }),
 		shown: /Unauthenticated.*"Personal Access Token"/,
 	},
 	{
 		what: 'Amiqus, no API at the Base URL',
 		type: 'amiqusApi',
-		good: () => ({ accessToken: sb.amiqus.config.personalTokens[0], baseUrl: sb.amiqus.baseUrl }),
+		good: () => sandboxCredentials(sb).amiqus().amiqusApi,
 		wrong: () => ({ baseUrl: `${sb.url}/nothing-here` }),
 		shown: /"Base URL"/,
 	},
@@ -51,58 +65,42 @@ const cases: Array<{
 	{
 		what: 'Identomat, a wrong Company Key',
 		type: 'identomatApi',
-		good: () => {
-			const c = sb.identomat.config.companies[1];
-			return { companyApiKey: c.companyKey, secretKey: c.secretKey, baseUrl: sb.identomat.baseUrl };
-		},
+		good: () => identomatHmacCompany(),
 		wrong: () => ({ companyApiKey: 'not-a-key' }),
 		shown: /COMPANY_KEY_INVALID.*"Company Key"/,
 	},
 	{
 		what: 'Identomat, a wrong Secret Key',
 		type: 'identomatApi',
-		good: () => {
-			const c = sb.identomat.config.companies[1];
-			return { companyApiKey: c.companyKey, secretKey: c.secretKey, baseUrl: sb.identomat.baseUrl };
-		},
+		good: () => identomatHmacCompany(),
 		wrong: () => ({ secretKey: 'not-the-secret' }),
 		shown: /signature.*"Secret Key"/,
 	},
 	{
 		what: 'Verigram, a wrong API Key',
 		type: 'verigramApi',
-		good: () => ({
-			apiKey: 'sandbox-verigram-prod-key',
-			apiSecret: 'sandbox-verigram-prod-secret',
-			host: 'custom',
-			baseUrl: sb.verigram.baseUrl,
-		}),
+		good: () => verigramSigned(),
 		wrong: () => ({ apiKey: 'not-a-key' }),
 		shown: /"API Key"/,
 	},
 	{
 		what: 'Verigram, a wrong API Secret',
 		type: 'verigramApi',
-		good: () => ({
-			apiKey: 'sandbox-verigram-prod-key',
-			apiSecret: 'sandbox-verigram-prod-secret',
-			host: 'custom',
-			baseUrl: sb.verigram.baseUrl,
-		}),
+		good: () => verigramSigned(),
 		wrong: () => ({ apiSecret: 'not-the-secret' }),
 		shown: /signature.*"API Secret"/,
 	},
 	{
 		what: 'Nevis, a wrong Access Key',
 		type: 'nevisApi',
-		good: () => ({ accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl }),
+		good: () => sandboxCredentials(sb).nevis().nevisApi,
 		wrong: () => ({ accessToken: 'not-a-key' }),
 		shown: /"Access Key"/,
 	},
 	{
 		what: 'Nevis, no instance at the Base URL',
 		type: 'nevisApi',
-		good: () => ({ accessToken: 'sandbox-nevis-access-key', baseUrl: sb.nevis.baseUrl }),
+		good: () => sandboxCredentials(sb).nevis().nevisApi,
 		wrong: () => ({ baseUrl: `${sb.url}/nothing-here` }),
 		shown: /"Instance ID".*"Base URL"/,
 	},

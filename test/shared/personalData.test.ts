@@ -30,6 +30,13 @@ describe('personal data: verdict-only output', () => {
 	beforeEach(() => sb.reset());
 	afterEach(() => expect(sb.problems).toEqual([]));
 
+	/** An Ondato identity verification, approved: its KYC identification holds the sandbox person. */
+	const approvedIdv = async (): Promise<string> => {
+		const id = await createIdv(sb);
+		sb.ondato.complete(id, { outcome: 'approved' });
+		return id;
+	};
+
 	const creds = () => {
 		const c = sandboxCredentials(sb);
 		return {
@@ -108,8 +115,7 @@ describe('personal data: verdict-only output', () => {
 			name: 'Ondato › Identity Verification › Get (Include KYC Identification)',
 			provider: 'ondato',
 			prepare: async () => {
-				const id = await createIdv(sb);
-				sb.ondato.complete(id, { outcome: 'approved' });
+				const id = await approvedIdv();
 				return {
 					resource: 'identityVerification',
 					operation: 'get',
@@ -124,8 +130,7 @@ describe('personal data: verdict-only output', () => {
 			name: 'Ondato › KYC Identification › Get',
 			provider: 'ondato',
 			prepare: async () => {
-				const id = await createIdv(sb);
-				sb.ondato.complete(id, { outcome: 'approved' });
+				const id = await approvedIdv();
 				return {
 					resource: 'kycIdentification',
 					operation: 'get',
@@ -370,8 +375,7 @@ describe('personal data: verdict-only output', () => {
 				basic: hook,
 				events: ['IdentityVerification.StatusChanged'],
 			});
-			const id = await createIdv(sb);
-			sb.ondato.complete(id, { outcome: 'approved' });
+			const id = await approvedIdv();
 			const item = await emitted();
 			expect(item.verification).toMatchObject({
 				status: 'verified',

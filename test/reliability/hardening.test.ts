@@ -3,28 +3,20 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode, typeName } from '../harness/engine';
 import { sandboxCredentials } from '../harness/sandbox';
-import { WebhookHost } from '../harness/webhooks';
-import { createVerigramFlow, hostTrigger, type HostedTrigger, startNevisSession } from './triggers';
+import {
+	createVerigramFlow,
+	hostTrigger,
+	type HostedTrigger,
+	startNevisSession,
+	useTriggerSandbox,
+} from './triggers';
 
 /**
  * One test per finding of issue 12 that the engine harness can reproduce: each fails without its
  * fix. The generated hostile suite (hostileGenerated.test.ts) then widens every one of them.
  */
-const { startSandbox } = require('../../sandbox');
-
-let sb: any;
-const hosts: WebhookHost[] = [];
-
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-});
-beforeEach(() => sb.reset());
-afterEach(async () => {
-	jest.restoreAllMocks();
-	await Promise.all(hosts.splice(0).map(async (h) => await h.stop()));
-	expect(sb.problems).toEqual([]);
-});
-afterAll(async () => await sb.close());
+afterEach(() => jest.restoreAllMocks()); // first, before the hosts stop (see useTriggerSandbox)
+const { sb, hosts } = useTriggerSandbox();
 
 let hookCount = 0;
 const host = async (

@@ -7,7 +7,7 @@ import { runNode, typeName } from '../harness/engine';
 import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 import { writeFigures } from './figures';
-import { hostTrigger, type HostedTrigger } from './triggers';
+import { hostTrigger, type HostedTrigger, useTriggerSandbox } from './triggers';
 
 /**
  * Generated hostile requests for every trigger (fast-check, fixed seed, so a failure replays):
@@ -16,7 +16,6 @@ import { hostTrigger, type HostedTrigger } from './triggers';
  * Each must start no execution and crash nothing (and a browser return must land on the pending
  * page); afterwards one genuine delivery still runs exactly once.
  */
-const { startSandbox } = require('../../sandbox');
 const { credentialOf: identomatCredentialOf } = require('../identomat/helpers');
 
 const SEED = 12_2026;
@@ -24,8 +23,6 @@ const SEED = 12_2026;
 const PER_TRIGGER = 520;
 const TRIGGER = 'Trigger';
 
-let sb: any;
-const hosts: WebhookHost[] = [];
 interface Figures {
 	tried: number;
 	refused: number;
@@ -37,15 +34,7 @@ interface Figures {
 }
 const figures: Record<string, Figures> = {};
 
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-});
-afterEach(async () => {
-	await Promise.all(hosts.splice(0).map(async (h) => await h.stop()));
-	expect(sb.problems).toEqual([]);
-});
-afterAll(async () => {
-	await sb.close();
+const { sb, hosts } = useTriggerSandbox(() => {
 	if (Object.keys(figures).length < 5) return; // a partial run (-t) does not replace the figures the README quotes
 	const sum = (key: 'tried' | 'refused' | 'executions' | 'crashed' | 'lost') =>
 		Object.values(figures).reduce((total, f) => total + f[key], 0);
@@ -275,7 +264,6 @@ const refusedPost = (status: number) => status === 0 || status >= 400;
 // ---- Amiqus ---------------------------------------------------------------------------------------
 
 it('Amiqus Trigger: generated hostile deliveries start nothing; a genuine one then runs once', async () => {
-	sb.reset();
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
 	const hosted = await host(
 		'amiqusTrigger',
@@ -479,7 +467,6 @@ it('Amiqus Trigger: generated hostile deliveries start nothing; a genuine one th
 // ---- Ondato ---------------------------------------------------------------------------------------
 
 it('Ondato Trigger: generated hostile deliveries start nothing; a genuine one then runs once', async () => {
-	sb.reset();
 	const secret = 'whsec-generated';
 	const credentials = sandboxCredentials(sb).ondato({
 		webhookUsername: 'hooks',
@@ -727,7 +714,6 @@ it('Ondato Trigger: generated hostile deliveries start nothing; a genuine one th
 // ---- Identomat --------------------------------------------------------------------------------------
 
 it('Identomat Trigger: generated hostile callbacks and returns start nothing; a genuine callback then runs once', async () => {
-	sb.reset();
 	const credential = identomatCredentialOf(sb, 0);
 	const key = credential.callbackApiKey as string;
 	const hosted = await host(
@@ -996,7 +982,6 @@ function browserReturnAttempts(
 }
 
 it('Verigram Trigger: generated hostile browser returns start nothing and land on the pending page; a finished flow then runs once', async () => {
-	sb.reset();
 	const credentials = {
 		verigramApi: {
 			apiKey: 'sandbox-verigram-prod-key',
@@ -1095,7 +1080,6 @@ it('Verigram Trigger: generated hostile browser returns start nothing and land o
 });
 
 it('Nevis Trigger: generated hostile browser returns start nothing and land on the pending page; a finished session then runs once', async () => {
-	sb.reset();
 	const credentials = sandboxCredentials(sb).nevis();
 	const hosted = await host(
 		'nevisTrigger',

@@ -5,31 +5,19 @@ import type { IDataObject } from 'n8n-workflow';
 import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 import { writeFigures } from './figures';
-import { createVerigramFlow, hostTrigger, startNevisSession } from './triggers';
+import { createVerigramFlow, hostTrigger, startNevisSession, useTriggerSandbox } from './triggers';
 
 // Generated replays of genuine deliveries (issue 12 item 2, issue 17): the same signed body or
 // envelope sent again with changed, missing or overlong unsigned headers, sequentially and many at
 // once. Each copy must be refused or answered as a duplicate with no extra execution, every 2xx
 // answer must stand for an execution or a duplicate of one, and a genuine delivery still runs once.
 
-const { startSandbox } = require('../../sandbox');
-
-let sb: any;
-const hosts: WebhookHost[] = [];
 const figures: Record<
 	string,
 	{ copies: number; executions: number; distinct: number; extraExecutions: number; crashed: number }
 > = {};
 
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-});
-afterEach(async () => {
-	await Promise.all(hosts.splice(0).map(async (h) => await h.stop()));
-	expect(sb.problems).toEqual([]);
-});
-afterAll(async () => {
-	await sb.close();
+const { sb, hosts } = useTriggerSandbox(() => {
 	writeFigures('hostileReplays', {
 		description:
 			'Generated copies of genuine deliveries (fast-check): changed, missing and overlong unsigned headers, stale trigger times, sent one after another and many at once; then a genuine delivery',
@@ -130,7 +118,6 @@ const sign = (secret: string, body: string) =>
 	createHmac('sha256', secret).update(body).digest('base64');
 
 it('Amiqus Trigger: copies of a signed body with any unsigned headers run once; stale trigger times are refused; no signature in the output', async () => {
-	sb.reset();
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
 	const h = await host(
 		'Amiqus Trigger',
@@ -234,7 +221,6 @@ it('Amiqus Trigger: copies of a signed body with any unsigned headers run once; 
 });
 
 it('Ondato Trigger: copies of an envelope with changed unsigned headers run once', async () => {
-	sb.reset();
 	const credentials = sandboxCredentials(sb).ondato({
 		webhookUsername: 'hooks',
 		webhookPassword: 'hook-password-123',
@@ -286,7 +272,6 @@ it('Ondato Trigger: copies of an envelope with changed unsigned headers run once
 });
 
 it('Identomat Trigger: a callback delivered again or many times at once runs once', async () => {
-	sb.reset();
 	const { credentialOf } = require('../identomat/helpers');
 	const key = sb.identomat.config.callbacks.apiKey as string;
 	const h = await host(
@@ -322,7 +307,6 @@ it('Identomat Trigger: a callback delivered again or many times at once runs onc
 });
 
 it('Verigram and Nevis Triggers: a finished flow or session visited again, or many times at once, runs once', async () => {
-	sb.reset();
 	// The test key's documented rate limit is not what is tested here.
 	sb.verigram.setConfig({ testKeyRateLimit: { limit: 60, windowSeconds: 60, enforce: false } });
 	const vg = await host(

@@ -4,12 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 import { writeFigures } from './figures';
-import { createVerigramFlow, hostTrigger, startNevisSession } from './triggers';
+import { createVerigramFlow, hostTrigger, startNevisSession, useTriggerSandbox } from './triggers';
 
-const { startSandbox } = require('../../sandbox');
-
-let sb: any;
-const hosts: WebhookHost[] = [];
 const figures: Record<
 	string,
 	{
@@ -22,15 +18,7 @@ const figures: Record<
 	}
 > = {};
 
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-});
-afterEach(async () => {
-	await Promise.all(hosts.splice(0).map(async (h) => await h.stop()));
-	expect(sb.problems).toEqual([]);
-});
-afterAll(async () => {
-	await sb.close();
+const { sb, hosts } = useTriggerSandbox(() => {
 	writeFigures('hostileWebhooks', {
 		description:
 			'Hostile requests to every trigger of package.json n8n.nodes (forged/altered signatures, wrong keys, replays, malformed JSON, wrong content type, oversized body; unknown or forged ids for the browser-redirect triggers), then one genuine delivery each',
@@ -114,7 +102,6 @@ const hmac = (alg: string, secret: string, body: string, enc: 'hex' | 'base64') 
 	createHmac(alg, secret).update(body).digest(enc);
 
 it('Amiqus Trigger refuses forged, altered, wrongly keyed, replayed, malformed and oversized deliveries', async () => {
-	sb.reset();
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
 	const h = await host(
 		'Amiqus Trigger',
@@ -189,7 +176,6 @@ it('Amiqus Trigger refuses forged, altered, wrongly keyed, replayed, malformed a
 });
 
 it('Ondato Trigger refuses wrong Basic credentials, forged or stale HMAC signatures, replays and non-envelopes', async () => {
-	sb.reset();
 	const secret = 'whsec-hostile';
 	const credentials = sandboxCredentials(sb).ondato({
 		webhookUsername: 'hooks',
@@ -292,7 +278,6 @@ it('Ondato Trigger refuses wrong Basic credentials, forged or stale HMAC signatu
 });
 
 it('Identomat Trigger refuses callbacks without the right key, malformed and oversized bodies', async () => {
-	sb.reset();
 	const key = sb.identomat.config.callbacks.apiKey as string;
 	const h = await host(
 		'Identomat Trigger',
@@ -338,7 +323,6 @@ it('Identomat Trigger refuses callbacks without the right key, malformed and ove
 });
 
 it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, forged or unfinished ids', async () => {
-	sb.reset();
 	const vg = await host(
 		'Verigram Trigger',
 		'verigramTrigger',

@@ -4,6 +4,8 @@ import { buildWorkflow, credentialsHelperWith, packageNode, typeName } from '../
 import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 
+const { startSandbox } = jest.requireActual('../../sandbox');
+
 /** A published trigger: its host, the workflow's own trigger node (a test may change its parameters between requests) and its URL. */
 export interface HostedTrigger {
 	h: WebhookHost;
@@ -67,4 +69,37 @@ export async function startNevisSession(sb: any): Promise<string> {
 		body: '{}',
 	});
 	return ((await r.json()) as { sessionId: string }).sessionId;
+}
+
+/**
+ * The sandbox of a reliability test file and the trigger hosts its tests publish. The sandbox starts
+ * before the first test, is reset before each and closed after the last (then `afterClose` runs, e.g.
+ * to write the file's figures); after each test the hosts are stopped and the sandbox must have
+ * recorded no problem. `sb` stands for the running sandbox.
+ */
+export function useTriggerSandbox(afterClose?: () => void): { sb: any; hosts: WebhookHost[] } {
+	let real: any;
+	const hosts: WebhookHost[] = [];
+	beforeAll(async () => {
+		real = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
+	});
+	beforeEach(() => real.reset());
+	afterEach(async () => {
+		await Promise.all(hosts.splice(0).map(async (h) => await h.stop()));
+		expect(real.problems).toEqual([]);
+	});
+	afterAll(async () => {
+		await real?.close();
+		afterClose?.();
+	});
+	const sb = new Proxy(
+		{},
+		{
+			get: (_target, key) => {
+				const value = real[key];
+				return typeof value === 'function' ? value.bind(real) : value;
+			},
+		},
+	);
+	return { sb, hosts };
 }

@@ -1,8 +1,19 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { testCredential } from '../harness/credentialTest';
 import { TEST_KEY, useVerigram } from './helpers';
 
 describe('Verigram', () => {
 	const { sb, raw, testCred, prodCred, run, createFlow, signed } = useVerigram();
+	/** Flow › Create parameters (locale en). */
+	const flowCreate = (callbackUrl: string, personId: string, extra: IDataObject = {}) => ({
+		resource: 'flow',
+		operation: 'create',
+		callbackUrl,
+		personId,
+		locale: 'en',
+		...extra,
+	});
 
 	describe('credential', () => {
 		it('test passes for a valid test key and a valid production key + secret, fails otherwise', async () => {
@@ -76,35 +87,16 @@ describe('Verigram', () => {
 		});
 
 		it('bad input names the field and the item and sends nothing', async () => {
-			const bad = await run(
-				{
-					resource: 'flow',
-					operation: 'create',
-					callbackUrl: 'not a url',
-					personId: 'p',
-					locale: 'en',
-				},
-				testCred(),
-				{ items: [{}, {}] },
-			);
+			const bad = await run(flowCreate('not a url', 'p'), testCred(), { items: [{}, {}] });
 			expect(bad.error?.message).toContain('"Callback URL" must be an http(s) URL');
 			expect(bad.error?.message).toContain('[item 0]');
-			const pipeline = await run({
-				resource: 'flow',
-				operation: 'create',
-				callbackUrl: 'https://e.com',
-				personId: 'p',
-				locale: 'en',
-				additionalFields: { templatePipeline: '[{"name": 1}]' },
-			});
+			const pipeline = await run(
+				flowCreate('https://e.com', 'p', {
+					additionalFields: { templatePipeline: '[{"name": 1}]' },
+				}),
+			);
 			expect(pipeline.error?.message).toContain('"Template Pipeline (JSON)" must be a JSON array');
-			const noPerson = await run({
-				resource: 'flow',
-				operation: 'create',
-				callbackUrl: 'https://e.com',
-				personId: ' ',
-				locale: 'en',
-			});
+			const noPerson = await run(flowCreate('https://e.com', ' '));
 			expect(noPerson.error?.message).toContain('"Person ID" is required');
 			expect(sb.requests('verigram')).toEqual([]);
 		});
@@ -243,16 +235,7 @@ describe('Verigram', () => {
 
 	describe('signing through the credential', () => {
 		it('signs every request (path with query) and the sandbox verifies each one', async () => {
-			const created = await run(
-				{
-					resource: 'flow',
-					operation: 'create',
-					callbackUrl: 'https://example.com/cb',
-					personId: 'p-9',
-					locale: 'en',
-				},
-				prodCred(),
-			);
+			const created = await run(flowCreate('https://example.com/cb', 'p-9'), prodCred());
 			expect(created.error).toBeUndefined();
 			const flowId = (created.items[0].json as any).flow_id;
 			sb.verigram.finishFlow(flowId, 'pass');
@@ -372,13 +355,7 @@ describe('Verigram', () => {
 		it('a test key over its limit gives a clear rate-limit error', async () => {
 			sb.verigram.setConfig({ testKeyRateLimit: { limit: 1, windowSeconds: 120 } });
 			await createFlow();
-			const r = await run({
-				resource: 'flow',
-				operation: 'create',
-				callbackUrl: 'https://example.com/cb',
-				personId: 'p',
-				locale: 'en',
-			});
+			const r = await run(flowCreate('https://example.com/cb', 'p'));
 			expect(r.error?.message).toContain('rate limiting');
 			expect(r.error?.message).toContain('HTTP 429');
 		});

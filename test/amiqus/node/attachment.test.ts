@@ -51,20 +51,21 @@ async function runChain(
 describe('Amiqus node: Attachment and Client File upload', () => {
 	const { sb } = useSandbox();
 
+	/** Runs one Amiqus node named Upload with these parameters on these input items. */
+	const runUpload = async (
+		parameters: IDataObject,
+		input: INodeExecutionData[],
+		continueOnFail = false,
+	) => await runChain(sb(), [{ name: 'Upload', parameters }], input, continueOnFail);
+
 	describe('Attachment: upload', () => {
 		it('sends the file of the input binary field as multipart field "attachment", byte for byte', async () => {
-			const run = await runChain(
-				sb(),
-				[
-					{
-						name: 'Upload',
-						parameters: {
-							resource: 'attachment',
-							operation: 'upload',
-							binaryPropertyName: 'contract',
-						},
-					},
-				],
+			const run = await runUpload(
+				{
+					resource: 'attachment',
+					operation: 'upload',
+					binaryPropertyName: 'contract',
+				},
 				[fileItem(NDA, 'NDA final.pdf', 'application/pdf', {}, 'contract')],
 			);
 			expect(run.error).toBeUndefined();
@@ -85,14 +86,8 @@ describe('Amiqus node: Attachment and Client File upload', () => {
 		});
 
 		it('names the missing binary field and the item, and uploads nothing for that item', async () => {
-			const run = await runChain(
-				sb(),
-				[
-					{
-						name: 'Upload',
-						parameters: { resource: 'attachment', operation: 'upload', binaryPropertyName: 'data' },
-					},
-				],
+			const run = await runUpload(
+				{ resource: 'attachment', operation: 'upload', binaryPropertyName: 'data' },
 				[fileItem(NDA), { json: { no: 'file' } }],
 				true,
 			);
@@ -103,11 +98,9 @@ describe('Amiqus node: Attachment and Client File upload', () => {
 		});
 
 		it('passes on Amiqus refusing a file type it does not take', async () => {
-			const run = await runChain(
-				sb(),
-				[{ name: 'Upload', parameters: { resource: 'attachment', operation: 'upload' } }],
-				[fileItem(Buffer.from('MZ'), 'setup.exe', 'application/octet-stream')],
-			);
+			const run = await runUpload({ resource: 'attachment', operation: 'upload' }, [
+				fileItem(Buffer.from('MZ'), 'setup.exe', 'application/octet-stream'),
+			]);
 			expect(run.error?.message).toMatch(
 				/^Amiqus: The provider refused the values sent \(HTTP 422\): attachment: The attachment must be a file of type/,
 			);
@@ -291,20 +284,14 @@ describe('Amiqus node: Attachment and Client File upload', () => {
 	describe('Client File: upload and delete', () => {
 		it('uploads the file, then files it for the client with a name and an expiry', async () => {
 			const client = sb().amiqus.seed.client({});
-			const run = await runChain(
-				sb(),
-				[
-					{
-						name: 'Upload',
-						parameters: {
-							resource: 'clientFile',
-							operation: 'upload',
-							clientId: byId(client.id),
-							binaryPropertyName: 'data',
-							additionalFields: { name: 'NDA-final', expires_at: '2030-01-01T23:59:59.000Z' },
-						},
-					},
-				],
+			const run = await runUpload(
+				{
+					resource: 'clientFile',
+					operation: 'upload',
+					clientId: byId(client.id),
+					binaryPropertyName: 'data',
+					additionalFields: { name: 'NDA-final', expires_at: '2030-01-01T23:59:59.000Z' },
+				},
 				[fileItem(NDA, 'nda.pdf')],
 			);
 			expect(run.error).toBeUndefined();
@@ -329,19 +316,13 @@ describe('Amiqus node: Attachment and Client File upload', () => {
 
 		it('checks the fields before uploading anything', async () => {
 			const client = sb().amiqus.seed.client({});
-			const run = await runChain(
-				sb(),
-				[
-					{
-						name: 'Upload',
-						parameters: {
-							resource: 'clientFile',
-							operation: 'upload',
-							clientId: byId(client.id),
-							additionalFields: { expires_at: 'next week' },
-						},
-					},
-				],
+			const run = await runUpload(
+				{
+					resource: 'clientFile',
+					operation: 'upload',
+					clientId: byId(client.id),
+					additionalFields: { expires_at: 'next week' },
+				},
 				[fileItem(NDA)],
 			);
 			expect(run.error?.message).toMatch(

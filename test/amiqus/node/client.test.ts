@@ -145,7 +145,7 @@ describe('Amiqus node: Client', () => {
 		});
 	});
 
-	describe('get, update, delete', () => {
+	describe('get, update', () => {
 		it('gets a client by ID and by URL', async () => {
 			const seeded = sb().amiqus.seed.client({
 				email: 'doc@example.com',
@@ -228,22 +228,7 @@ describe('Amiqus node: Client', () => {
 			expect(result.error?.message).toMatch(/"Update Fields" is empty \[item 0\]/);
 			expect(received(sb())).toEqual([]);
 		});
-
-		it('deletes a client', async () => {
-			const seeded = sb().amiqus.seed.client({});
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'delete',
-				clientId: byId(seeded.id),
-			});
-			expect(result.items[0].json).toEqual({ id: seeded.id, deleted: true });
-			expect(received(sb())[0]).toMatchObject({
-				method: 'DELETE',
-				path: `/clients/${seeded.id}`,
-				status: 204,
-			});
-			expect(sb().amiqus.state.clients.has(seeded.id)).toBe(false);
-		});
+		// Delete: test/amiqus/node/erasure.test.ts (Client › Delete erases the client at Amiqus).
 	});
 
 	describe('get many', () => {
@@ -261,47 +246,24 @@ describe('Amiqus node: Client', () => {
 			}
 		}
 
-		it('Limit asks for one page of that size', async () => {
-			seedClients(30);
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'getAll',
-				returnAll: false,
-				limit: 7,
-			});
-			expect(result.items).toHaveLength(7);
-			const requests = received(sb());
-			expect(requests).toHaveLength(1);
-			expect(requests[0].query).toEqual({ page: '1', limit: '7' });
-		});
-
-		it('Return All walks every page of 100', async () => {
-			seedClients(230);
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'getAll',
-				returnAll: true,
-			});
-			expect(result.items).toHaveLength(230);
-			expect(new Set(json(result.items).map((c) => c.id)).size).toBe(230);
-			const requests = received(sb());
-			expect(requests.map((r) => r.query)).toEqual([
-				{ page: '1', limit: '100' },
-				{ page: '2', limit: '100' },
-				{ page: '3', limit: '100' },
-			]);
-		});
-
-		it('Limit above one page takes several pages and stops at the limit', async () => {
-			seedClients(230);
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'getAll',
-				returnAll: false,
-				limit: 150,
-			});
-			expect(result.items).toHaveLength(150);
-			expect(received(sb()).map((r) => r.query.page)).toEqual(['1', '2']);
+		it.each([
+			['Limit asks for one page of that size', 30, { returnAll: false, limit: 7 }, 7, [7]],
+			['Return All walks every page of 100', 230, { returnAll: true }, 230, [100, 100, 100]],
+			[
+				'Limit above one page takes several pages and stops at the limit',
+				230,
+				{ returnAll: false, limit: 150 },
+				150,
+				[100, 100],
+			],
+		])('%s', async (_title, seeded, paging, count, pageSizes) => {
+			seedClients(seeded);
+			const result = await runAmiqus(sb(), { resource: 'client', operation: 'getAll', ...paging });
+			expect(result.items).toHaveLength(count);
+			expect(new Set(json(result.items).map((c) => c.id)).size).toBe(count);
+			expect(received(sb()).map((r) => r.query)).toEqual(
+				pageSizes.map((limit, i) => ({ page: String(i + 1), limit: String(limit) })),
+			);
 		});
 
 		it('sends the filters and the sort and returns what matches', async () => {

@@ -163,6 +163,18 @@ const EXPECTED_STEPS: IDataObject[] = [
 describe('Amiqus node: Record', () => {
 	const { sb } = useSandbox();
 
+	/** Two clients whose names and emails the filters and the list search tell apart. */
+	const seedAliceAndBob = () => ({
+		alice: sb().amiqus.seed.client({
+			email: 'alice@example.com',
+			name: { first_name: 'Alice', last_name: 'Zed' },
+		}),
+		bob: sb().amiqus.seed.client({
+			email: 'bob@example.com',
+			name: { first_name: 'Bob', last_name: 'Young' },
+		}),
+	});
+
 	describe('create', () => {
 		it('creates a record with every step type from the builder and returns its perform URL', async () => {
 			const client = sb().amiqus.seed.client({});
@@ -685,14 +697,7 @@ describe('Amiqus node: Record', () => {
 		});
 
 		it('sends the filters, the sort and the expand', async () => {
-			const alice = sb().amiqus.seed.client({
-				email: 'alice@example.com',
-				name: { first_name: 'Alice', last_name: 'Zed' },
-			});
-			const bob = sb().amiqus.seed.client({
-				email: 'bob@example.com',
-				name: { first_name: 'Bob', last_name: 'Young' },
-			});
+			const { alice, bob } = seedAliceAndBob();
 			const done = sb().amiqus.seed.record({ client: alice.id });
 			sb().amiqus.completeRecord(done.id, { outcome: 'accepted' });
 			sb().amiqus.seed.record({ client: bob.id });
@@ -772,14 +777,7 @@ describe('Amiqus node: Record', () => {
 
 	describe('list search', () => {
 		it('lists the newest records first and filters on the name and email', async () => {
-			const alice = sb().amiqus.seed.client({
-				email: 'alice@example.com',
-				name: { first_name: 'Alice', last_name: 'Zed' },
-			});
-			const bob = sb().amiqus.seed.client({
-				email: 'bob@example.com',
-				name: { first_name: 'Bob', last_name: 'Young' },
-			});
+			const { alice, bob } = seedAliceAndBob();
 			const first = sb().amiqus.seed.record({ client: alice.id });
 			sb().amiqus.seed.record({ client: bob.id });
 			const last = sb().amiqus.seed.record({ client: alice.id });

@@ -13,13 +13,19 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 		return sb().amiqus.seed.record({ steps, notification: false });
 	}
 
+	/** Step › Get Many for a record. */
+	const getSteps = async (record: IDataObject, parameters: IDataObject) =>
+		await runAmiqus(sb(), {
+			resource: 'step',
+			operation: 'getAll',
+			recordId: byId(record.id as number),
+			...parameters,
+		});
+
 	describe('Step: get many', () => {
 		it('lists the steps of a record with the linked objects expanded', async () => {
 			const record = seedRecordWithSteps(3);
-			const result = await runAmiqus(sb(), {
-				resource: 'step',
-				operation: 'getAll',
-				recordId: byId(record.id),
+			const result = await getSteps(record, {
 				returnAll: true,
 				options: { expand: ['check', 'review'] },
 			});
@@ -36,13 +42,7 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 
 		it('Limit asks for a page of that size and returns no more', async () => {
 			const record = seedRecordWithSteps(5);
-			const result = await runAmiqus(sb(), {
-				resource: 'step',
-				operation: 'getAll',
-				recordId: byId(record.id),
-				returnAll: false,
-				limit: 2,
-			});
+			const result = await getSteps(record, { returnAll: false, limit: 2 });
 			expect(json(result.items).map((s) => s.id)).toEqual(
 				record.steps.slice(0, 2).map((s: IDataObject) => s.id),
 			);
@@ -95,14 +95,25 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 	});
 
 	describe('Step Review', () => {
+		/** Step Review › Create or Get Many for a step of a record. */
+		const review = async (
+			operation: string,
+			record: IDataObject,
+			stepId: number,
+			parameters: IDataObject,
+		) =>
+			await runAmiqus(sb(), {
+				resource: 'review',
+				operation,
+				recordId: byId(record.id as number),
+				stepId,
+				...parameters,
+			});
+
 		it('approves a step and lists its reviews', async () => {
 			const record = seedRecordWithSteps(1);
 			const stepId = record.steps[0].id as number;
-			const created = await runAmiqus(sb(), {
-				resource: 'review',
-				operation: 'create',
-				recordId: byId(record.id),
-				stepId,
+			const created = await review('create', record, stepId, {
 				status: 'approved',
 				message: 'All documents checked',
 			});
@@ -121,22 +132,14 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 			});
 			expect(post.body).toEqual({ status: 'approved', message: 'All documents checked' });
 
-			const rejected = await runAmiqus(sb(), {
-				resource: 'review',
-				operation: 'create',
-				recordId: byId(record.id),
-				stepId,
+			const rejected = await review('create', record, stepId, {
 				status: 'rejected',
 				message: 'Blurry photo',
 			});
 			expect(rejected.items[0].json).toMatchObject({ status: 'rejected', from_status: 'approved' });
 
 			sb().clearRequests();
-			const listed = await runAmiqus(sb(), {
-				resource: 'review',
-				operation: 'getAll',
-				recordId: byId(record.id),
-				stepId,
+			const listed = await review('getAll', record, stepId, {
 				returnAll: true,
 				options: { sort_by: 'created_at', order_by: 'desc', expandReviewedBy: false },
 			});
@@ -151,21 +154,10 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 			const record = seedRecordWithSteps(1);
 			const stepId = record.steps[0].id as number;
 			for (const status of ['approved', 'pending', 'approved']) {
-				await runAmiqus(sb(), {
-					resource: 'review',
-					operation: 'create',
-					recordId: byId(record.id),
-					stepId,
-					status,
-					message: '',
-				});
+				await review('create', record, stepId, { status, message: '' });
 			}
 			sb().clearRequests();
-			const listed = await runAmiqus(sb(), {
-				resource: 'review',
-				operation: 'getAll',
-				recordId: byId(record.id),
-				stepId,
+			const listed = await review('getAll', record, stepId, {
 				returnAll: false,
 				limit: 2,
 				options: { expandReviewedBy: true },
@@ -203,13 +195,7 @@ describe('Amiqus node: Step, Check and Step Review', () => {
 
 		it('says clearly when the step is not in the record', async () => {
 			const record = seedRecordWithSteps(1);
-			const result = await runAmiqus(sb(), {
-				resource: 'review',
-				operation: 'create',
-				recordId: byId(record.id),
-				stepId: 99999,
-				status: 'approved',
-			});
+			const result = await review('create', record, 99999, { status: 'approved' });
 			expect(result.error?.message).toMatch(/Amiqus: The resource was not found \(HTTP 404\)/);
 		});
 	});

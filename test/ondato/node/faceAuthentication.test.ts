@@ -1,36 +1,30 @@
-import { runNode, typeName } from '../../harness/engine';
 import { useSandbox } from '../../harness/sandbox';
 import { createIdv, FACE_SETUP_ID, ondatoRequests } from '../helpers';
-
-const ONDATO = typeName('ondato');
+import { runOndato } from './helpers';
 
 describe('Ondato node: Face Authentication', () => {
 	const sb = useSandbox();
-	const creds = () => ({ ondatoApi: sb.ondato.credentials });
 
-	it('gets a face authentication created for a face-auth setup', async () => {
+	/** Creates, through the node, a face-auth verification against an approved KYC session. */
+	const createFaceAuthentication = async () => {
 		const source = await createIdv(sb);
 		sb.ondato.complete(source, { outcome: 'approved' });
-		const created = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'identityVerification',
-				operation: 'create',
-				setupId: { __rl: true, mode: 'id', value: FACE_SETUP_ID },
-				additionalFields: { faceAuthenticationSourceId: source },
-			},
-			credentials: creds(),
+		const created = await runOndato(sb, {
+			resource: 'identityVerification',
+			operation: 'create',
+			setupId: { __rl: true, mode: 'id', value: FACE_SETUP_ID },
+			additionalFields: { faceAuthenticationSourceId: source },
 		});
 		const idvId = String(created.items[0].json.id);
-		const faceId = sb.ondato.state.idvs.get(idvId).step.faceAuthentication.id;
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'faceAuthentication',
-				operation: 'get',
-				faceAuthenticationId: faceId,
-			},
-			credentials: creds(),
+		return { idvId, faceId: sb.ondato.state.idvs.get(idvId).step.faceAuthentication.id };
+	};
+
+	it('gets a face authentication created for a face-auth setup', async () => {
+		const { idvId, faceId } = await createFaceAuthentication();
+		const result = await runOndato(sb, {
+			resource: 'faceAuthentication',
+			operation: 'get',
+			faceAuthenticationId: faceId,
 		});
 		expect(result.items[0].json).toMatchObject({
 			id: faceId,
@@ -49,29 +43,12 @@ describe('Ondato node: Face Authentication', () => {
 	});
 
 	it('maps the documented Failed status of a face authentication, produced by the sandbox, to rejected', async () => {
-		const source = await createIdv(sb);
-		sb.ondato.complete(source, { outcome: 'approved' });
-		const created = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'identityVerification',
-				operation: 'create',
-				setupId: { __rl: true, mode: 'id', value: FACE_SETUP_ID },
-				additionalFields: { faceAuthenticationSourceId: source },
-			},
-			credentials: creds(),
-		});
-		const idvId = String(created.items[0].json.id);
-		const faceId = sb.ondato.state.idvs.get(idvId).step.faceAuthentication.id;
+		const { idvId, faceId } = await createFaceAuthentication();
 		sb.ondato.complete(idvId, { outcome: 'rejected' });
-		const after = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'faceAuthentication',
-				operation: 'get',
-				faceAuthenticationId: faceId,
-			},
-			credentials: creds(),
+		const after = await runOndato(sb, {
+			resource: 'faceAuthentication',
+			operation: 'get',
+			faceAuthenticationId: faceId,
 		});
 		expect(after.error).toBeUndefined();
 		expect((after.items[0].json as any).verification).toMatchObject({
@@ -83,15 +60,11 @@ describe('Ondato node: Face Authentication', () => {
 
 	it('refuses a face authentication against a session that is not KYC approved', async () => {
 		const source = await createIdv(sb);
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'identityVerification',
-				operation: 'create',
-				setupId: { __rl: true, mode: 'id', value: FACE_SETUP_ID },
-				additionalFields: { faceAuthenticationSourceId: source },
-			},
-			credentials: creds(),
+		const result = await runOndato(sb, {
+			resource: 'identityVerification',
+			operation: 'create',
+			setupId: { __rl: true, mode: 'id', value: FACE_SETUP_ID },
+			additionalFields: { faceAuthenticationSourceId: source },
 		});
 		expect(result.error?.message).toMatch(/HTTP 400.*not KYC approved/);
 	});

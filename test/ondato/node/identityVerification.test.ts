@@ -4,6 +4,7 @@ import { testCredential } from '../../harness/credentialTest';
 import { runNode, typeName } from '../../harness/engine';
 import { useSandbox } from '../../harness/sandbox';
 import { createIdv, DISABLED_SETUP_ID, KYC_SETUP_ID, ondatoRequests } from '../helpers';
+import { runOndato } from './helpers';
 
 const ONDATO = typeName('ondato');
 
@@ -12,25 +13,21 @@ describe('Ondato node: Identity Verification', () => {
 	const creds = () => ({ ondatoApi: sb.ondato.credentials });
 
 	it('creates with setup, external reference and registration, and returns the hosted URL', async () => {
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'identityVerification',
-				operation: 'create',
-				setupId: { __rl: true, mode: 'list', value: KYC_SETUP_ID },
-				externalReferenceId: 'user-123',
-				registration: {
-					dateOfBirth: '2001-01-14',
-					email: 'John@email.com',
-					firstName: 'John',
-					lastName: 'Johnson',
-					middleName: 'Adam',
-					personalCode: '1214148111000',
-					phoneNumber: '+370624515141',
-					countryCode: 'lt',
-				},
+		const result = await runOndato(sb, {
+			resource: 'identityVerification',
+			operation: 'create',
+			setupId: { __rl: true, mode: 'list', value: KYC_SETUP_ID },
+			externalReferenceId: 'user-123',
+			registration: {
+				dateOfBirth: '2001-01-14',
+				email: 'John@email.com',
+				firstName: 'John',
+				lastName: 'Johnson',
+				middleName: 'Adam',
+				personalCode: '1214148111000',
+				phoneNumber: '+370624515141',
+				countryCode: 'lt',
 			},
-			credentials: creds(),
 		});
 		expect(result.error).toBeUndefined();
 		const out = result.items[0].json;
@@ -134,15 +131,11 @@ describe('Ondato node: Identity Verification', () => {
 			/"Face Authentication Source ID" must be a UUID/,
 		],
 	])('refuses bad input before sending anything (%j)', async (extra, message) => {
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'identityVerification',
-				operation: 'create',
-				setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID },
-				...extra,
-			},
-			credentials: creds(),
+		const result = await runOndato(sb, {
+			resource: 'identityVerification',
+			operation: 'create',
+			setupId: { __rl: true, mode: 'id', value: KYC_SETUP_ID },
+			...extra,
 		});
 		expect(result.error?.message).toMatch(message);
 		expect(ondatoRequests(sb)).toHaveLength(0);
@@ -171,14 +164,10 @@ describe('Ondato node: Identity Verification', () => {
 	it('gets a verification with its verdict, and with the KYC outcome when asked', async () => {
 		const id = await createIdv(sb, { registration: { firstName: 'Ona', lastName: 'Jonaitė' } });
 		sb.ondato.complete(id, { outcome: 'rejected' });
-		const plain = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'identityVerification',
-				operation: 'get',
-				identityVerificationId: id,
-			},
-			credentials: creds(),
+		const plain = await runOndato(sb, {
+			resource: 'identityVerification',
+			operation: 'get',
+			identityVerificationId: id,
 		});
 		const idv = plain.items[0].json as any;
 		expect(idv).toMatchObject({ id, status: 'Completed', setup: { id: KYC_SETUP_ID } });
@@ -188,15 +177,11 @@ describe('Ondato node: Identity Verification', () => {
 			providerStatus: 'Completed',
 			person: { firstName: 'Ona', lastName: 'Jonaitė' },
 		});
-		const full = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'identityVerification',
-				operation: 'get',
-				identityVerificationId: id,
-				options: { includeKycIdentification: true },
-			},
-			credentials: creds(),
+		const full = await runOndato(sb, {
+			resource: 'identityVerification',
+			operation: 'get',
+			identityVerificationId: id,
+			options: { includeKycIdentification: true },
 		});
 		const out = full.items[0].json as any;
 		expect(out.kycIdentification).toMatchObject({
@@ -235,14 +220,10 @@ describe('Ondato node: Identity Verification', () => {
 
 	it('gets the setup of a verification', async () => {
 		const id = await createIdv(sb);
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'identityVerification',
-				operation: 'getSetup',
-				identityVerificationId: id,
-			},
-			credentials: creds(),
+		const result = await runOndato(sb, {
+			resource: 'identityVerification',
+			operation: 'getSetup',
+			identityVerificationId: id,
 		});
 		expect(result.items[0].json).toMatchObject({
 			id: KYC_SETUP_ID,

@@ -1,10 +1,9 @@
 import axios from 'axios';
 
-import { credentialsHelperWith, runNode, typeName } from '../../harness/engine';
+import { credentialsHelperWith } from '../../harness/engine';
 import { useSandbox } from '../../harness/sandbox';
 import { FACE_SETUP_ID, KYC_SETUP_ID, ondatoRequests } from '../helpers';
-
-const ONDATO = typeName('ondato');
+import { ONDATO, runOndato } from './helpers';
 
 describe('Ondato node: IDV Setup', () => {
 	const sb = useSandbox();
@@ -13,11 +12,7 @@ describe('Ondato node: IDV Setup', () => {
 	it('gets many with a limit, and all of them across pages', async () => {
 		for (let i = 0; i < 120; i++)
 			sb.ondato.seed.setup({ name: `Setup ${String(i).padStart(3, '0')}` });
-		const limited = await runNode({
-			type: ONDATO,
-			parameters: { resource: 'idvSetup', operation: 'getAll', limit: 2 },
-			credentials: creds(),
-		});
+		const limited = await runOndato(sb, { resource: 'idvSetup', operation: 'getAll', limit: 2 });
 		expect(limited.items.map((i) => i.json.name)).toEqual([
 			'Face authentication',
 			'KYC onboarding',
@@ -29,11 +24,7 @@ describe('Ondato node: IDV Setup', () => {
 			body: {},
 		});
 		sb.clearRequests();
-		const all = await runNode({
-			type: ONDATO,
-			parameters: { resource: 'idvSetup', operation: 'getAll', returnAll: true },
-			credentials: creds(),
-		});
+		const all = await runOndato(sb, { resource: 'idvSetup', operation: 'getAll', returnAll: true });
 		expect(all.items).toHaveLength(123);
 		expect(new Set(all.items.map((i) => i.json.id)).size).toBe(123);
 		expect(ondatoRequests(sb, '/idvapi').map((r) => r.query.offset)).toEqual([undefined, '100']);
@@ -42,15 +33,11 @@ describe('Ondato node: IDV Setup', () => {
 	it('stops instead of looping when the offset parameter is ignored, and can leave out disabled setups', async () => {
 		for (let i = 0; i < 120; i++) sb.ondato.seed.setup({ name: `Setup ${i}` });
 		sb.ondato.setConfig({ offsetParam: 'skip' });
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'idvSetup',
-				operation: 'getAll',
-				returnAll: true,
-				options: { includeDisabled: false },
-			},
-			credentials: creds(),
+		const result = await runOndato(sb, {
+			resource: 'idvSetup',
+			operation: 'getAll',
+			returnAll: true,
+			options: { includeDisabled: false },
 		});
 		expect(result.items.length).toBeLessThanOrEqual(100);
 		expect(result.items.some((i) => i.json.isDisabled === true)).toBe(false);

@@ -1,12 +1,16 @@
-import { runNode, typeName } from '../../harness/engine';
 import { useSandbox } from '../../harness/sandbox';
 import { createIdv, ondatoRequests } from '../helpers';
-
-const ONDATO = typeName('ondato');
+import { runOndato } from './helpers';
 
 describe('Ondato node: KYC Identification', () => {
 	const sb = useSandbox();
-	const creds = () => ({ ondatoApi: sb.ondato.credentials });
+
+	/** The KYC identification of a verification the sandbox person completed. */
+	const completedKyc = async () => {
+		const id = await createIdv(sb);
+		sb.ondato.complete(id, {});
+		return sb.ondato.kycOf(id);
+	};
 
 	it('gets a KYC identification with its verdict', async () => {
 		const id = await createIdv(sb, {
@@ -14,14 +18,10 @@ describe('Ondato node: KYC Identification', () => {
 		});
 		sb.ondato.complete(id, { outcome: 'approved' });
 		const kyc = sb.ondato.kycOf(id);
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'kycIdentification',
-				operation: 'get',
-				kycIdentificationId: kyc.id,
-			},
-			credentials: creds(),
+		const result = await runOndato(sb, {
+			resource: 'kycIdentification',
+			operation: 'get',
+			kycIdentificationId: kyc.id,
 		});
 		const out = result.items[0].json as any;
 		expect(out).toMatchObject({
@@ -53,18 +53,12 @@ describe('Ondato node: KYC Identification', () => {
 	});
 
 	it('downloads each document file as binary', async () => {
-		const id = await createIdv(sb);
-		sb.ondato.complete(id, {});
-		const kyc = sb.ondato.kycOf(id);
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'kycIdentification',
-				operation: 'downloadFiles',
-				kycIdentificationId: kyc.id,
-				binaryPropertyName: 'photo',
-			},
-			credentials: creds(),
+		const kyc = await completedKyc();
+		const result = await runOndato(sb, {
+			resource: 'kycIdentification',
+			operation: 'downloadFiles',
+			kycIdentificationId: kyc.id,
+			binaryPropertyName: 'photo',
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);
@@ -88,20 +82,14 @@ describe('Ondato node: KYC Identification', () => {
 	});
 
 	it('downloads one file, and decodes a base64 JSON answer (the format is UNCONFIRMED)', async () => {
-		const id = await createIdv(sb);
-		sb.ondato.complete(id, {});
-		const kyc = sb.ondato.kycOf(id);
+		const kyc = await completedKyc();
 		sb.ondato.setConfig({ fileResponse: 'base64json' });
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'kycIdentification',
-				operation: 'downloadFiles',
-				kycIdentificationId: kyc.id,
-				binaryPropertyName: 'data',
-				options: { fileId: kyc.document.files[1].fileId },
-			},
-			credentials: creds(),
+		const result = await runOndato(sb, {
+			resource: 'kycIdentification',
+			operation: 'downloadFiles',
+			kycIdentificationId: kyc.id,
+			binaryPropertyName: 'data',
+			options: { fileId: kyc.document.files[1].fileId },
 		});
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].binary!.data.fileName).toBe(kyc.document.files[1].fileName);
@@ -111,9 +99,7 @@ describe('Ondato node: KYC Identification', () => {
 	});
 
 	it('retries a 503 on a download (idempotent GET)', async () => {
-		const id = await createIdv(sb);
-		sb.ondato.complete(id, {});
-		const kyc = sb.ondato.kycOf(id);
+		const kyc = await completedKyc();
 		sb.faults.add({
 			provider: 'ondato',
 			method: 'GET',
@@ -121,15 +107,11 @@ describe('Ondato node: KYC Identification', () => {
 			status: 503,
 			times: 1,
 		});
-		const result = await runNode({
-			type: ONDATO,
-			parameters: {
-				resource: 'kycIdentification',
-				operation: 'downloadFiles',
-				kycIdentificationId: kyc.id,
-				binaryPropertyName: 'data',
-			},
-			credentials: creds(),
+		const result = await runOndato(sb, {
+			resource: 'kycIdentification',
+			operation: 'downloadFiles',
+			kycIdentificationId: kyc.id,
+			binaryPropertyName: 'data',
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);

@@ -1,6 +1,7 @@
 'use strict';
 // What the bench scripts share: their command-line options, a log with the seconds since the start,
-// the package's node type names, rounding and ratios, and the Markdown tables of their reports.
+// the package's node type names, rounding and ratios, the Markdown tables of their reports, and the
+// HTTP Request node the read benchmarks compare with.
 const PKG = require('../package.json');
 
 const argv = process.argv.slice(2);
@@ -31,4 +32,43 @@ const markdownTable = (head, rows) =>
 		...rows.map((row) => `| ${row.join(' | ')} |`),
 	].join('\n');
 
-module.exports = { PKG, argv, arg, elapsed, logger, type, round, ratio, markdownTable };
+/**
+ * n8n's HTTP Request node reading the Amiqus record `{{ $json.a }}` with its client: what a user
+ * would build without this package (the other side of the read benchmarks).
+ */
+const httpRequestRecordGet = (baseUrl, credential, position) => ({
+	name: 'HTTP Request',
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	position,
+	credentials: { httpHeaderAuth: credential },
+	parameters: {
+		method: 'GET',
+		url: `=${baseUrl}/records/{{ $json.a }}`,
+		authentication: 'genericCredentialType',
+		genericAuthType: 'httpHeaderAuth',
+		sendQuery: true,
+		queryParameters: { parameters: [{ name: 'expand', value: 'client' }] },
+		sendHeaders: true,
+		headerParameters: {
+			parameters: [
+				{ name: 'X-Bench-Client', value: 'http-request' },
+				{ name: 'Accept', value: 'application/json' },
+			],
+		},
+		options: {},
+	},
+});
+
+module.exports = {
+	PKG,
+	argv,
+	arg,
+	elapsed,
+	logger,
+	type,
+	round,
+	ratio,
+	markdownTable,
+	httpRequestRecordGet,
+};

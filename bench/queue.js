@@ -19,7 +19,17 @@ const { startTopology, webhookStarted } = require('../test/e2e/queue-topology');
 const { measureDedup, signedDelivery } = require('../test/e2e/queue-dedup');
 const { chain } = require('../test/e2e/workflows');
 const { startSandbox } = require('../sandbox');
-const { argv, arg, elapsed, logger, type, round, ratio, markdownTable } = require('./common');
+const {
+	argv,
+	arg,
+	elapsed,
+	logger,
+	type,
+	round,
+	ratio,
+	markdownTable,
+	httpRequestRecordGet,
+} = require('./common');
 
 const ITEMS = arg('items', 1000);
 const DELIVERIES = arg('deliveries', 500);
@@ -72,27 +82,7 @@ function workflows(sb) {
 	);
 	read.nodes.push({
 		id: `${WF.read}-http`,
-		name: 'HTTP Request',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [440, 200],
-		credentials: { httpHeaderAuth: CRED.header },
-		parameters: {
-			method: 'GET',
-			url: `=${sb.amiqus.baseUrl}/records/{{ $json.a }}`,
-			authentication: 'genericCredentialType',
-			genericAuthType: 'httpHeaderAuth',
-			sendQuery: true,
-			queryParameters: { parameters: [{ name: 'expand', value: 'client' }] },
-			sendHeaders: true,
-			headerParameters: {
-				parameters: [
-					{ name: 'X-Bench-Client', value: 'http-request' },
-					{ name: 'Accept', value: 'application/json' },
-				],
-			},
-			options: {},
-		},
+		...httpRequestRecordGet(sb.amiqus.baseUrl, CRED.header, [440, 200]),
 	});
 	read.connections.Items.main[0].push({ node: 'HTTP Request', type: 'main', index: 0 });
 	const trigger = (id, webhookId, name) =>

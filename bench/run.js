@@ -17,7 +17,18 @@ const { N8n, REPO, build, nodeOutput, sleep } = require('../test/e2e/n8n');
 const { startCpuLoad, deliver, settle, account } = require('../test/e2e/load');
 const { startSandbox } = require('../sandbox');
 const { workflow } = require('../test/e2e/workflows');
-const { PKG, argv, arg, elapsed, logger, type, round, ratio, markdownTable } = require('./common');
+const {
+	PKG,
+	argv,
+	arg,
+	elapsed,
+	logger,
+	type,
+	round,
+	ratio,
+	markdownTable,
+	httpRequestRecordGet,
+} = require('./common');
 
 const ITEMS = arg('items', 1000);
 const DELIVERIES = arg('deliveries', 1000);
@@ -298,29 +309,7 @@ async function main() {
 					`const A = ${JSON.stringify(A)}; const B = ${JSON.stringify(B)};\nreturn A.map((a, i) => ({ json: { a, b: B[i], o: ${JSON.stringify(ondatoId)} } }));`,
 				),
 				{ ...amiqusNode('Amiqus (default concurrency)', '={{ $json.a }}'), position: [440, -300] },
-				{
-					name: 'HTTP Request',
-					type: 'n8n-nodes-base.httpRequest',
-					typeVersion: 4.2,
-					position: [440, -100],
-					credentials: { httpHeaderAuth: CRED.header },
-					parameters: {
-						method: 'GET',
-						url: `=${sb.amiqus.baseUrl}/records/{{ $json.a }}`,
-						authentication: 'genericCredentialType',
-						genericAuthType: 'httpHeaderAuth',
-						sendQuery: true,
-						queryParameters: { parameters: [{ name: 'expand', value: 'client' }] },
-						sendHeaders: true,
-						headerParameters: {
-							parameters: [
-								{ name: 'X-Bench-Client', value: 'http-request' },
-								{ name: 'Accept', value: 'application/json' },
-							],
-						},
-						options: {},
-					},
-				},
+				httpRequestRecordGet(sb.amiqus.baseUrl, CRED.header, [440, -100]),
 				{
 					...amiqusNode('Amiqus (sequential)', '={{ $json.b }}', {
 						requestOptions: { concurrency: 1 },

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { testCredential } from '../../harness/credentialTest';
 import { byId, json, listSearch, received, runAmiqus, useSandbox } from '../helpers';
 
@@ -333,22 +335,24 @@ describe('Amiqus node: Client', () => {
 	});
 
 	describe('retries and errors', () => {
+		const fault = (method: string, path: string, what: IDataObject) =>
+			sb().faults.add({ provider: 'amiqus', method, path, ...what });
+		const getClient = async (id: number) =>
+			await runAmiqus(sb(), { resource: 'client', operation: 'get', clientId: byId(id) });
+		const createClient = async () =>
+			await runAmiqus(sb(), {
+				resource: 'client',
+				operation: 'create',
+				firstName: 'A',
+				lastName: 'B',
+				email: 'a@example.com',
+			});
+
 		it('retries a 429 after the Retry-After delay and succeeds', async () => {
 			const seeded = sb().amiqus.seed.client({});
-			sb().faults.add({
-				provider: 'amiqus',
-				method: 'GET',
-				path: `/clients/${seeded.id}`,
-				status: 429,
-				retryAfter: 1,
-				times: 2,
-			});
+			fault('GET', `/clients/${seeded.id}`, { status: 429, retryAfter: 1, times: 2 });
 			const started = Date.now();
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'get',
-				clientId: byId(seeded.id),
-			});
+			const result = await getClient(seeded.id);
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toMatchObject({ id: seeded.id });
 			expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
@@ -356,35 +360,15 @@ describe('Amiqus node: Client', () => {
 		});
 
 		it('retries a 429 on create too: the provider did not act on it', async () => {
-			sb().faults.add({
-				provider: 'amiqus',
-				method: 'POST',
-				path: '/clients',
-				status: 429,
-				retryAfter: 0,
-				times: 1,
-			});
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'create',
-				firstName: 'A',
-				lastName: 'B',
-				email: 'a@example.com',
-			});
+			fault('POST', '/clients', { status: 429, retryAfter: 0, times: 1 });
+			const result = await createClient();
 			expect(result.error).toBeUndefined();
 			expect(received(sb()).map((r) => r.status)).toEqual([429, 201]);
 			expect(sb().amiqus.state.clients.size).toBe(1);
 		});
 
 		it('stops retrying a persistent 429 within the bound', async () => {
-			sb().faults.add({
-				provider: 'amiqus',
-				method: 'GET',
-				path: '/clients',
-				status: 429,
-				retryAfter: 0,
-				times: 50,
-			});
+			fault('GET', '/clients', { status: 429, retryAfter: 0, times: 50 });
 			const result = await runAmiqus(sb(), {
 				resource: 'client',
 				operation: 'getAll',
@@ -399,38 +383,16 @@ describe('Amiqus node: Client', () => {
 
 		it('retries a 503 on GET', async () => {
 			const seeded = sb().amiqus.seed.client({});
-			sb().faults.add({
-				provider: 'amiqus',
-				method: 'GET',
-				path: `/clients/${seeded.id}`,
-				status: 503,
-				times: 2,
-			});
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'get',
-				clientId: byId(seeded.id),
-			});
+			fault('GET', `/clients/${seeded.id}`, { status: 503, times: 2 });
+			const result = await getClient(seeded.id);
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json.id).toBe(seeded.id);
 			expect(received(sb()).map((r) => r.status)).toEqual([503, 503, 200]);
 		});
 
 		it('does not retry a 503 on create, so no duplicate client is made', async () => {
-			sb().faults.add({
-				provider: 'amiqus',
-				method: 'POST',
-				path: '/clients',
-				status: 503,
-				times: 1,
-			});
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'create',
-				firstName: 'A',
-				lastName: 'B',
-				email: 'a@example.com',
-			});
+			fault('POST', '/clients', { status: 503, times: 1 });
+			const result = await createClient();
 			expect(result.error?.message).toMatch(
 				/Amiqus: The provider had an internal problem \(HTTP 503\)/,
 			);
@@ -439,20 +401,8 @@ describe('Amiqus node: Client', () => {
 		});
 
 		it('does not retry a dropped connection on create', async () => {
-			sb().faults.add({
-				provider: 'amiqus',
-				method: 'POST',
-				path: '/clients',
-				drop: true,
-				times: 1,
-			});
-			const result = await runAmiqus(sb(), {
-				resource: 'client',
-				operation: 'create',
-				firstName: 'A',
-				lastName: 'B',
-				email: 'a@example.com',
-			});
+			fault('POST', '/clients', { drop: true, times: 1 });
+			const result = await createClient();
 			expect(result.error?.message).toMatch(/Amiqus: The provider could not be reached/);
 			expect(received(sb())).toHaveLength(1);
 			expect(sb().amiqus.state.clients.size).toBe(0);

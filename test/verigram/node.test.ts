@@ -14,6 +14,13 @@ describe('Verigram', () => {
 		locale: 'en',
 		...extra,
 	});
+	/** Flow › Get or Get Result parameters for a flow ID. */
+	const flowOp = (operation: string, flowId: string, extra: IDataObject = {}) => ({
+		resource: 'flow',
+		operation,
+		flowId: { __rl: true, mode: 'id', value: flowId },
+		...extra,
+	});
 
 	describe('credential', () => {
 		it('test passes for a valid test key and a valid production key + secret, fails otherwise', async () => {
@@ -113,22 +120,14 @@ describe('Verigram', () => {
 				verification: { ids: { flowId: flow_id }, status: 'in_progress', providerStatus: null },
 			});
 			sb.verigram.finishFlow(flow_id, 'fail');
-			const detail = await run({
-				resource: 'flow',
-				operation: 'get',
-				flowId: { __rl: true, mode: 'id', value: flow_id },
-			});
+			const detail = await run(flowOp('get', flow_id));
 			expect(detail.items[0].json).toMatchObject({
 				flow_id,
 				person_id: 'client-1',
 				status: 'finished',
 				flow_status: 'fail',
 			});
-			const result = await run({
-				resource: 'flow',
-				operation: 'getResult',
-				flowId: { __rl: true, mode: 'id', value: flow_id },
-			});
+			const result = await run(flowOp('getResult', flow_id));
 			const json = result.items[0].json as any;
 			expect(json).toMatchObject({ flow_status: 'fail', end_cause: 'completed' });
 			expect(json.services).toEqual(sb.verigram.config.serviceResults.fail);
@@ -150,11 +149,7 @@ describe('Verigram', () => {
 		it('an undocumented flow_status maps to unknown', async () => {
 			sb.verigram.setConfig({ unfinishedResult: 'in_progress' });
 			const { flow_id } = await createFlow();
-			const r = await run({
-				resource: 'flow',
-				operation: 'getResult',
-				flowId: { __rl: true, mode: 'id', value: flow_id },
-			});
+			const r = await run(flowOp('getResult', flow_id));
 			expect(r.items[0].json).toMatchObject({
 				flow_status: 'in_progress',
 				verification: { status: 'unknown', providerStatus: 'in_progress' },
@@ -165,12 +160,11 @@ describe('Verigram', () => {
 			const { flow_id } = await createFlow();
 			sb.clearRequests();
 			const timer = setTimeout(() => sb.verigram.finishFlow(flow_id, 'pass'), 400);
-			const r = await run({
-				resource: 'flow',
-				operation: 'getResult',
-				flowId: { __rl: true, mode: 'id', value: flow_id },
-				options: { waitForFinalResult: true, timeoutSeconds: 20, initialIntervalSeconds: 0.05 },
-			});
+			const r = await run(
+				flowOp('getResult', flow_id, {
+					options: { waitForFinalResult: true, timeoutSeconds: 20, initialIntervalSeconds: 0.05 },
+				}),
+			);
 			clearTimeout(timer);
 			const json = r.items[0].json as any;
 			expect(json).toMatchObject({
@@ -187,12 +181,11 @@ describe('Verigram', () => {
 
 		it('wait for final result stops at the time limit and says so', async () => {
 			const { flow_id } = await createFlow();
-			const r = await run({
-				resource: 'flow',
-				operation: 'getResult',
-				flowId: { __rl: true, mode: 'id', value: flow_id },
-				options: { waitForFinalResult: true, timeoutSeconds: 0.3, initialIntervalSeconds: 0.05 },
-			});
+			const r = await run(
+				flowOp('getResult', flow_id, {
+					options: { waitForFinalResult: true, timeoutSeconds: 0.3, initialIntervalSeconds: 0.05 },
+				}),
+			);
 			expect(r.items[0].json).toMatchObject({
 				finalResult: false,
 				verification: { status: 'in_progress' },
@@ -200,31 +193,15 @@ describe('Verigram', () => {
 		});
 
 		it('unknown ids fail clearly; an expired flow ends as fail with its end_cause', async () => {
-			const unknown = await run({
-				resource: 'flow',
-				operation: 'getResult',
-				flowId: { __rl: true, mode: 'id', value: 'no-such-flow' },
-			});
+			const unknown = await run(flowOp('getResult', 'no-such-flow'));
 			expect(unknown.error?.message).toBe(
 				'Verigram: The resource was not found (HTTP 404): Flow not found',
 			);
-			const cont = await run(
-				{
-					resource: 'flow',
-					operation: 'get',
-					flowId: { __rl: true, mode: 'id', value: 'no-such-flow' },
-				},
-				testCred(),
-				{ continueOnFail: true },
-			);
+			const cont = await run(flowOp('get', 'no-such-flow'), testCred(), { continueOnFail: true });
 			expect(cont.items[0].json).toMatchObject({ message: expect.stringMatching(/\(HTTP 404\)$/) });
 			const { flow_id } = await createFlow();
 			sb.advanceClock(86_401_000);
-			const expired = await run({
-				resource: 'flow',
-				operation: 'getResult',
-				flowId: { __rl: true, mode: 'id', value: flow_id },
-			});
+			const expired = await run(flowOp('getResult', flow_id));
 			expect(expired.items[0].json).toMatchObject({
 				flow_status: 'fail',
 				end_cause: 'expired',
@@ -239,14 +216,7 @@ describe('Verigram', () => {
 			expect(created.error).toBeUndefined();
 			const flowId = (created.items[0].json as any).flow_id;
 			sb.verigram.finishFlow(flowId, 'pass');
-			const result = await run(
-				{
-					resource: 'flow',
-					operation: 'getResult',
-					flowId: { __rl: true, mode: 'id', value: flowId },
-				},
-				prodCred(),
-			);
+			const result = await run(flowOp('getResult', flowId), prodCred());
 			expect(result.items[0].json).toMatchObject({
 				flow_status: 'pass',
 				verification: { status: 'verified' },
@@ -279,14 +249,7 @@ describe('Verigram', () => {
 		});
 
 		it('a wrong secret is refused (403) and the error holds no secret', async () => {
-			const r = await run(
-				{
-					resource: 'flow',
-					operation: 'getResult',
-					flowId: { __rl: true, mode: 'id', value: 'x' },
-				},
-				prodCred('not-the-secret'),
-			);
+			const r = await run(flowOp('getResult', 'x'), prodCred('not-the-secret'));
 			expect(r.error?.message).toContain('HTTP 403');
 			expect(JSON.stringify(r.error)).not.toContain('not-the-secret');
 			expect(sb.requests('verigram')[0].verigramAuth.signature).toBe('Signature does not match');
@@ -338,11 +301,7 @@ describe('Verigram', () => {
 		it('retries an injected 503 on a read and succeeds', async () => {
 			const { flow_id } = await createFlow();
 			sb.faults.add({ provider: 'verigram', method: 'GET', path: '/flow/', status: 503, times: 1 });
-			const r = await run({
-				resource: 'flow',
-				operation: 'get',
-				flowId: { __rl: true, mode: 'id', value: flow_id },
-			});
+			const r = await run(flowOp('get', flow_id));
 			expect(r.error).toBeUndefined();
 			expect(
 				sb

@@ -5,7 +5,6 @@ import { runNode, typeName } from '../harness/engine';
 import { sandboxCredentials } from '../harness/sandbox';
 import {
 	createVerigramFlow,
-	hostTrigger,
 	type HostedTrigger,
 	startNevisSession,
 	useTriggerSandbox,
@@ -16,7 +15,7 @@ import {
  * fix. The generated hostile suite (hostileGenerated.test.ts) then widens every one of them.
  */
 afterEach(() => jest.restoreAllMocks()); // first, before the hosts stop (see useTriggerSandbox)
-const { sb, hosts } = useTriggerSandbox();
+const { sb, publish } = useTriggerSandbox();
 
 let hookCount = 0;
 const host = async (
@@ -24,7 +23,7 @@ const host = async (
 	parameters: IDataObject,
 	credentials: Record<string, IDataObject>,
 ): Promise<HostedTrigger> =>
-	await hostTrigger(hosts, 'Trigger', type, parameters, credentials, `hardening-${++hookCount}`);
+	await publish('Trigger', type, parameters, credentials, `hardening-${++hookCount}`);
 
 const get = async (url: string) => {
 	const r = await fetch(url, { redirect: 'manual' });

@@ -7,7 +7,7 @@ import { runNode, typeName } from '../harness/engine';
 import { sandboxCredentials } from '../harness/sandbox';
 import { WebhookHost } from '../harness/webhooks';
 import { writeFigures } from './figures';
-import { hostTrigger, type HostedTrigger, useTriggerSandbox } from './triggers';
+import { type HostedTrigger, useTriggerSandbox } from './triggers';
 
 /**
  * Generated hostile requests for every trigger (fast-check, fixed seed, so a failure replays):
@@ -34,7 +34,7 @@ interface Figures {
 }
 const figures: Record<string, Figures> = {};
 
-const { sb, hosts } = useTriggerSandbox(() => {
+const { sb, publish } = useTriggerSandbox(() => {
 	if (Object.keys(figures).length < 5) return; // a partial run (-t) does not replace the figures the README quotes
 	const sum = (key: 'tried' | 'refused' | 'executions' | 'crashed' | 'lost') =>
 		Object.values(figures).reduce((total, f) => total + f[key], 0);
@@ -68,14 +68,6 @@ interface Attempt {
 	/** Runs before the request; its result runs after it (e.g. to take a secret away and give it back). */
 	around?: () => () => void;
 }
-
-const host = async (
-	type: string,
-	parameters: IDataObject,
-	credentials: Record<string, IDataObject>,
-	webhookId: string,
-): Promise<HostedTrigger> =>
-	await hostTrigger(hosts, TRIGGER, type, parameters, credentials, webhookId);
 
 /**
  * Sends every attempt, one at a time; `accept(status, location)` says whether the answer is a
@@ -265,7 +257,8 @@ const refusedPost = (status: number) => status === 0 || status >= 400;
 
 it('Amiqus Trigger: generated hostile deliveries start nothing; a genuine one then runs once', async () => {
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
-	const hosted = await host(
+	const hosted = await publish(
+		TRIGGER,
 		'amiqusTrigger',
 		{ events: ['record.finished'] },
 		sandboxCredentials(sb).amiqus(),
@@ -473,7 +466,8 @@ it('Ondato Trigger: generated hostile deliveries start nothing; a genuine one th
 		webhookPassword: 'hook-password-123',
 		webhookSigningSecret: secret,
 	});
-	const hosted = await host(
+	const hosted = await publish(
+		TRIGGER,
 		'ondatoTrigger',
 		{ events: ['*'], authentication: 'basicAuthAndHmac' },
 		credentials,
@@ -716,7 +710,8 @@ it('Ondato Trigger: generated hostile deliveries start nothing; a genuine one th
 it('Identomat Trigger: generated hostile callbacks and returns start nothing; a genuine callback then runs once', async () => {
 	const credential = identomatCredentialOf(sb, 0);
 	const key = credential.callbackApiKey as string;
-	const hosted = await host(
+	const hosted = await publish(
+		TRIGGER,
 		'identomatTrigger',
 		{ source: 'callbacks', events: ['one-time-password-request'] },
 		{ identomatApi: credential },
@@ -990,7 +985,8 @@ it('Verigram Trigger: generated hostile browser returns start nothing and land o
 			baseUrl: sb.verigram.baseUrl,
 		},
 	};
-	const hosted = await host(
+	const hosted = await publish(
+		TRIGGER,
 		'verigramTrigger',
 		{
 			redirectUrl: 'https://example.com/done',
@@ -1081,7 +1077,8 @@ it('Verigram Trigger: generated hostile browser returns start nothing and land o
 
 it('Nevis Trigger: generated hostile browser returns start nothing and land on the pending page; a finished session then runs once', async () => {
 	const credentials = sandboxCredentials(sb).nevis();
-	const hosted = await host(
+	const hosted = await publish(
+		TRIGGER,
 		'nevisTrigger',
 		{
 			redirectUrl: 'https://portal.example.com/done',

@@ -17,21 +17,13 @@ const figures: Record<
 	{ copies: number; executions: number; distinct: number; extraExecutions: number; crashed: number }
 > = {};
 
-const { sb, hosts } = useTriggerSandbox(() => {
+const { sb, publish } = useTriggerSandbox(() => {
 	writeFigures('hostileReplays', {
 		description:
 			'Generated copies of genuine deliveries (fast-check): changed, missing and overlong unsigned headers, stale trigger times, sent one after another and many at once; then a genuine delivery',
 		triggers: figures,
 	});
 });
-
-const host = async (
-	name: string,
-	type: string,
-	parameters: IDataObject,
-	credentials: Record<string, IDataObject>,
-	webhookId: string,
-) => (await hostTrigger(hosts, name, type, parameters, credentials, webhookId)).h;
 
 interface Copy {
 	headers: Record<string, string>;
@@ -119,7 +111,7 @@ const sign = (secret: string, body: string) =>
 
 it('Amiqus Trigger: copies of a signed body with any unsigned headers run once; stale trigger times are refused; no signature in the output', async () => {
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
-	const h = await host(
+	const { h } = await publish(
 		'Amiqus Trigger',
 		'amiqusTrigger',
 		{ events: ['record.*'], options: { includeHeaders: true } },
@@ -225,7 +217,7 @@ it('Ondato Trigger: copies of an envelope with changed unsigned headers run once
 		webhookUsername: 'hooks',
 		webhookPassword: 'hook-password-123',
 	});
-	const h = await host(
+	const { h } = await publish(
 		'Ondato Trigger',
 		'ondatoTrigger',
 		{ events: ['*'] },
@@ -274,7 +266,7 @@ it('Ondato Trigger: copies of an envelope with changed unsigned headers run once
 it('Identomat Trigger: a callback delivered again or many times at once runs once', async () => {
 	const { credentialOf } = require('../identomat/helpers');
 	const key = sb.identomat.config.callbacks.apiKey as string;
-	const h = await host(
+	const { h } = await publish(
 		'Identomat Trigger',
 		'identomatTrigger',
 		{ source: 'callbacks', events: ['one-time-password-request'] },
@@ -309,7 +301,7 @@ it('Identomat Trigger: a callback delivered again or many times at once runs onc
 it('Verigram and Nevis Triggers: a finished flow or session visited again, or many times at once, runs once', async () => {
 	// The test key's documented rate limit is not what is tested here.
 	sb.verigram.setConfig({ testKeyRateLimit: { limit: 60, windowSeconds: 60, enforce: false } });
-	const vg = await host(
+	const { h: vg } = await publish(
 		'Verigram Trigger',
 		'verigramTrigger',
 		{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },
@@ -317,7 +309,7 @@ it('Verigram and Nevis Triggers: a finished flow or session visited again, or ma
 		'replay-verigram',
 	);
 	const vgUrl = vg.webhookUrl('Verigram Trigger');
-	const nv = await host(
+	const { h: nv } = await publish(
 		'Nevis Trigger',
 		'nevisTrigger',
 		{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },
@@ -367,7 +359,7 @@ describe('Verigram Trigger: the browser is answered once the execution exists; o
 	async function verigramHost(webhookId: string) {
 		sb.reset();
 		sb.verigram.setConfig({ testKeyRateLimit: { limit: 60, windowSeconds: 60, enforce: false } });
-		const h = await host(
+		const { h } = await publish(
 			'Verigram Trigger',
 			'verigramTrigger',
 			{ redirectUrl: 'https://example.com/done', options: { waitSeconds: 0 } },

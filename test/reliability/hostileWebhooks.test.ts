@@ -18,7 +18,7 @@ const figures: Record<
 	}
 > = {};
 
-const { sb, hosts } = useTriggerSandbox(() => {
+const { sb, publish } = useTriggerSandbox(() => {
 	writeFigures('hostileWebhooks', {
 		description:
 			'Hostile requests to every trigger of package.json n8n.nodes (forged/altered signatures, wrong keys, replays, malformed JSON, wrong content type, oversized body; unknown or forged ids for the browser-redirect triggers), then one genuine delivery each',
@@ -35,14 +35,6 @@ const { sb, hosts } = useTriggerSandbox(() => {
 		),
 	});
 });
-
-const host = async (
-	name: string,
-	type: string,
-	parameters: IDataObject,
-	credentials: Record<string, IDataObject>,
-	webhookId: string,
-) => (await hostTrigger(hosts, name, type, parameters, credentials, webhookId)).h;
 
 interface Attempt {
 	what: string;
@@ -103,7 +95,7 @@ const hmac = (alg: string, secret: string, body: string, enc: 'hex' | 'base64') 
 
 it('Amiqus Trigger refuses forged, altered, wrongly keyed, replayed, malformed and oversized deliveries', async () => {
 	sb.amiqus.setConfig({ webhookTimeoutMs: 30_000 });
-	const h = await host(
+	const { h } = await publish(
 		'Amiqus Trigger',
 		'amiqusTrigger',
 		{ events: ['record.finished'] },
@@ -182,7 +174,7 @@ it('Ondato Trigger refuses wrong Basic credentials, forged or stale HMAC signatu
 		webhookPassword: 'hook-password-123',
 		webhookSigningSecret: secret,
 	});
-	const h = await host(
+	const { h } = await publish(
 		'Ondato Trigger',
 		'ondatoTrigger',
 		{ events: ['*'], authentication: 'basicAuthAndHmac' },
@@ -279,7 +271,7 @@ it('Ondato Trigger refuses wrong Basic credentials, forged or stale HMAC signatu
 
 it('Identomat Trigger refuses callbacks without the right key, malformed and oversized bodies', async () => {
 	const key = sb.identomat.config.callbacks.apiKey as string;
-	const h = await host(
+	const { h } = await publish(
 		'Identomat Trigger',
 		'identomatTrigger',
 		{ source: 'callbacks', events: ['one-time-password-request'] },
@@ -323,7 +315,7 @@ it('Identomat Trigger refuses callbacks without the right key, malformed and ove
 });
 
 it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, forged or unfinished ids', async () => {
-	const vg = await host(
+	const { h: vg } = await publish(
 		'Verigram Trigger',
 		'verigramTrigger',
 		{
@@ -366,7 +358,7 @@ it('Verigram and Nevis Triggers (browser returns) start nothing for unknown, for
 		async () => await fetch(`${vgUrl}?flow_id=${flowId}`, { redirect: 'manual' }),
 	);
 
-	const nv = await host(
+	const { h: nv } = await publish(
 		'Nevis Trigger',
 		'nevisTrigger',
 		{

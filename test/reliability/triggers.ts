@@ -75,9 +75,9 @@ export async function startNevisSession(sb: any): Promise<string> {
  * The sandbox of a reliability test file and the trigger hosts its tests publish. The sandbox starts
  * before the first test, is reset before each and closed after the last (then `afterClose` runs, e.g.
  * to write the file's figures); after each test the hosts are stopped and the sandbox must have
- * recorded no problem. `sb` stands for the running sandbox.
+ * recorded no problem. `sb` stands for the running sandbox; `publish` publishes a trigger (hostTrigger).
  */
-export function useTriggerSandbox(afterClose?: () => void): { sb: any; hosts: WebhookHost[] } {
+export function useTriggerSandbox(afterClose?: () => void) {
 	let real: any;
 	const hosts: WebhookHost[] = [];
 	beforeAll(async () => {
@@ -101,5 +101,13 @@ export function useTriggerSandbox(afterClose?: () => void): { sb: any; hosts: We
 			},
 		},
 	);
-	return { sb, hosts };
+	/** hostTrigger for this file's hosts. */
+	const publish = async (
+		name: string,
+		type: string,
+		parameters: IDataObject,
+		credentials: Record<string, IDataObject>,
+		webhookId: string,
+	) => await hostTrigger(hosts, name, type, parameters, credentials, webhookId);
+	return { sb: sb as any, hosts, publish };
 }

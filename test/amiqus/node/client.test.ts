@@ -61,7 +61,7 @@ describe('Amiqus node: Client', () => {
 				email: '={{ $json.email }}',
 				additionalFields: { dob: '={{ $json.dob }}', title: '={{ $json.title }}' },
 			};
-			const cases: Array<[Record<string, unknown>, RegExp]> = [
+			const cases: Array<[IDataObject, RegExp]> = [
 				[{ first: 'Marty', email: '', dob: '', title: 'mr' }, /^"Email" is required \[item 0\]$/],
 				[
 					{ first: 'Marty', email: 'not-an-email', dob: '', title: 'mr' },

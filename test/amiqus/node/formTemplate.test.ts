@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { json, received, runAmiqus, useSandbox } from '../helpers';
 
-const FIELDS = [
+const FIELDS: IDataObject[] = [
 	{ id: '1', type: 'section', label: '', fields: ['2'] },
 	{ id: '2', type: 'section', label: 'Onboarding', fields: ['3', '4'] },
 	{ id: '3', type: 'text', label: 'Job title', validation: ['required'] },
@@ -159,7 +159,7 @@ describe('Amiqus node: Form Template', () => {
 	});
 
 	it('refuses bad input naming the field and the item before sending anything', async () => {
-		const create = (fields: unknown, extra: IDataObject = {}) =>
+		const create = (fields: IDataObject[] | string, extra: IDataObject = {}) =>
 			runAmiqus(sb(), {
 				resource: 'formTemplate',
 				operation: 'create',

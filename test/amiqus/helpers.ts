@@ -11,6 +11,8 @@ export interface SandboxRequest {
 	headers: IDataObject;
 	body: unknown;
 	status: number | null;
+	/** When the sandbox received it (ISO 8601). */
+	time: string;
 	dropped?: boolean;
 }
 

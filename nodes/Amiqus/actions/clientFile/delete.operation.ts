@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { clientLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [
 	clientLocator,
@@ -28,10 +29,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const clientId = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const clientId = idOf(this, clientLocator, itemIndex);
 	const fileId = check.positiveInteger('File ID', this.getNodeParameter('fileId', itemIndex));
 	await amiqusRequest(this, 'DELETE', `/clients/${clientId}/files/${fileId}`, { itemIndex });
 	return { clientId, fileId, deleted: true };

@@ -6,6 +6,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusDownload } from '../../transport';
 import { binaryPropertyField, clientLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [
 	clientLocator,
@@ -62,10 +63,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const clientId = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const clientId = idOf(this, clientLocator, itemIndex);
 	const fileId = check.positiveInteger('File ID', this.getNodeParameter('fileId', itemIndex));
 	const property = check.required(
 		'Put Output File in Field',

@@ -6,17 +6,11 @@ import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { clientLocator } from '../common.descriptions';
 import { idOf } from '../idList';
+import { fileIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	clientLocator,
-	{
-		displayName: 'File ID',
-		name: 'fileId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'The ID of the client file, as returned by Client File → Get Many or Upload',
-	},
+	fileIdField('The ID of the client file, as returned by Client File → Get Many or Upload'),
 ];
 
 export const description = updateDisplayOptions(

@@ -7,17 +7,11 @@ import { InputValidator } from '../../../shared/validation';
 import { amiqusDownload } from '../../transport';
 import { binaryPropertyField, clientLocator } from '../common.descriptions';
 import { idOf } from '../idList';
+import { fileIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	clientLocator,
-	{
-		displayName: 'File ID',
-		name: 'fileId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'The ID of the client file, as returned by Client File → Get Many',
-	},
+	fileIdField('The ID of the client file, as returned by Client File → Get Many'),
 	binaryPropertyField,
 ];
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordVerification } from '../../verdict';
-import { visibilityOptions } from '../common.descriptions';
+import { clientVisibilityFilter, visibilityFilter } from '../common.descriptions';
 import { assigneeFilter } from '../idList';
 import { includeOption, listOperation } from '../listOperation';
 
@@ -30,14 +30,7 @@ export const { description, execute } = listOperation({
 			placeholder: 'e.g. 7832',
 			description: 'A team member user ID, or "unassigned" for records assigned to nobody',
 		},
-		{
-			displayName: 'Client Visibility',
-			name: 'client_visibility',
-			type: 'options',
-			options: visibilityOptions,
-			default: 'active',
-			description: 'Only records of active or of archived clients',
-		},
+		clientVisibilityFilter('records'),
 		{
 			displayName: 'Created By',
 			name: 'created_by',
@@ -55,14 +48,7 @@ export const { description, execute } = listOperation({
 			})),
 			default: 'pending',
 		},
-		{
-			displayName: 'Visibility',
-			name: 'visibility',
-			type: 'options',
-			options: visibilityOptions,
-			default: 'active',
-			description: 'Only active or only archived records',
-		},
+		visibilityFilter('records'),
 	],
 	sortBy: [
 		{ name: 'Archived At', value: 'archived_at' },

@@ -41,7 +41,7 @@ export async function execute(
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const recordId = idOf(this, recordLocator, itemIndex);
-	const stepId = check.positiveInteger('Step ID', this.getNodeParameter('stepId', itemIndex));
+	const stepId = idOf(this, stepIdField, itemIndex);
 	const status = check.oneOf('Status', this.getNodeParameter('status', itemIndex), [
 		'approved',
 		'pending',

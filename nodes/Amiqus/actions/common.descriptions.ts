@@ -202,3 +202,16 @@ export function expandQuery(values: unknown): { expand?: string } {
 	const list = Array.isArray(values) ? (values as string[]).filter(Boolean) : [];
 	return list.length ? { expand: list.join(',') } : {};
 }
+
+/** The required Name of what is created (a case, an organisation, a form template). */
+export function nameField(placeholder: string, description?: string): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder,
+		...(description ? { description } : {}),
+	};
+}

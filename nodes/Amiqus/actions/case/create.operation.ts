@@ -4,20 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
-import { clientLocator } from '../common.descriptions';
+import { clientLocator, nameField } from '../common.descriptions';
 import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [
 	clientLocator,
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Full-time onboarding',
-		description: 'The name of the case',
-	},
+	nameField('e.g. Full-time onboarding', 'The name of the case'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -1,4 +1,4 @@
-import { organisationLocator } from '../common.descriptions';
+import { nameField, organisationLocator } from '../common.descriptions';
 import { updateOperation } from '../updateOperation';
 import { optionalOrganisationFields, organisationBody } from './fields';
 
@@ -7,16 +7,10 @@ export const { description, execute } = updateOperation({
 	target: organisationLocator,
 	path: (id) => `/organisations/${id}`,
 	required: [
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. Probert Publishing',
-			description:
-				'The name of the organisation: Amiqus asks for it on every update, so give the current name to keep it',
-		},
+		nameField(
+			'e.g. Probert Publishing',
+			'The name of the organisation: Amiqus asks for it on every update, so give the current name to keep it',
+		),
 	],
 	fields: optionalOrganisationFields,
 	body: organisationBody,

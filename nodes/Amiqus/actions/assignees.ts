@@ -11,7 +11,7 @@ import { returnAllOrLimitOf } from '../../shared/pagination';
 import { InputValidator } from '../../shared/validation';
 import { amiqusList, amiqusRequest } from '../transport';
 import { returnAllOrLimit } from './common.descriptions';
-import { idList } from './idList';
+import { idList, idOf } from './idList';
 
 /** Amiqus takes at most 100 assignees in one request. */
 const MAX_ASSIGNEES = 100;
@@ -110,17 +110,14 @@ export function assigneeOperations(
 		},
 	};
 
-	const parentIdOf = (ctx: IExecuteFunctions, check: InputValidator, itemIndex: number) =>
-		check.positiveInteger(
-			parent.locator.displayName,
-			ctx.getNodeParameter(parent.locator.name, itemIndex, '', { extractValue: true }),
-		);
+	const parentIdOf = (ctx: IExecuteFunctions, itemIndex: number) =>
+		idOf(ctx, parent.locator, itemIndex);
 
 	/** Add or Replace: the body Amiqus takes, and only the newly assigned ones back (nothing when none is new). */
 	const assign = (method: 'POST' | 'PUT') =>
 		async function (this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 			const check = new InputValidator(this.getNode(), itemIndex);
-			const id = parentIdOf(this, check, itemIndex);
+			const id = parentIdOf(this, itemIndex);
 			const ids = idList(
 				check,
 				'Team Member IDs',
@@ -137,8 +134,7 @@ export function assigneeOperations(
 
 	const executes: Record<AssigneeOperation, OperationModule['execute']> = {
 		async getAssignees(this: IExecuteFunctions, itemIndex: number) {
-			const check = new InputValidator(this.getNode(), itemIndex);
-			const id = parentIdOf(this, check, itemIndex);
+			const id = parentIdOf(this, itemIndex);
 			const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
 			return await amiqusList(
 				this,
@@ -150,14 +146,13 @@ export function assigneeOperations(
 		addAssignees: assign('POST'),
 		replaceAssignees: assign('PUT'),
 		async removeAllAssignees(this: IExecuteFunctions, itemIndex: number) {
-			const check = new InputValidator(this.getNode(), itemIndex);
-			const id = parentIdOf(this, check, itemIndex);
+			const id = parentIdOf(this, itemIndex);
 			await amiqusRequest(this, 'DELETE', `${parent.path}/${id}/assignees`, { itemIndex });
 			return { [noun]: id, removedAll: true };
 		},
 		async removeAssignee(this: IExecuteFunctions, itemIndex: number) {
 			const check = new InputValidator(this.getNode(), itemIndex);
-			const id = parentIdOf(this, check, itemIndex);
+			const id = parentIdOf(this, itemIndex);
 			const assigneeId = check.positiveInteger(
 				'Assignee ID',
 				this.getNodeParameter('assigneeId', itemIndex),

@@ -103,6 +103,30 @@ export const visibilityOptions = [
 	{ name: 'Archived', value: 'archived' },
 ];
 
+/** The Visibility filter of a list: only active or only archived `what` (said in the description when given). */
+export function visibilityFilter(what?: string): INodeProperties {
+	return {
+		displayName: 'Visibility',
+		name: 'visibility',
+		type: 'options',
+		options: visibilityOptions,
+		default: 'active',
+		...(what ? { description: `Only active or only archived ${what}` } : {}),
+	};
+}
+
+/** The Client Visibility filter of a list: only `what` of active or of archived clients. */
+export function clientVisibilityFilter(what: string): INodeProperties {
+	return {
+		displayName: 'Client Visibility',
+		name: 'client_visibility',
+		type: 'options',
+		options: visibilityOptions,
+		default: 'active',
+		description: `Only ${what} of active or of archived clients`,
+	};
+}
+
 /** A decision on a client, an organisation or a step: approved, pending or rejected. */
 export const decisionOptions = [
 	{ name: 'Approved', value: 'approved' },
@@ -177,4 +201,17 @@ export const binaryPropertyField: INodeProperties = {
 export function expandQuery(values: unknown): { expand?: string } {
 	const list = Array.isArray(values) ? (values as string[]).filter(Boolean) : [];
 	return list.length ? { expand: list.join(',') } : {};
+}
+
+/** The required Name of what is created (a case, an organisation, a form template). */
+export function nameField(placeholder: string, description?: string): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder,
+		...(description ? { description } : {}),
+	};
 }

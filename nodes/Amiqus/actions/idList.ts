@@ -1,4 +1,25 @@
-import type { InputValidator } from '../../shared/validation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InputValidator } from '../../shared/validation';
+
+/**
+ * The ID a resource locator (or a number field) holds: a positive whole number; errors name the
+ * field's label and the item.
+ */
+export function idOf(ctx: IExecuteFunctions, field: INodeProperties, itemIndex: number): number {
+	return new InputValidator(ctx.getNode(), itemIndex).positiveInteger(
+		field.displayName,
+		ctx.getNodeParameter(field.name, itemIndex, '', { extractValue: true }),
+	);
+}
+
+/** The UUID (a reference) a string field holds, in lower case; errors name the field's label and the item. */
+export function uuidOf(ctx: IExecuteFunctions, field: INodeProperties, itemIndex: number): string {
+	return new InputValidator(ctx.getNode(), itemIndex).uuid(
+		field.displayName,
+		ctx.getNodeParameter(field.name, itemIndex),
+	) as string;
+}
 
 /**
  * A list of numeric IDs typed as "121, 472" or mapped as a number or an array: each a positive

@@ -8,9 +8,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../shared/execute';
 import { returnAllOrLimitOf } from '../../shared/pagination';
+import { verdictOnlyProperty, verdictOutput } from '../../shared/personalData';
 import { InputValidator } from '../../shared/validation';
 import { amiqusList } from '../transport';
 import { expandQuery, returnAllOrLimit, sortCollection } from './common.descriptions';
+import { idOf } from './idList';
 
 /** What the user chose in a list's Filters, Sort and Options collections. */
 export interface ListChoices {
@@ -39,6 +41,11 @@ export interface ListSpec {
 	query?: (choices: ListChoices) => IDataObject;
 	/** Applied to each listed item. */
 	map?: (item: IDataObject) => IDataObject;
+	/**
+	 * For lists of a person's data: the Simplify switch (after Return All / Limit), which reduces each
+	 * item to its `verification` and these keys (`nodes/shared/personalData.ts`).
+	 */
+	verdictKeys?: string[];
 }
 
 /** A boolean option asking Amiqus to return one linked object in full (the query maps it to `expand`). */
@@ -96,6 +103,7 @@ function collection(
  */
 export function listOperation(spec: ListSpec) {
 	const properties: INodeProperties[] = [...(spec.parents ?? []), ...returnAllOrLimit()];
+	if (spec.verdictKeys) properties.push(verdictOnlyProperty);
 	if (spec.filters) properties.push(collection('Filters', 'filters', 'Add Filter', spec.filters));
 	if (spec.sortBy) properties.push(sortCollection(spec.sortBy));
 	if (spec.options) properties.push(collection('Options', 'options', 'Add Option', spec.options));
@@ -104,12 +112,7 @@ export function listOperation(spec: ListSpec) {
 		description: updateDisplayOptions({ show }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 			const check = new InputValidator(this.getNode(), itemIndex);
-			const ids = (spec.parents ?? []).map((field) =>
-				check.positiveInteger(
-					field.displayName,
-					this.getNodeParameter(field.name, itemIndex, '', { extractValue: true }),
-				),
-			);
+			const ids = (spec.parents ?? []).map((field) => idOf(this, field, itemIndex));
 			const path = typeof spec.path === 'string' ? spec.path : spec.path(...ids);
 			const { returnAll, limit } = returnAllOrLimitOf(this, itemIndex);
 			const choices: ListChoices = {
@@ -127,7 +130,9 @@ export function listOperation(spec: ListSpec) {
 			if (choices.sort.order_by) qs.order_by = choices.sort.order_by;
 			Object.assign(qs, spec.query?.(choices));
 			const items = await amiqusList(this, path, qs, { returnAll, limit, itemIndex });
-			return spec.map ? items.map(spec.map) : items;
+			const mapped = spec.map ? items.map(spec.map) : items;
+			const keys = spec.verdictKeys;
+			return keys ? mapped.map((item) => verdictOutput(this, itemIndex, item, keys)) : mapped;
 		},
 	};
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../shared/execute';
 import { InputValidator } from '../../shared/validation';
 import { amiqusRequest } from '../transport';
+import { valuesOf } from './createOperation';
 
 /** One Amiqus update (PATCH), declared by what differs from the others. */
 export interface UpdateSpec {
@@ -16,6 +17,8 @@ export interface UpdateSpec {
 	readTarget?: (check: InputValidator, value: unknown) => string | number;
 	/** The path, fixed or built from the target's ID. */
 	path: string | ((id: string | number) => string);
+	/** Fields asked on every update, above Update Fields, each read by its name into the body's values. */
+	required?: INodeProperties[];
 	/** The options of the Update Fields collection (listed alphabetically). */
 	fields: INodeProperties[];
 	/** The request body from the fields the user added, each checked. */
@@ -27,6 +30,7 @@ export function updateOperation(spec: UpdateSpec) {
 	const options = [...spec.fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	const properties: INodeProperties[] = [
 		...(spec.target ? [spec.target] : []),
+		...(spec.required ?? []),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
@@ -52,10 +56,7 @@ export function updateOperation(spec: UpdateSpec) {
 						: check.positiveInteger(spec.target.displayName, value),
 				);
 			}
-			const body = spec.body(
-				check,
-				this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
-			);
+			const body = spec.body(check, valuesOf(this, itemIndex, 'updateFields', spec.required ?? []));
 			if (Object.keys(body).length === 0)
 				check.fail('Update Fields', 'is empty', 'Add at least one field to change.');
 			return (await amiqusRequest(this, 'PATCH', path as string, {

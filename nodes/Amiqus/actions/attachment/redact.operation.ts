@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
+import { idOf } from '../idList';
 import { attachmentIdField } from './fields';
 
 const properties: INodeProperties[] = [attachmentIdField];
@@ -17,11 +17,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Attachment ID',
-		this.getNodeParameter('attachmentId', itemIndex),
-	);
+	const id = idOf(this, attachmentIdField, itemIndex);
 	return (await amiqusRequest(this, 'PUT', `/attachments/${id}/redact`, {
 		itemIndex,
 	})) as IDataObject;

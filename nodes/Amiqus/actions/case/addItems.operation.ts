@@ -5,7 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { caseLocator } from '../common.descriptions';
-import { idList } from '../idList';
+import { idList, idOf } from '../idList';
 
 /** Amiqus takes at most 100 items in one request. */
 const MAX_ITEMS = 100;
@@ -34,10 +34,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Case',
-		this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, caseLocator, itemIndex);
 	const records = idList(
 		check,
 		'Record IDs',

@@ -4,19 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
-import { clientLocator } from '../common.descriptions';
+import { clientLocator, nameField } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [
 	clientLocator,
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Full-time onboarding',
-		description: 'The name of the case',
-	},
+	nameField('e.g. Full-time onboarding', 'The name of the case'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -45,10 +38,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const client = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const client = idOf(this, clientLocator, itemIndex);
 	const name = check.required('Name', this.getNodeParameter('name', itemIndex));
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { client, name };

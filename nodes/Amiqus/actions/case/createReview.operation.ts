@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { caseLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 import { CASE_STATUSES, caseStatusOptions } from './fields';
 
 const properties: INodeProperties[] = [
@@ -29,10 +30,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Case',
-		this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, caseLocator, itemIndex);
 	const status = check.oneOf('Status', this.getNodeParameter('status', itemIndex), CASE_STATUSES);
 	return (await amiqusRequest(this, 'POST', `/cases/${id}/reviews`, {
 		body: { status },

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { visibilityOptions } from '../common.descriptions';
+import { visibilityFilter } from '../common.descriptions';
 
 /** The statuses of a case, as Amiqus lists them ("Pending" is deprecated by Amiqus). */
 export const CASE_STATUSES = [
@@ -48,11 +48,4 @@ export const caseAssignedToFilter: INodeProperties = {
 };
 
 /** The Visibility filter of the case lists and counts. */
-export const caseVisibilityFilter: INodeProperties = {
-	displayName: 'Visibility',
-	name: 'visibility',
-	type: 'options',
-	options: visibilityOptions,
-	default: 'active',
-	description: 'Only active or only archived cases',
-};
+export const caseVisibilityFilter = visibilityFilter('cases');

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { caseLocator, expandQuery } from '../common.descriptions';
+import { idOf } from '../idList';
 import { caseExpandOption } from './fields';
 
 const properties: INodeProperties[] = [
@@ -28,11 +28,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Case',
-		this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, caseLocator, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return (await amiqusRequest(this, 'GET', `/cases/${id}`, {
 		qs: expandQuery(options.expand),

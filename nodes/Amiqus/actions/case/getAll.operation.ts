@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { visibilityOptions } from '../common.descriptions';
+import { clientVisibilityFilter } from '../common.descriptions';
 import { assigneeFilter } from '../idList';
 import { listOperation } from '../listOperation';
 import {
@@ -22,14 +22,7 @@ export const { description, execute } = listOperation({
 			default: 0,
 			description: 'Only the cases of this client',
 		},
-		{
-			displayName: 'Client Visibility',
-			name: 'client_visibility',
-			type: 'options',
-			options: visibilityOptions,
-			default: 'active',
-			description: 'Only cases of active or of archived clients',
-		},
+		clientVisibilityFilter('cases'),
 		{
 			displayName: 'Created By',
 			name: 'created_by',

@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { caseLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [
 	caseLocator,
@@ -28,10 +29,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Case',
-		this.getNodeParameter('caseId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, caseLocator, itemIndex);
 	const itemId = check.positiveInteger('Item ID', this.getNodeParameter('itemId', itemIndex));
 	await amiqusRequest(this, 'DELETE', `/cases/${id}/items/${itemId}`, { itemIndex });
 	return { case: id, item: itemId, removed: true };

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
-import { InputValidator } from '../../../shared/validation';
 import { withVerification } from '../../../shared/verdict';
 import { amiqusRequest } from '../../transport';
+import { idOf } from '../idList';
 import { checkVerification } from '../../verdict';
 import { checkIdField, expandQuery } from '../common.descriptions';
 
@@ -50,8 +50,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Check ID', this.getNodeParameter('checkId', itemIndex));
+	const id = idOf(this, checkIdField, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const checkData = (await amiqusRequest(this, 'GET', `/checks/${id}`, {
 		qs: expandQuery(options.expand),

@@ -6,6 +6,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusDownload } from '../../transport';
 import { binaryPropertyField, clientLocator } from '../common.descriptions';
+import { idOf, uuidOf } from '../idList';
 import { formReferenceField } from './forms';
 
 const properties: INodeProperties[] = [clientLocator, formReferenceField, binaryPropertyField];
@@ -20,14 +21,8 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
-	const reference = check.uuid(
-		'Form Reference',
-		this.getNodeParameter('formReference', itemIndex),
-	) as string;
+	const id = idOf(this, clientLocator, itemIndex);
+	const reference = uuidOf(this, formReferenceField, itemIndex);
 	const property = check.required(
 		'Put Output File in Field',
 		this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),

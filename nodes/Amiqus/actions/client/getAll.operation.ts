@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { decisionOptions, visibilityOptions } from '../common.descriptions';
+import { decisionOptions, visibilityFilter } from '../common.descriptions';
 import { listOperation } from '../listOperation';
 
 export const { description, execute } = listOperation({
@@ -47,13 +47,7 @@ export const { description, execute } = listOperation({
 			options: decisionOptions,
 			default: 'pending',
 		},
-		{
-			displayName: 'Visibility',
-			name: 'visibility',
-			type: 'options',
-			options: visibilityOptions,
-			default: 'active',
-		},
+		visibilityFilter(),
 	],
 	sortBy: [
 		{ name: 'Archived At', value: 'archived_at' },

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { clientLocator } from '../common.descriptions';
+import { idOf, uuidOf } from '../idList';
 import { formReferenceField } from './forms';
 
 const properties: INodeProperties[] = [clientLocator, formReferenceField];
@@ -18,15 +18,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
-	const reference = check.uuid(
-		'Form Reference',
-		this.getNodeParameter('formReference', itemIndex),
-	) as string;
+	const id = idOf(this, clientLocator, itemIndex);
+	const reference = uuidOf(this, formReferenceField, itemIndex);
 	return (await amiqusRequest(this, 'GET', `/clients/${id}/forms/${reference}`, {
 		itemIndex,
 	})) as IDataObject;

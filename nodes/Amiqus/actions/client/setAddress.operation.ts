@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { clientLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 import { ADDRESS_COUNTRIES, ADDRESS_LINES, addressFields } from './address';
 
 const properties: INodeProperties[] = [clientLocator, ...addressFields];
@@ -19,10 +20,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, clientLocator, itemIndex);
 	const country = String(this.getNodeParameter('country', itemIndex, '') ?? '')
 		.trim()
 		.toUpperCase();

@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { clientLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 import { correctionIdField } from './corrections';
 
 const properties: INodeProperties[] = [
@@ -57,10 +58,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const clientId = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const clientId = idOf(this, clientLocator, itemIndex);
 	const correctionId = check.pathId(
 		'Correction ID',
 		this.getNodeParameter('correctionId', itemIndex),

@@ -5,17 +5,12 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { clientLocator } from '../common.descriptions';
+import { idOf } from '../idList';
+import { fileIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	clientLocator,
-	{
-		displayName: 'File ID',
-		name: 'fileId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'The ID of the client file, as returned by Client File → Get Many or Upload',
-	},
+	fileIdField('The ID of the client file, as returned by Client File → Get Many or Upload'),
 ];
 
 export const description = updateDisplayOptions(
@@ -28,10 +23,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const clientId = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const clientId = idOf(this, clientLocator, itemIndex);
 	const fileId = check.positiveInteger('File ID', this.getNodeParameter('fileId', itemIndex));
 	await amiqusRequest(this, 'DELETE', `/clients/${clientId}/files/${fileId}`, { itemIndex });
 	return { clientId, fileId, deleted: true };

@@ -6,17 +6,12 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusDownload } from '../../transport';
 import { binaryPropertyField, clientLocator } from '../common.descriptions';
+import { idOf } from '../idList';
+import { fileIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	clientLocator,
-	{
-		displayName: 'File ID',
-		name: 'fileId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'The ID of the client file, as returned by Client File → Get Many',
-	},
+	fileIdField('The ID of the client file, as returned by Client File → Get Many'),
 	binaryPropertyField,
 ];
 
@@ -62,10 +57,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const clientId = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const clientId = idOf(this, clientLocator, itemIndex);
 	const fileId = check.positiveInteger('File ID', this.getNodeParameter('fileId', itemIndex));
 	const property = check.required(
 		'Put Output File in Field',

@@ -6,6 +6,7 @@ import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { inputBinaryField, uploadAttachment } from '../attachment/uploadFile';
 import { clientLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [
 	clientLocator,
@@ -56,10 +57,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const clientId = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const clientId = idOf(this, clientLocator, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	const name = String(fields.name ?? '').trim();

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
-import { idList } from '../idList';
+import { clientLocator } from '../common.descriptions';
+import { idList, idOf } from '../idList';
 
 export const organisationIdsField: INodeProperties = {
 	displayName: 'Organisation IDs',
@@ -22,10 +23,7 @@ const MAX_ORGANISATIONS = 100;
 export function join(method: 'POST' | 'PUT') {
 	return async function (this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 		const check = new InputValidator(this.getNode(), itemIndex);
-		const id = check.positiveInteger(
-			'Client',
-			this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-		);
+		const id = idOf(this, clientLocator, itemIndex);
 		const body = idList(
 			check,
 			'Organisation IDs',

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
+import { uuidOf } from '../idList';
 import { referenceField } from './fields';
 
 const properties: INodeProperties[] = [referenceField];
@@ -17,11 +17,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const reference = check.uuid(
-		'Form Template Reference',
-		this.getNodeParameter('reference', itemIndex),
-	) as string;
+	const reference = uuidOf(this, referenceField, itemIndex);
 	return (await amiqusRequest(this, 'GET', `/form-templates/${reference}`, {
 		itemIndex,
 	})) as IDataObject;

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { expandQuery, organisationLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 import { organisationExpandOption } from './expand';
 
 const properties: INodeProperties[] = [
@@ -28,11 +28,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Organisation',
-		this.getNodeParameter('organisationId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, organisationLocator, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return (await amiqusRequest(this, 'GET', `/organisations/${id}`, {
 		qs: expandQuery(options.expand),

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { visibilityOptions } from '../common.descriptions';
+import { visibilityFilter } from '../common.descriptions';
 import { assigneeFilter } from '../idList';
 import { listOperation } from '../listOperation';
 import { organisationExpandOption } from './expand';
@@ -24,14 +24,7 @@ export const { description, execute } = listOperation({
 			default: '',
 			description: 'Fuzzy match on name, company number and reference',
 		},
-		{
-			displayName: 'Visibility',
-			name: 'visibility',
-			type: 'options',
-			options: visibilityOptions,
-			default: 'active',
-			description: 'Only active or only archived organisations',
-		},
+		visibilityFilter('organisations'),
 	],
 	sortBy: [
 		{ name: 'Archived At', value: 'archived_at' },

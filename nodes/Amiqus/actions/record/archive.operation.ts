@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { recordVerification } from '../../verdict';
 import { recordLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,11 +27,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Record',
-		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, recordLocator, itemIndex);
 	const record = (await amiqusRequest(this, 'POST', `/records/${id}/archive`, {
 		itemIndex,
 	})) as IDataObject;

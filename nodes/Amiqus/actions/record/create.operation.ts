@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { clientLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 import { stepFromBuilder, stepsBuilder, validateStep } from './steps';
 
 const MAX_MESSAGE_LENGTH = 5000;
@@ -123,10 +124,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const client = check.positiveInteger(
-		'Client',
-		this.getNodeParameter('clientId', itemIndex, '', { extractValue: true }),
-	);
+	const client = idOf(this, clientLocator, itemIndex);
 	const createFrom = this.getNodeParameter('createFrom', itemIndex) as string;
 
 	if (createFrom === 'template') {

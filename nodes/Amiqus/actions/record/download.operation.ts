@@ -6,6 +6,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusDownload } from '../../transport';
 import { binaryPropertyField, recordLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [recordLocator, binaryPropertyField];
 
@@ -19,10 +20,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Record',
-		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, recordLocator, itemIndex);
 	const property = check.required(
 		'Put Output File in Field',
 		this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),

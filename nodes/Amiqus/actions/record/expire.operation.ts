@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { recordLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [recordLocator];
 
@@ -17,10 +17,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Record',
-		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, recordLocator, itemIndex);
 	return (await amiqusRequest(this, 'POST', `/records/${id}/expire`, { itemIndex })) as IDataObject;
 }

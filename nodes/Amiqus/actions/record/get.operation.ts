@@ -3,11 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
-import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { amiqusList, amiqusRequest } from '../../transport';
 import { recordVerification } from '../../verdict';
 import { recordLocator } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const properties: INodeProperties[] = [
 	recordLocator,
@@ -51,11 +51,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger(
-		'Record',
-		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
-	);
+	const id = idOf(this, recordLocator, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = options.expandClient ? { expand: 'client' } : {};
 	const record = (await amiqusRequest(this, 'GET', `/records/${id}`, {

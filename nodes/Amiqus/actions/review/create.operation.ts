@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
 import { decisionOptions, recordLocator, stepIdField } from '../common.descriptions';
+import { idOf } from '../idList';
 
 const MAX_MESSAGE_LENGTH = 1000;
 
@@ -39,11 +40,8 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const recordId = check.positiveInteger(
-		'Record',
-		this.getNodeParameter('recordId', itemIndex, '', { extractValue: true }),
-	);
-	const stepId = check.positiveInteger('Step ID', this.getNodeParameter('stepId', itemIndex));
+	const recordId = idOf(this, recordLocator, itemIndex);
+	const stepId = idOf(this, stepIdField, itemIndex);
 	const status = check.oneOf('Status', this.getNodeParameter('status', itemIndex), [
 		'approved',
 		'pending',

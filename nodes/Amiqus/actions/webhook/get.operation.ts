@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
+import { idOf } from '../idList';
 import { includeSecretField, webhookIdField, webhookOutput } from './fields';
 
 const properties: INodeProperties[] = [webhookIdField, includeSecretField];
@@ -17,8 +17,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Webhook ID', this.getNodeParameter('webhookId', itemIndex));
+	const id = idOf(this, webhookIdField, itemIndex);
 	const webhook = (await amiqusRequest(this, 'GET', `/webhooks/${id}`, {
 		itemIndex,
 	})) as IDataObject;

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { amiqusRequest } from '../../transport';
+import { idOf } from '../idList';
 import {
 	enabledField,
 	eventsField,
@@ -41,7 +42,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const id = check.positiveInteger('Webhook ID', this.getNodeParameter('webhookId', itemIndex));
+	const id = idOf(this, webhookIdField, itemIndex);
 	const body = webhookBody(
 		check,
 		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,

@@ -50,4 +50,14 @@ function createAttemptLog() {
 	};
 }
 
-module.exports = { createWaiters, createAttemptLog };
+/** Whether a subscription's event patterns ('*', a type, or 'Group.*'; none = all) take an event type. */
+function matchesEvent(patterns, type) {
+	return (
+		!patterns ||
+		patterns.some(
+			(e) => e === '*' || e === type || (e.endsWith('.*') && type.startsWith(e.slice(0, -1))),
+		)
+	);
+}
+
+module.exports = { createWaiters, createAttemptLog, matchesEvent };

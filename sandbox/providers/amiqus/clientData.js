@@ -8,24 +8,7 @@ const { minimalPdf } = require('../../core/pdf');
 const ser = require('./serialize');
 
 const iso = ser.iso;
-const ADDRESS_LINES = [
-	'unit',
-	'house_name',
-	'house_number',
-	'street_name',
-	'second_street',
-	'district',
-	'city',
-	'province',
-	'postcode',
-	'country',
-];
-
-function address(a) {
-	const out = { object: 'address' };
-	for (const k of ADDRESS_LINES) out[k] = a[k] ?? null;
-	return out;
-}
+const { ADDRESS_LINES, address } = ser;
 
 // seed: { clientId, recordId, first_name, middle_name, last_name, status }
 function createCorrection(ctx, { clientId, recordId = null, status = 'pending', ...name } = {}) {

@@ -18,6 +18,24 @@ const TITLES = {
 	prof: 'Prof',
 };
 
+const ADDRESS_LINES = [
+	'unit',
+	'house_name',
+	'house_number',
+	'street_name',
+	'second_street',
+	'district',
+	'city',
+	'province',
+	'postcode',
+	'country',
+];
+
+function address(a) {
+	if (!a) return null;
+	return { object: 'address', ...Object.fromEntries(ADDRESS_LINES.map((k) => [k, a[k] ?? null])) };
+}
+
 function name(n) {
 	const title = n.title ?? null;
 	const titleText = title === 'other' ? n.other_title : TITLES[title];
@@ -230,6 +248,8 @@ function webhook(w) {
 }
 
 module.exports = {
+	ADDRESS_LINES,
+	address,
 	isDeletableFile,
 	name,
 	client,

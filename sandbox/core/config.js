@@ -22,4 +22,11 @@ function patchConfig(config, patch) {
 /** The settings at start and after a reset: the defaults, then the options passed to startSandbox. */
 const initialConfig = (defaultConfig, options) => patchConfig(defaultConfig(), options);
 
-module.exports = { patchConfig, initialConfig };
+/** A provider's sb.<name> object with `config` (the current settings) and `setConfig(patch)` added. */
+function withConfig(api, getConfig) {
+	Object.defineProperty(api, 'config', { get: getConfig, enumerable: true });
+	api.setConfig = (patch) => patchConfig(getConfig(), patch);
+	return api;
+}
+
+module.exports = { patchConfig, initialConfig, withConfig };

@@ -101,11 +101,8 @@ function assigneesRouter(ctx) {
 
 		r.get(`/${segment}/:id/assignees`, (req, res) => {
 			const parent = parentOf(req.params.id);
-			listResponse(
-				ctx,
-				req,
-				res,
-				assigneesOf(st(), parentType.kind, parent.id).map((a) => serialize(st(), a)),
+			listResponse(ctx, req, res, assigneesOf(st(), parentType.kind, parent.id), (a) =>
+				serialize(st(), a),
 			);
 		});
 		if (!parentType.writable) continue;
@@ -117,12 +114,7 @@ function assigneesRouter(ctx) {
 				.filter((id) => !current.includes(id))
 				.map((id) => assign(st(), parentType.kind, parent, id));
 			sync(st(), parentType.kind, parent);
-			addedResponse(
-				ctx,
-				req,
-				res,
-				added.map((a) => serialize(st(), a)),
-			);
+			addedResponse(ctx, req, res, added, (a) => serialize(st(), a));
 		});
 
 		r.put(`/${segment}/:id/assignees`, (req, res) => {
@@ -135,12 +127,7 @@ function assigneesRouter(ctx) {
 				.filter((id) => !kept.includes(id))
 				.map((id) => assign(st(), parentType.kind, parent, id));
 			sync(st(), parentType.kind, parent);
-			addedResponse(
-				ctx,
-				req,
-				res,
-				added.map((a) => serialize(st(), a)),
-			);
+			addedResponse(ctx, req, res, added, (a) => serialize(st(), a));
 		});
 
 		r.delete(`/${segment}/:id/assignees`, (req, res) => {

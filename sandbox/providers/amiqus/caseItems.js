@@ -83,23 +83,13 @@ function caseItemsRouter(ctx, caseOf) {
 	r.get('/cases/:id/items', (req, res) => {
 		const c = caseOf(req.params.id);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			itemsOf(st(), c.id).map((i) => serializeItem(ctx, i, expand)),
-		);
+		listResponse(ctx, req, res, itemsOf(st(), c.id), (i) => serializeItem(ctx, i, expand));
 	});
 
 	r.patch('/cases/:id/items', (req, res) => {
 		const c = caseOf(req.params.id);
 		const added = addItems(ctx, c, req.body);
-		addedResponse(
-			ctx,
-			req,
-			res,
-			added.map((i) => serializeItem(ctx, i)),
-		);
+		addedResponse(ctx, req, res, added, (i) => serializeItem(ctx, i));
 	});
 
 	r.delete('/cases/:caseId/items/:itemId', (req, res) => {
@@ -113,12 +103,7 @@ function caseItemsRouter(ctx, caseOf) {
 	r.get('/cases/:id/reviews', (req, res) => {
 		const c = caseOf(req.params.id);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			reviewsOf(st(), c.id).map((v) => serializeReview(st(), v, expand)),
-		);
+		listResponse(ctx, req, res, reviewsOf(st(), c.id), (v) => serializeReview(st(), v, expand));
 	});
 
 	r.post('/cases/:id/reviews', (req, res) => {

@@ -125,12 +125,7 @@ function casesRouter(ctx) {
 		};
 		items = sortItems(items, q.sort_by, q.order_by, sortKey);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((c) => serializeCase(ctx, c, expand, urlOf(ctx, req))),
-		);
+		listResponse(ctx, req, res, items, (c) => serializeCase(ctx, c, expand, urlOf(ctx, req)));
 	});
 
 	r.post('/cases', (req, res) =>

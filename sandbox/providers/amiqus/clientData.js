@@ -133,12 +133,7 @@ function clientDataRouter(ctx) {
 		if (req.query.status) items = items.filter((x) => x.status === req.query.status);
 		items = sortItems(items, req.query.sort_by, req.query.order_by, (x, k) => x[k].getTime());
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((x) => correction(x, expand)),
-		);
+		listResponse(ctx, req, res, items, (x) => correction(x, expand));
 	});
 
 	r.patch('/clients/:clientId/corrections/:correctionId', (req, res) => {
@@ -179,12 +174,7 @@ function clientDataRouter(ctx) {
 			.sort((a, b) => a.id - b.id);
 		if (req.query.type) items = items.filter((x) => x.type === req.query.type);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((x) => form(x, expand)),
-		);
+		listResponse(ctx, req, res, items, (x) => form(x, expand));
 	});
 
 	r.get('/clients/:id/forms/:reference', (req, res) => res.json(form(formOf(req), [])));
@@ -205,12 +195,7 @@ function clientDataRouter(ctx) {
 		if (req.query.type) items = items.filter((x) => x.type === req.query.type);
 		items = sortItems(items, req.query.sort_by, req.query.order_by, (x, k) => x[k].getTime());
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((x) => form(x, expand, 'form')),
-		);
+		listResponse(ctx, req, res, items, (x) => form(x, expand, 'form'));
 	});
 
 	return r;

@@ -13,8 +13,10 @@ function expandOf(req) {
 // The request's URL without its query: the `url` of a list.
 const urlOf = (ctx, req) => `${ctx.getUrl()}${req.originalUrl.split('?')[0]}`;
 
-function listResponse(ctx, req, res, items, { defaultLimit = 25 } = {}) {
-	res.json(paginate(items, { query: req.query, selfUrl: urlOf(ctx, req), defaultLimit }));
+// A paged list (core/pagination) of the items, each passed through `serialize`.
+function listResponse(ctx, req, res, items, serialize = (x) => x) {
+	const data = items.map((x) => serialize(x));
+	res.json(paginate(data, { query: req.query, selfUrl: urlOf(ctx, req), defaultLimit: 25 }));
 }
 
 // A list that is not paged: an expanded relation, or what a request added.
@@ -29,8 +31,9 @@ const plainList = (data, url) => ({
 });
 
 /** What a request added to a relation: 201 with the list of them, or 204 when it added nothing. */
-function addedResponse(ctx, req, res, data) {
-	if (!data.length) return res.status(204).end();
+function addedResponse(ctx, req, res, added, serialize) {
+	if (!added.length) return res.status(204).end();
+	const data = added.map((x) => serialize(x));
 	res.status(201).json(plainList(data, urlOf(ctx, req)));
 }
 

@@ -3,7 +3,7 @@
 // (oauth.js), hosted page /amiqus/i/<token> (hosted.js), signed webhooks (events.js), fixtures (seed.js).
 const express = require('express');
 const { defaultConfig } = require('./config');
-const { initialConfig, patchConfig } = require('../../core/config');
+const { initialConfig, withConfig } = require('../../core/config');
 const { createState } = require('./store');
 const { createOAuthRouter, expireAccessTokens } = require('./oauth');
 const { notFound } = require('./errors');
@@ -64,10 +64,6 @@ function create(base) {
 		get oauthUrl() {
 			return `${base.getUrl()}/amiqus/oauth`;
 		},
-		get config() {
-			return config;
-		},
-		setConfig: (patch) => patchConfig(config, patch),
 		get state() {
 			return state;
 		},
@@ -112,6 +108,7 @@ function create(base) {
 		expireAccessTokens: (token) => expireAccessTokens(ctx.state, base.clock, token),
 		signature: (secret, rawBody) => ctx.events.sign(secret, rawBody),
 	};
+	withConfig(publicApi, () => config);
 
 	return {
 		router,

@@ -122,12 +122,7 @@ function organisationsRouter(ctx) {
 			items = items.filter((o) => (q.visibility === 'archived') === Boolean(o.archived_at));
 		items = sortItems(items, q.sort_by, q.order_by, sortKey);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((o) => serialize(ctx, req, o, expand)),
-		);
+		listResponse(ctx, req, res, items, (o) => serialize(ctx, req, o, expand));
 	});
 
 	r.post('/organisations', (req, res) =>
@@ -166,12 +161,7 @@ function organisationsRouter(ctx) {
 			sortKey,
 		);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((o) => serialize(ctx, req, o, expand)),
-		);
+		listResponse(ctx, req, res, items, (o) => serialize(ctx, req, o, expand));
 	});
 
 	r.post('/clients/:id/organisations', (req, res) => {
@@ -180,12 +170,7 @@ function organisationsRouter(ctx) {
 		const current = memberships(st()).get(c.id) ?? new Set();
 		const added = ids.filter((id) => !current.has(id));
 		memberships(st()).set(c.id, new Set([...current, ...added]));
-		addedResponse(
-			ctx,
-			req,
-			res,
-			added.map((id) => serialize(ctx, req, organisations(st()).get(id))),
-		);
+		addedResponse(ctx, req, res, added, (id) => serialize(ctx, req, organisations(st()).get(id)));
 	});
 
 	r.put('/clients/:id/organisations', (req, res) => {
@@ -194,12 +179,7 @@ function organisationsRouter(ctx) {
 		const current = memberships(st()).get(c.id) ?? new Set();
 		const added = ids.filter((id) => !current.has(id));
 		memberships(st()).set(c.id, new Set(ids));
-		addedResponse(
-			ctx,
-			req,
-			res,
-			added.map((id) => serialize(ctx, req, organisations(st()).get(id))),
-		);
+		addedResponse(ctx, req, res, added, (id) => serialize(ctx, req, organisations(st()).get(id)));
 	});
 
 	r.delete('/clients/:id/organisations', (req, res) => {

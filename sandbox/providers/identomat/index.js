@@ -4,7 +4,7 @@
 // /identomat/?session_token=... (hosted.js).
 const express = require('express');
 const { defaultConfig } = require('./config');
-const { initialConfig, patchConfig } = require('../../core/config');
+const { initialConfig, withConfig } = require('../../core/config');
 const { providerControlRouter, wrap } = require('../../core/control');
 const { createEvents } = require('./events');
 const { createSessions } = require('./sessions');
@@ -28,10 +28,6 @@ function create(base) {
 		get baseUrl() {
 			return `${base.getUrl()}/identomat`;
 		},
-		get config() {
-			return config;
-		},
-		setConfig: (patch) => patchConfig(config, patch),
 		get sessions() {
 			return state.sessions;
 		},
@@ -49,6 +45,7 @@ function create(base) {
 		waitForDeliveries: ctx.events.waitForDeliveries,
 		sign: (secret, body) => hmac(secret, body).toString('base64'),
 	};
+	withConfig(publicApi, () => config);
 
 	const controlRouter = providerControlRouter(publicApi);
 	controlRouter.post(

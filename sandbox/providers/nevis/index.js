@@ -4,7 +4,7 @@
 // under a configurable prefix (api.js), and the hosted web app /idv/welcome.html?tc={sessionId} (hosted.js).
 const express = require('express');
 const { defaultConfig } = require('./config');
-const { initialConfig, patchConfig } = require('../../core/config');
+const { initialConfig, withConfig } = require('../../core/config');
 const { providerControlRouter, wrap } = require('../../core/control');
 const { createSessions } = require('./sessions');
 const { createApi, fail } = require('./api');
@@ -34,10 +34,6 @@ function create(base) {
 		get baseUrl() {
 			return `${base.getUrl()}${MOUNT}`;
 		},
-		get config() {
-			return config;
-		},
-		setConfig: (patch) => patchConfig(config, patch),
 		get sessions() {
 			return state.sessions;
 		},
@@ -55,6 +51,7 @@ function create(base) {
 		},
 		view: (id) => ctx.sessions.view(get(id)),
 	};
+	withConfig(publicApi, () => config);
 	const controlRouter = providerControlRouter(publicApi);
 	controlRouter.post(
 		'/sessions/:id/finish',

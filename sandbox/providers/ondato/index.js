@@ -9,7 +9,7 @@
 const express = require('express');
 const { uuid } = require('../../core/ids');
 const { defaultConfig } = require('./config');
-const { initialConfig, patchConfig } = require('../../core/config');
+const { initialConfig, withConfig } = require('../../core/config');
 const { createState } = require('./state');
 const { createModel } = require('./model');
 const { createEvents } = require('./events');
@@ -82,10 +82,6 @@ function create(base) {
 				hostedFlowUrl: api.hostedUrl,
 			};
 		},
-		get config() {
-			return config;
-		},
-		setConfig: (patch) => patchConfig(config, patch),
 		get state() {
 			return state;
 		},
@@ -154,6 +150,7 @@ function create(base) {
 			},
 		},
 	};
+	withConfig(api, () => config);
 
 	return {
 		router,

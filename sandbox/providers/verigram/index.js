@@ -3,7 +3,7 @@
 // auth.js), flows and their results (flows.js), the hosted page /verigram/hf2/{flow_id}/ (hosted.js).
 const express = require('express');
 const { defaultConfig } = require('./config');
-const { initialConfig, patchConfig } = require('../../core/config');
+const { initialConfig, withConfig } = require('../../core/config');
 const { providerControlRouter, wrap } = require('../../core/control');
 const { createErrors } = require('./errors');
 const { createFlows } = require('./flows');
@@ -40,10 +40,6 @@ function create(base) {
 		get baseUrl() {
 			return `${base.getUrl()}${MOUNT}`;
 		},
-		get config() {
-			return config;
-		},
-		setConfig: (patch) => patchConfig(config, patch),
 		get state() {
 			return state;
 		},
@@ -63,6 +59,7 @@ function create(base) {
 		/** The signature the sandbox expects, for tests that send requests by hand. */
 		sign,
 	};
+	withConfig(publicApi, () => config);
 	const controlRouter = providerControlRouter(publicApi);
 	controlRouter.post(
 		'/flows/:id/finish',

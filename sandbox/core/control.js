@@ -42,4 +42,31 @@ function createControlRouter(sb) {
 	return r;
 }
 
-module.exports = { createControlRouter };
+/** A control handler that may throw: the error's status (else 400) and `{ error: message }`. */
+const wrap = (fn) => (req, res) => {
+	try {
+		fn(req, res);
+	} catch (e) {
+		res.status(e.status || 400).json({ error: e.message });
+	}
+};
+
+/**
+ * A provider's own control router (/_control/<provider>): JSON bodies and GET/PATCH /config on
+ * `api.config` and `api.setConfig`. The provider adds its routes (state changes, seeds) with `wrap`.
+ */
+function providerControlRouter(api) {
+	const r = express.Router();
+	r.use(express.json());
+	r.get('/config', (req, res) => res.json(api.config));
+	r.patch(
+		'/config',
+		wrap((req, res) => {
+			api.setConfig(req.body || {});
+			res.json(api.config);
+		}),
+	);
+	return r;
+}
+
+module.exports = { createControlRouter, providerControlRouter, wrap };

@@ -335,6 +335,10 @@ describe('Amiqus sandbox', () => {
 			expect(after.data.status).toBe('complete');
 			expect(after.data.perform_url).toBe(false);
 			expect(after.data.client).toMatchObject({ object: 'client', id: c.id });
+			// The link answers 410 once there is nothing to do, and an unknown link 404.
+			expect((await raw.get(rec.data.perform_url)).status).toBe(410);
+			expect((await raw.post(rec.data.perform_url, 'outcome=accepted')).status).toBe(410);
+			expect((await raw.get(`${sb.url}/amiqus/i/unknown`)).status).toBe(404);
 			// dummy "state" preference does not override an explicit outcome; the photo ID check is accepted
 			const check = await api.get(`/checks/${photoStep.check}`, {
 				params: { expand: 'record,response' },

@@ -1,5 +1,7 @@
 import axios from 'axios';
 import { createHmac } from 'crypto';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
 
 import { useSandbox } from './helpers';
 
@@ -170,5 +172,75 @@ describe('Identomat sandbox (direct requests)', () => {
 		);
 		expect(page.data).toContain('postMessage("DONE"');
 		expect(sb.identomat.session(token).outcome).toBe('approved');
+	});
+	it('controls: config, finishing a session, callbacks and their deliveries; fault bodies', async () => {
+		const sb = sandbox();
+		const control = `${sb.url}/_control/identomat`;
+		const bodies: unknown[] = [];
+		const receiver = createServer((req, res) => {
+			let data = '';
+			req.on('data', (c) => (data += c));
+			req.on('end', () => {
+				bodies.push(JSON.parse(data));
+				res.end('ok');
+			});
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		try {
+			const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cb`;
+			const http = axios.create({ validateStatus: () => true });
+			expect((await http.get(`${control}/config`)).data.callbacks.statusUpdates).toBe(false);
+			const patched = await http.patch(`${control}/config`, {
+				callbacks: { url, statusUpdates: true },
+			});
+			// One level deep: the other callback settings stay.
+			expect(patched.data.callbacks).toMatchObject({
+				url,
+				statusUpdates: true,
+				apiKey: 'sandbox-identomat-callback-key',
+			});
+			expect((await http.post(`${control}/sessions/nope/complete`, {})).data).toEqual({
+				error: 'session nope not found',
+			});
+			const token = JSON.parse((await api('begin/', { company_key: key() })).data);
+			const done = await http.post(`${control}/sessions/${token}/complete`, {
+				outcome: 'rejected',
+			});
+			expect(done.data).toEqual({ token, outcome: 'rejected', returnUrl: null });
+			const queued = await http.post(`${control}/callbacks`, {
+				type: 'one-time-password-request',
+				sessionId: token,
+				extra: { text: 'Your code is 1' },
+			});
+			expect([queued.status, queued.data]).toEqual([202, { queued: true }]);
+			await sb.identomat.waitForDeliveries(2, 5000);
+			await expect(sb.identomat.waitForDeliveries(3, 50)).rejects.toThrow(
+				'expected 3 callback deliveries, got 2',
+			);
+			expect(bodies).toEqual([
+				expect.objectContaining({
+					callbackApiKey: 'sandbox-identomat-callback-key',
+					type: 'status-update',
+					sessionId: token,
+					result: expect.anything(),
+				}),
+				{
+					callbackApiKey: 'sandbox-identomat-callback-key',
+					type: 'one-time-password-request',
+					sessionId: token,
+					text: 'Your code is 1',
+				},
+			]);
+			const deliveries = (await http.get(`${control}/deliveries`)).data;
+			expect(deliveries.map((d: { ok: boolean }) => d.ok)).toEqual([true, true]);
+			expect(deliveries[0].attempts).toEqual([{ attempt: 1, status: 200, ok: true }]);
+		} finally {
+			receiver.close();
+		}
+		sb.faults.add({ provider: 'identomat', status: 429 });
+		const limited = await api('begin/', { company_key: key() });
+		expect([limited.status, limited.data]).toEqual([429, 'Too Many Requests']);
+		sb.faults.add({ provider: 'identomat', status: 500 });
+		expect((await api('begin/', { company_key: key() })).data).toBe('Internal Server Error');
 	});
 });

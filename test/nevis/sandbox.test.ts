@@ -76,5 +76,55 @@ describe('Nevis', () => {
 				data: { lastName: 'Muster' },
 			});
 		});
+		it('controls, fault bodies and the edges of the API and the hosted page', async () => {
+			const base = sb.nevis.baseUrl;
+			const control = `${sb.url}/_control/nevis`;
+			const auth = { headers: { Authorization: `Bearer ${KEY}` } };
+			expect((await raw.get(`${control}/config`)).data.sessionTtlSeconds).toBe(3600);
+			const patched = await raw.patch(`${control}/config`, { sessionTtlSeconds: 60 });
+			expect(patched.data).toMatchObject({ sessionTtlSeconds: 60, lookup: 'path' });
+			expect((await raw.post(`${control}/sessions/123456789/finish`, {})).data).toEqual({
+				error: 'session 123456789 not found',
+			});
+			const bad = await raw.post(`${base}${api}`, '{"a":', {
+				headers: { ...auth.headers, 'Content-Type': 'application/json' },
+			});
+			expect([bad.status, bad.data]).toEqual([
+				400,
+				{ code: 'bad_request', message: 'Malformed JSON body' },
+			]);
+			const none = await raw.get(`${base}/nope`);
+			expect([none.status, none.data]).toEqual([
+				404,
+				{ code: 'not_found', message: 'No route for GET /nope' },
+			]);
+			sb.faults.add({ provider: 'nevis', status: 503 });
+			const fault = await raw.get(`${base}/ping`);
+			expect([fault.status, fault.data]).toEqual([
+				503,
+				{ code: 'error', message: 'Injected fault 503' },
+			]);
+
+			const a = (await raw.post(`${base}${api}`, {}, auth)).data;
+			expect((await raw.post(a.startUrl, 'outcome=maybe', FORM)).status).toBe(400);
+			expect((await raw.get(`${base}/idv/welcome.html?tc=123456789`)).status).toBe(404);
+			const ended = await raw.post(`${control}/sessions/${a.sessionId}/finish`, {
+				outcome: 'failed',
+			});
+			expect(ended.data).toMatchObject({ sessionId: a.sessionId, status: 'failed' });
+			expect((await raw.get(a.startUrl)).status).toBe(410);
+			// No redirect URL configured: the page says so instead of redirecting.
+			const b = (await raw.post(`${base}${api}`, {}, auth)).data;
+			const done = await raw.post(b.startUrl, 'outcome=verified', FORM);
+			expect([done.status, done.data]).toEqual([200, expect.stringContaining('No redirect URL')]);
+			// An unfinished session times out: 404 by default, still pending with expiredBehaviour 'pending'.
+			const c = (await raw.post(`${base}${api}`, {}, auth)).data;
+			sb.advanceClock(61_000);
+			expect((await raw.get(`${base}${api}/${c.sessionId}`, auth)).status).toBe(404);
+			expect((await raw.get(c.startUrl)).status).toBe(404);
+			sb.nevis.setConfig({ expiredBehaviour: 'pending' });
+			expect((await raw.get(`${base}${api}/${c.sessionId}`, auth)).data.status).toBe('pending');
+			expect((await raw.get(`${base}${api}/${b.sessionId}`, auth)).data.status).toBe('verified');
+		});
 	});
 });

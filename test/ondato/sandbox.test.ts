@@ -402,6 +402,32 @@ describe('Ondato sandbox', () => {
 			}
 		});
 
+		it('controls: config, session actions and subscriptions by HTTP; the hosted page refuses unknown actions', async () => {
+			const control = `${sb.url}/_control/ondato`;
+			expect((await raw.get(`${control}/config`)).data.envelopeCasing).toBe('camel');
+			const patched = await raw.patch(`${control}/config`, { rejectReason: 'Other' });
+			expect(patched.data).toMatchObject({ rejectReason: 'Other', envelopeCasing: 'camel' });
+			const id = await createIdv(sb);
+			const unknown = await raw.post(`${control}/identity-verifications/${id}/dance`, {});
+			expect([unknown.status, unknown.data]).toEqual([404, { error: 'unknown action dance' }]);
+			const missing = await raw.post(
+				`${control}/identity-verifications/11111111-2222-4333-8444-555555555555/consent`,
+				{},
+			);
+			expect(missing.status).toBe(404);
+			const done = await raw.post(`${control}/identity-verifications/${id}/complete`, {
+				outcome: 'rejected',
+			});
+			expect(done.data.status).toBe('Completed');
+			expect(sb.ondato.kycOf(id).statusReason).toBe('Other');
+			expect((await raw.delete(`${control}/webhooks/nope`)).status).toBe(404);
+			const noAuth = await raw.post(`${control}/webhooks`, { url: 'http://127.0.0.1:1/x' });
+			expect(noAuth.status).toBe(400);
+			const page = `${sb.ondato.hostedUrl}/?id=${await createIdv(sb)}`;
+			const bad = await raw.post(page, form({ action: 'dance' }));
+			expect([bad.status, bad.data]).toEqual([400, expect.stringContaining('Unknown action')]);
+		});
+
 		it('shapes injected faults like the API', async () => {
 			sb.faults.add({ provider: 'ondato', path: '/idvapi/', status: 429, retryAfter: 2 });
 			const r = await raw.get(`${sb.ondato.idvApiUrl}/v1/identity-verifications/x`);

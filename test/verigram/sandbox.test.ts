@@ -132,5 +132,71 @@ describe('Verigram', () => {
 				end_cause: 'completed',
 			});
 		});
+		it('controls, fault bodies and the edges of the API and the hosted page', async () => {
+			const base = sb.verigram.baseUrl;
+			const control = `${sb.url}/_control/verigram`;
+			const headers = { headers: { ...testKeyHeaders, 'Content-Type': 'application/json' } };
+			expect((await raw.get(`${control}/config`)).data.errorShape).toBe('error_code');
+			const patched = await raw.patch(`${control}/config`, { flowTtlSeconds: 60 });
+			expect(patched.data).toMatchObject({ flowTtlSeconds: 60, badKeyStatus: 401 });
+			expect((await raw.post(`${control}/flows/nope/finish`, {})).data).toEqual({
+				error: 'flow nope not found',
+			});
+			const bad = await raw.post(`${base}/flow`, '{"a":', headers);
+			expect([bad.status, bad.data]).toEqual([
+				400,
+				{ error_code: 'bad_request', message: 'Malformed JSON body' },
+			]);
+			const none = await raw.get(`${base}/nope`, headers);
+			expect([none.status, none.data]).toEqual([
+				404,
+				{ error_code: 'not_found', message: 'No route for GET /nope' },
+			]);
+			sb.faults.add({ provider: 'verigram', status: 503 });
+			const fault = await raw.get(`${base}/flow/x`, headers);
+			expect([fault.status, fault.data]).toEqual([
+				503,
+				{ error_code: 'internal_error', message: 'Injected fault 503' },
+			]);
+			sb.verigram.setConfig({ errorShape: 'detail' });
+			expect((await raw.get(`${base}/flow/x`, headers)).data).toEqual({ detail: 'Flow not found' });
+			sb.verigram.setConfig({ errorShape: 'error_code' });
+
+			// Hosted page: unknown flow, unknown outcome, start only; the control finishes a flow.
+			const { flow_id, vlink } = await createFlow();
+			expect((await raw.get(`${base}/hf2/nope/`)).status).toBe(404);
+			const form = { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+			expect((await raw.post(vlink, 'outcome=maybe', form)).status).toBe(400);
+			expect((await raw.post(vlink, 'outcome=start', form)).status).toBe(200);
+			expect((await raw.get(`${base}/flow/${flow_id}`, headers)).data.status).toBe('in_progress');
+			const unfinished = await raw.get(`${base}/flow/${flow_id}/result`, headers);
+			expect(unfinished.data).toEqual({ flow_status: null, end_cause: null, services: [] });
+			const finished = await raw.post(`${control}/flows/${flow_id}/finish`, { outcome: 'pass' });
+			expect(finished.data).toMatchObject({ flow_status: 'pass', end_cause: 'completed' });
+			expect((await raw.get(vlink)).status).toBe(410);
+			// The signed document of a passed flow; a mocked service result replaces the fixture.
+			const file = await raw.get(`${base}/resources/file?label=signed_doc&flow_id=${flow_id}`, {
+				headers: testKeyHeaders,
+				responseType: 'arraybuffer',
+			});
+			expect([file.status, file.headers['content-type']]).toEqual([200, 'application/pdf']);
+			expect(Buffer.from(file.data).subarray(0, 5).toString()).toBe('%PDF-');
+			const mock = { person_id: 'client-2', service_name: 'kisc', service_status: 'fail' };
+			expect((await raw.post(`${base}/mockery/result`, mock, headers)).status).toBe(201);
+			const second = await createFlow('client-2');
+			await raw.post(second.vlink, 'outcome=pass', form);
+			expect(sb.verigram.result(second.flow_id).services).toEqual([
+				{ service_name: 'verilive', service_status: 'success', liveness: true },
+				{ service_name: 'kisc', service_status: 'fail' },
+			]);
+			// An unfinished flow ends after flowTtlSeconds with fail and expiredEndCause.
+			const third = await createFlow();
+			sb.advanceClock(61_000);
+			expect(sb.verigram.result(third.flow_id)).toEqual({
+				flow_status: 'fail',
+				end_cause: 'expired',
+				services: [],
+			});
+		});
 	});
 });

@@ -137,12 +137,7 @@ function accountRouter(ctx) {
 			req.query.order_by,
 			(e, k) => e[k],
 		);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((e) => serializeCredit(e, st(), expand)),
-		);
+		listResponse(ctx, req, res, items, (e) => serializeCredit(e, st(), expand));
 	});
 
 	r.post('/sdk_token', (req, res) => {

@@ -4,7 +4,7 @@
 // id, not the team member's ("Unique assignee identifier").
 const express = require('express');
 const { notFound, unprocessable } = require('./errors');
-const { listResponse, getOr404 } = require('./helpers');
+const { listResponse, addedResponse, getOr404 } = require('./helpers');
 
 const ASSIGNMENT_ID_BASE = 34530;
 // The sandbox user plus the two colleagues of the documentation's examples.
@@ -93,20 +93,6 @@ function teamMemberIdsOf(st, body) {
 	return ids;
 }
 
-function addedResponse(ctx, req, res, st, added) {
-	if (!added.length) return res.status(204).end();
-	const data = added.map((a) => serialize(st, a));
-	res.status(201).json({
-		object: 'list',
-		data,
-		total: data.length,
-		count: data.length,
-		limit: 100,
-		has_more: false,
-		url: `${ctx.getUrl()}${req.originalUrl.split('?')[0]}`,
-	});
-}
-
 function assigneesRouter(ctx) {
 	const r = express.Router();
 	const st = () => ctx.state();
@@ -115,11 +101,8 @@ function assigneesRouter(ctx) {
 
 		r.get(`/${segment}/:id/assignees`, (req, res) => {
 			const parent = parentOf(req.params.id);
-			listResponse(
-				ctx,
-				req,
-				res,
-				assigneesOf(st(), parentType.kind, parent.id).map((a) => serialize(st(), a)),
+			listResponse(ctx, req, res, assigneesOf(st(), parentType.kind, parent.id), (a) =>
+				serialize(st(), a),
 			);
 		});
 		if (!parentType.writable) continue;
@@ -131,7 +114,7 @@ function assigneesRouter(ctx) {
 				.filter((id) => !current.includes(id))
 				.map((id) => assign(st(), parentType.kind, parent, id));
 			sync(st(), parentType.kind, parent);
-			addedResponse(ctx, req, res, st(), added);
+			addedResponse(ctx, req, res, added, (a) => serialize(st(), a));
 		});
 
 		r.put(`/${segment}/:id/assignees`, (req, res) => {
@@ -144,7 +127,7 @@ function assigneesRouter(ctx) {
 				.filter((id) => !kept.includes(id))
 				.map((id) => assign(st(), parentType.kind, parent, id));
 			sync(st(), parentType.kind, parent);
-			addedResponse(ctx, req, res, st(), added);
+			addedResponse(ctx, req, res, added, (a) => serialize(st(), a));
 		});
 
 		r.delete(`/${segment}/:id/assignees`, (req, res) => {

@@ -1,5 +1,7 @@
 'use strict';
 // Bearer auth for /api/v2: Personal Access Tokens from config, or OAuth access tokens issued by oauth.js.
+const { bearerToken } = require('../../core/auth');
+
 function createAuth({ config, state, clock }) {
 	function resolveToken(token) {
 		if (config().personalTokens.includes(token)) return { type: 'pat' };
@@ -10,10 +12,10 @@ function createAuth({ config, state, clock }) {
 	}
 
 	function middleware(req, res, next) {
-		const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization || '');
-		const auth = m && resolveToken(m[1]);
+		const token = bearerToken(req);
+		const auth = token && resolveToken(token);
 		if (!auth) return res.status(401).json({ error: 'Unauthenticated.' });
-		if (config().readOnlyTokens.includes(m[1]) && req.method !== 'GET')
+		if (config().readOnlyTokens.includes(token) && req.method !== 'GET')
 			return res.status(403).json({ message: 'This action is unauthorized.' });
 		req.amiqusAuth = auth;
 		next();

@@ -8,24 +8,7 @@ const { minimalPdf } = require('../../core/pdf');
 const ser = require('./serialize');
 
 const iso = ser.iso;
-const ADDRESS_LINES = [
-	'unit',
-	'house_name',
-	'house_number',
-	'street_name',
-	'second_street',
-	'district',
-	'city',
-	'province',
-	'postcode',
-	'country',
-];
-
-function address(a) {
-	const out = { object: 'address' };
-	for (const k of ADDRESS_LINES) out[k] = a[k] ?? null;
-	return out;
-}
+const { ADDRESS_LINES, address } = ser;
 
 // seed: { clientId, recordId, first_name, middle_name, last_name, status }
 function createCorrection(ctx, { clientId, recordId = null, status = 'pending', ...name } = {}) {
@@ -150,12 +133,7 @@ function clientDataRouter(ctx) {
 		if (req.query.status) items = items.filter((x) => x.status === req.query.status);
 		items = sortItems(items, req.query.sort_by, req.query.order_by, (x, k) => x[k].getTime());
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((x) => correction(x, expand)),
-		);
+		listResponse(ctx, req, res, items, (x) => correction(x, expand));
 	});
 
 	r.patch('/clients/:clientId/corrections/:correctionId', (req, res) => {
@@ -196,12 +174,7 @@ function clientDataRouter(ctx) {
 			.sort((a, b) => a.id - b.id);
 		if (req.query.type) items = items.filter((x) => x.type === req.query.type);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((x) => form(x, expand)),
-		);
+		listResponse(ctx, req, res, items, (x) => form(x, expand));
 	});
 
 	r.get('/clients/:id/forms/:reference', (req, res) => res.json(form(formOf(req), [])));
@@ -222,12 +195,7 @@ function clientDataRouter(ctx) {
 		if (req.query.type) items = items.filter((x) => x.type === req.query.type);
 		items = sortItems(items, req.query.sort_by, req.query.order_by, (x, k) => x[k].getTime());
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((x) => form(x, expand, 'form')),
-		);
+		listResponse(ctx, req, res, items, (x) => form(x, expand, 'form'));
 	});
 
 	return r;

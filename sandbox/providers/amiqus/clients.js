@@ -77,12 +77,7 @@ function clientsRouter(ctx) {
 					? c[k].getTime()
 					: c[k];
 		items = sortItems(items, q.sort_by, q.order_by, get);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((c) => ser.client(c)),
-		);
+		listResponse(ctx, req, res, items, (c) => ser.client(c));
 	});
 
 	r.post('/clients', (req, res) => res.status(201).json(ser.client(createClient(ctx, req.body))));
@@ -127,12 +122,7 @@ function clientsRouter(ctx) {
 		const items = [...st().records.values()]
 			.filter((x) => x.client === c.id)
 			.sort((a, b) => a.id - b.id);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((x) => ctx.serializeRecord(x, expand)),
-		);
+		listResponse(ctx, req, res, items, (x) => ctx.serializeRecord(x, expand));
 	});
 
 	return r;

@@ -31,21 +31,4 @@ function defaultConfig() {
 	};
 }
 
-// Shallow merge, one level deep for plain objects (e.g. rateLimit).
-function patchConfig(config, patch) {
-	for (const [k, v] of Object.entries(patch || {})) {
-		if (
-			v &&
-			typeof v === 'object' &&
-			!Array.isArray(v) &&
-			config[k] &&
-			typeof config[k] === 'object' &&
-			!Array.isArray(config[k])
-		) {
-			Object.assign(config[k], v);
-		} else config[k] = v;
-	}
-	return config;
-}
-
-module.exports = { defaultConfig, patchConfig };
+module.exports = { defaultConfig };

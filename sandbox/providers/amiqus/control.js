@@ -1,26 +1,9 @@
 'use strict';
 // Amiqus control endpoints under /_control/amiqus (test hooks; never part of the real API).
-const express = require('express');
+const { providerControlRouter, wrap } = require('../../core/control');
 
 function controlRouter(ctx, api) {
-	const r = express.Router();
-	r.use(express.json());
-	const wrap = (fn) => (req, res) => {
-		try {
-			fn(req, res);
-		} catch (e) {
-			res.status(e.status || 400).json({ error: e.message });
-		}
-	};
-
-	r.get('/config', (req, res) => res.json(api.config));
-	r.patch(
-		'/config',
-		wrap((req, res) => {
-			api.setConfig(req.body || {});
-			res.json(api.config);
-		}),
-	);
+	const r = providerControlRouter(api);
 	r.post(
 		'/records/:id/complete',
 		wrap((req, res) => res.json(api.completeRecord(Number(req.params.id), req.body || {}))),

@@ -3,19 +3,13 @@
 const crypto = require('crypto');
 const { isoSeconds } = require('../../core/clock');
 const { uuid } = require('../../core/ids');
-
-function matches(subscribed, alias) {
-	return subscribed.some(
-		(e) => e === '*' || e === alias || (e.endsWith('.*') && alias.startsWith(e.slice(0, -1))),
-	);
-}
+const { createAttemptLog, matchesEvent: matches } = require('../../core/deliveries');
 
 const sign = (secret, rawBody) =>
 	crypto.createHmac('sha256', secret).update(rawBody).digest('base64');
 
 function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
-	const attempts = []; // sb.amiqus.deliveries: one entry per HTTP attempt
-	const waiters = [];
+	const log = createAttemptLog(); // sb.amiqus.deliveries: one entry per HTTP attempt
 	const ts = (d) => isoSeconds(d, config().timestampStyle);
 
 	function showUrl(kind, id, suffix = '') {
@@ -49,14 +43,6 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 			trigger: { triggered_at: ts(clock.now()), alias },
 			data,
 		};
-	}
-
-	function notify() {
-		for (const w of waiters.slice())
-			if (attempts.length >= w.n) {
-				waiters.splice(waiters.indexOf(w), 1);
-				w.resolve(attempts);
-			}
 	}
 
 	function send(w, alias, data) {
@@ -97,7 +83,7 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 				headers: {},
 				body: a.responseBody ?? a.error ?? null,
 			};
-			attempts.push({
+			log.record({
 				webhookId: w.id,
 				url: w.url,
 				event: alias,
@@ -109,7 +95,6 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 				body,
 				headers: a.headers,
 			});
-			notify();
 		};
 		return deliverer
 			.deliver({
@@ -150,34 +135,14 @@ function createEvents({ state, config, clock, deliverer, getUrl, problem }) {
 		return send(w, 'ping', {});
 	}
 
-	function waitForDeliveries(n, timeoutMs = 5000) {
-		if (attempts.length >= n) return Promise.resolve(attempts);
-		return new Promise((resolve, reject) => {
-			const w = { n, resolve };
-			waiters.push(w);
-			setTimeout(() => {
-				const i = waiters.indexOf(w);
-				if (i >= 0) {
-					waiters.splice(i, 1);
-					reject(
-						new Error(`waitForDeliveries: got ${attempts.length} of ${n} within ${timeoutMs} ms`),
-					);
-				}
-			}, timeoutMs).unref();
-		});
-	}
-
 	return {
 		emit,
 		ping,
-		attempts,
-		waitForDeliveries,
-		reset: () => {
-			attempts.length = 0;
-		},
+		attempts: log.attempts,
+		waitForDeliveries: log.waitForDeliveries,
+		reset: log.reset,
 		sign,
-		matches,
 	};
 }
 
-module.exports = { createEvents, matches, sign };
+module.exports = { createEvents, sign };

@@ -10,9 +10,31 @@ function expandOf(req) {
 	return (Array.isArray(e) ? e : String(e).split(',')).map((s) => String(s).trim()).filter(Boolean);
 }
 
-function listResponse(ctx, req, res, items, { defaultLimit = 25 } = {}) {
-	const selfUrl = `${ctx.getUrl()}${req.originalUrl.split('?')[0]}`;
-	res.json(paginate(items, { query: req.query, selfUrl, defaultLimit }));
+// The request's URL without its query: the `url` of a list.
+const urlOf = (ctx, req) => `${ctx.getUrl()}${req.originalUrl.split('?')[0]}`;
+
+// A paged list (core/pagination) of the items, each passed through `serialize`.
+function listResponse(ctx, req, res, items, serialize = (x) => x) {
+	const data = items.map((x) => serialize(x));
+	res.json(paginate(data, { query: req.query, selfUrl: urlOf(ctx, req), defaultLimit: 25 }));
+}
+
+// A list that is not paged: an expanded relation, or what a request added.
+const plainList = (data, url) => ({
+	object: 'list',
+	data,
+	total: data.length,
+	count: data.length,
+	limit: 100,
+	has_more: false,
+	url,
+});
+
+/** What a request added to a relation: 201 with the list of them, or 204 when it added nothing. */
+function addedResponse(ctx, req, res, added, serialize) {
+	if (!added.length) return res.status(204).end();
+	const data = added.map((x) => serialize(x));
+	res.status(201).json(plainList(data, urlOf(ctx, req)));
 }
 
 function sortItems(items, sortBy, orderBy, get) {
@@ -39,4 +61,13 @@ function getOr404(map, id, message) {
 
 const dateOnly = (d) => new Date(d).toISOString().slice(0, 10);
 
-module.exports = { expandOf, listResponse, sortItems, getOr404, dateOnly };
+module.exports = {
+	expandOf,
+	urlOf,
+	listResponse,
+	plainList,
+	addedResponse,
+	sortItems,
+	getOr404,
+	dateOnly,
+};

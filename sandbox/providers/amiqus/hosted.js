@@ -3,28 +3,30 @@
 const express = require('express');
 const ser = require('./serialize');
 
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (title, body) =>
-	`<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
+const { esc, page, sendPage } = require('../../core/html');
 
 function hostedRouter(ctx) {
 	const r = express.Router();
 	r.use(express.urlencoded({ extended: false }));
 
-	const find = (token) => {
-		const id = ctx.state().performTokens.get(token);
-		return id != null ? ctx.state().records.get(id) : null;
+	// The record of a perform link, or null after answering that the link is not (or no longer) usable.
+	const open = (req, res) => {
+		const id = ctx.state().performTokens.get(req.params.token);
+		const rec = id != null ? ctx.state().records.get(id) : null;
+		if (!rec) {
+			sendPage(res, 404, 'Not found', '<p>This link is not valid.</p>');
+			return null;
+		}
+		if (ctx.lifecycle.performUrl(rec, ctx.getUrl()) === false) {
+			sendPage(res, 410, 'Nothing to do', '<p>This request has been completed or has expired.</p>');
+			return null;
+		}
+		return rec;
 	};
 
 	r.get('/i/:token', (req, res) => {
-		const rec = find(req.params.token);
-		if (!rec)
-			return res.status(404).type('html').send(page('Not found', '<p>This link is not valid.</p>'));
-		if (ctx.lifecycle.performUrl(rec, ctx.getUrl()) === false)
-			return res
-				.status(410)
-				.type('html')
-				.send(page('Nothing to do', '<p>This request has been completed or has expired.</p>'));
+		const rec = open(req, res);
+		if (!rec) return;
 		const steps = rec.steps
 			.map((id) => ctx.state().steps.get(id))
 			.map((s) => `<li>${esc(s.type)}${s.completed_at ? ' (done)' : ''}</li>`)
@@ -39,14 +41,8 @@ function hostedRouter(ctx) {
 	});
 
 	r.post('/i/:token', (req, res) => {
-		const rec = find(req.params.token);
-		if (!rec)
-			return res.status(404).type('html').send(page('Not found', '<p>This link is not valid.</p>'));
-		if (ctx.lifecycle.performUrl(rec, ctx.getUrl()) === false)
-			return res
-				.status(410)
-				.type('html')
-				.send(page('Nothing to do', '<p>This request has been completed or has expired.</p>'));
+		const rec = open(req, res);
+		if (!rec) return;
 		const outcome = ['accepted', 'rejected', 'refer', 'failed', 'paused', 'submitted'].includes(
 			req.body?.outcome,
 		)

@@ -54,22 +54,16 @@ function libraryRouter(ctx) {
 		if (req.query.enabled != null)
 			items = items.filter((d) => d.is_enabled === (String(req.query.enabled) === 'true'));
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((d) => libraryDocument(d, st(), expand)),
-		);
+		listResponse(ctx, req, res, items, (d) => libraryDocument(d, st(), expand));
 	});
 
 	// "List all steps available for use": every step type with what it costs the team.
 	r.get('/steps', (req, res) => {
-		listResponse(
-			ctx,
-			req,
-			res,
-			known.map((type) => ({ object: 'available_step', type, costs: [COSTS[type] ?? 0] })),
-		);
+		listResponse(ctx, req, res, known, (type) => ({
+			object: 'available_step',
+			type,
+			costs: [COSTS[type] ?? 0],
+		}));
 	});
 
 	// "Validate steps and return costs": nothing is created.

@@ -2,8 +2,8 @@
 // OAuth 2.0 authorization-code grant with single-use refresh tokens (amiqus.md §3.2).
 const express = require('express');
 const { randomHex } = require('../../core/ids');
-
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const { clientCredentials } = require('../../core/auth');
+const { esc } = require('../../core/html');
 
 function createOAuthRouter({ config, state, clock }) {
 	const r = express.Router();
@@ -115,14 +115,7 @@ function createOAuthRouter({ config, state, clock }) {
 		}
 		const b = req.body || {};
 		// Client credentials in the body or as HTTP Basic (both accepted by Laravel Passport).
-		let clientId = b.client_id;
-		let clientSecret = b.client_secret;
-		const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization || '');
-		if (basic) {
-			const [id, ...rest] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
-			clientId = decodeURIComponent(id);
-			clientSecret = decodeURIComponent(rest.join(':'));
-		}
+		const { clientId, clientSecret } = clientCredentials(req);
 		const c = findClient(clientId);
 		if (!c || c.clientSecret !== clientSecret)
 			return oauthError(res, 401, 'invalid_client', 'Client authentication failed');

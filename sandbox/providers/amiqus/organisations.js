@@ -2,25 +2,20 @@
 // Organisations (business verification) and the organisations of a client (memberships).
 const express = require('express');
 const { notFound, unprocessable } = require('./errors');
-const { expandOf, listResponse, sortItems, getOr404 } = require('./helpers');
+const {
+	expandOf,
+	urlOf,
+	listResponse,
+	plainList,
+	addedResponse,
+	sortItems,
+	getOr404,
+} = require('./helpers');
 const { assignedTeamMemberIds, teamMember } = require('./assignees');
 const ser = require('./serialize');
 
 const ORGANISATION_ID_BASE = 3969;
 const FIELDS = ['status', 'name', 'company_number', 'jurisdiction', 'reference', 'incorporated_at'];
-const ADDRESS_FIELDS = [
-	'unit',
-	'house_name',
-	'house_number',
-	'street_name',
-	'second_street',
-	'district',
-	'city',
-	'province',
-	'postcode',
-	'country',
-];
-
 const organisations = (st) => (st.organisations ??= new Map());
 // client id -> Set of organisation ids
 const memberships = (st) => (st.memberships ??= new Map());
@@ -31,27 +26,12 @@ const clientIdsOf = (st, organisationId) =>
 		.filter(([, orgs]) => orgs.has(organisationId))
 		.map(([clientId]) => clientId);
 
-function address(a) {
-	if (!a) return null;
-	return { object: 'address', ...Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, a[k] ?? null])) };
-}
-
-const list = (ctx, req, data) => ({
-	object: 'list',
-	data,
-	total: data.length,
-	count: data.length,
-	limit: 100,
-	has_more: false,
-	url: `${ctx.getUrl()}${req.originalUrl.split('?')[0]}`,
-});
-
 function serialize(ctx, req, o, expand = []) {
 	const st = ctx.state();
 	const assignees = assignedTeamMemberIds(st, 'organisation', o.id);
 	const clients = clientIdsOf(st, o.id).sort((a, b) => a - b);
 	const relation = (name, ids, expanded) =>
-		expand.includes(name) ? list(ctx, req, ids.map(expanded)) : ids.length ? ids : null;
+		expand.includes(name) ? plainList(ids.map(expanded), urlOf(ctx, req)) : ids.length ? ids : null;
 	return {
 		object: 'organisation',
 		id: o.id,
@@ -60,7 +40,7 @@ function serialize(ctx, req, o, expand = []) {
 		company_number: o.company_number ?? null,
 		jurisdiction: o.jurisdiction ?? null,
 		reference: o.reference ?? null,
-		address: address(o.address),
+		address: ser.address(o.address),
 		incorporated_at: o.incorporated_at ?? null,
 		assignees: relation('assignees', assignees, (id) => teamMember(st, id)),
 		clients: relation('clients', clients, (id) => ser.client(st.clients.get(id))),
@@ -142,12 +122,7 @@ function organisationsRouter(ctx) {
 			items = items.filter((o) => (q.visibility === 'archived') === Boolean(o.archived_at));
 		items = sortItems(items, q.sort_by, q.order_by, sortKey);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((o) => serialize(ctx, req, o, expand)),
-		);
+		listResponse(ctx, req, res, items, (o) => serialize(ctx, req, o, expand));
 	});
 
 	r.post('/organisations', (req, res) =>
@@ -186,24 +161,8 @@ function organisationsRouter(ctx) {
 			sortKey,
 		);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((o) => serialize(ctx, req, o, expand)),
-		);
+		listResponse(ctx, req, res, items, (o) => serialize(ctx, req, o, expand));
 	});
-
-	const addedResponse = (req, res, added) => {
-		if (!added.length) return res.status(204).end();
-		res.status(201).json(
-			list(
-				ctx,
-				req,
-				added.map((id) => serialize(ctx, req, organisations(st()).get(id))),
-			),
-		);
-	};
 
 	r.post('/clients/:id/organisations', (req, res) => {
 		const c = clientOf(req.params.id);
@@ -211,7 +170,7 @@ function organisationsRouter(ctx) {
 		const current = memberships(st()).get(c.id) ?? new Set();
 		const added = ids.filter((id) => !current.has(id));
 		memberships(st()).set(c.id, new Set([...current, ...added]));
-		addedResponse(req, res, added);
+		addedResponse(ctx, req, res, added, (id) => serialize(ctx, req, organisations(st()).get(id)));
 	});
 
 	r.put('/clients/:id/organisations', (req, res) => {
@@ -220,7 +179,7 @@ function organisationsRouter(ctx) {
 		const current = memberships(st()).get(c.id) ?? new Set();
 		const added = ids.filter((id) => !current.has(id));
 		memberships(st()).set(c.id, new Set(ids));
-		addedResponse(req, res, added);
+		addedResponse(ctx, req, res, added, (id) => serialize(ctx, req, organisations(st()).get(id)));
 	});
 
 	r.delete('/clients/:id/organisations', (req, res) => {

@@ -83,12 +83,7 @@ function recordsRouter(ctx) {
 		};
 		items = sortItems(items, q.sort_by, q.order_by, get);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((x) => out(x, expand)),
-		);
+		listResponse(ctx, req, res, items, (x) => out(x, expand));
 	});
 
 	r.post('/records', (req, res) => {
@@ -159,12 +154,7 @@ function recordsRouter(ctx) {
 	r.get('/records/:id/steps', (req, res) => {
 		const x = rec(req.params.id);
 		const expand = expandOf(req);
-		listResponse(
-			ctx,
-			req,
-			res,
-			x.steps.map((id) => ser.step(st().steps.get(id), st(), expand)),
-		);
+		listResponse(ctx, req, res, x.steps, (id) => ser.step(st().steps.get(id), st(), expand));
 	});
 
 	r.get('/records/:id/documents', (req, res) => {
@@ -188,12 +178,7 @@ function recordsRouter(ctx) {
 		const expand = expandOf(req);
 		let items = [...st().reviews.values()].filter((v) => v.step === s.id);
 		items = sortItems(items, req.query.sort_by, req.query.order_by, (v, k) => v[k].getTime());
-		listResponse(
-			ctx,
-			req,
-			res,
-			items.map((v) => ser.review(v, st(), expand)),
-		);
+		listResponse(ctx, req, res, items, (v) => ser.review(v, st(), expand));
 	});
 
 	r.post('/records/:recordId/steps/:stepId/reviews', (req, res) => {

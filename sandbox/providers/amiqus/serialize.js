@@ -18,6 +18,24 @@ const TITLES = {
 	prof: 'Prof',
 };
 
+const ADDRESS_LINES = [
+	'unit',
+	'house_name',
+	'house_number',
+	'street_name',
+	'second_street',
+	'district',
+	'city',
+	'province',
+	'postcode',
+	'country',
+];
+
+function address(a) {
+	if (!a) return null;
+	return { object: 'address', ...Object.fromEntries(ADDRESS_LINES.map((k) => [k, a[k] ?? null])) };
+}
+
 function name(n) {
 	const title = n.title ?? null;
 	const titleText = title === 'other' ? n.other_title : TITLES[title];
@@ -135,19 +153,20 @@ function recordDocument(d, st, expand = []) {
 	};
 }
 
+// The token's user (the team's owner) as a team member: the reviewer and creator the sandbox knows.
+const sandboxUser = (st) => ({
+	object: 'team_member',
+	id: st.user.id,
+	name: st.user.name,
+	email: st.user.email,
+	role: 'owner',
+});
+
 function review(v, st, expand = []) {
 	return {
 		object: 'step_review',
 		id: v.id,
-		reviewed_by: expand.includes('reviewed_by')
-			? {
-					object: 'team_member',
-					id: st.user.id,
-					name: st.user.name,
-					email: st.user.email,
-					role: 'owner',
-				}
-			: v.reviewed_by,
+		reviewed_by: expand.includes('reviewed_by') ? sandboxUser(st) : v.reviewed_by,
 		status: v.status,
 		from_status: v.from_status,
 		message: v.message ?? null,
@@ -183,15 +202,7 @@ function clientFile(f, st, expand = []) {
 		name: f.name,
 		attachment: attachment(st.attachments.get(f.attachment)),
 		created_by:
-			expand.includes('created_by') && creator.type === 'team_member'
-				? {
-						object: 'team_member',
-						id: st.user.id,
-						name: st.user.name,
-						email: st.user.email,
-						role: 'owner',
-					}
-				: creator,
+			expand.includes('created_by') && creator.type === 'team_member' ? sandboxUser(st) : creator,
 		is_deletable: isDeletableFile(f),
 		expires_at: iso(f.expires_at),
 		created_at: iso(f.created_at),
@@ -230,6 +241,8 @@ function webhook(w) {
 }
 
 module.exports = {
+	ADDRESS_LINES,
+	address,
 	isDeletableFile,
 	name,
 	client,

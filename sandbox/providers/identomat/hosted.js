@@ -3,32 +3,19 @@
 // (or the form) finishes it, then the browser goes to return_url (or, without one, the widget tells
 // its parent window, as in iframe mode).
 const express = require('express');
+const { esc, page, sendPage } = require('../../core/html');
+const { OUTCOMES } = require('./sessions');
 
-const OUTCOMES = ['approved', 'rejected', 'proofOfAddress', 'manualCheck', 'inProgress'];
-
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (title, body) =>
-	`<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
-
-function hostedRouter({ find, expired, complete, returnUrlFor, now }) {
+function hostedRouter({ sessions }) {
 	const widget = express.Router();
 	widget.use(express.urlencoded({ extended: false }));
 	widget.all('/', (req, res, next) => {
 		if (req.method !== 'GET' && req.method !== 'POST') return next();
-		const token = String(req.query.session_token || '');
-		const s = find(token);
-		if (!s || s.deleted)
-			return res
-				.status(404)
-				.type('html')
-				.send(page('Identomat sandbox', '<p>Unknown session.</p>'));
-		if (expired(s))
-			return res
-				.status(410)
-				.type('html')
-				.send(page('Identomat sandbox', '<p>This session has expired.</p>'));
-		s.openedAt = s.openedAt || now();
-		if (s.status === 'created') s.status = 'opened';
+		const s = sessions.find(String(req.query.session_token || ''));
+		if (!s || s.deleted) return sendPage(res, 404, 'Identomat sandbox', '<p>Unknown session.</p>');
+		if (sessions.expired(s))
+			return sendPage(res, 410, 'Identomat sandbox', '<p>This session has expired.</p>');
+		sessions.open(s);
 		const outcome = req.method === 'POST' ? req.body?.outcome : req.query.complete;
 		if (!outcome) {
 			const steps = s.steps.map((st) => `<li>${esc(st.type)} (${esc(st.key)})</li>`).join('');
@@ -45,11 +32,11 @@ function hostedRouter({ find, expired, complete, returnUrlFor, now }) {
 				);
 		}
 		try {
-			complete(s, String(outcome));
+			sessions.complete(s, String(outcome));
 		} catch (e) {
 			return res.status(400).type('text/plain').send(e.message);
 		}
-		const target = returnUrlFor(s);
+		const target = sessions.returnUrlFor(s);
 		if (target) return res.redirect(302, target);
 		// No return_url: iframe mode, the widget tells its parent window.
 		res
@@ -59,4 +46,4 @@ function hostedRouter({ find, expired, complete, returnUrlFor, now }) {
 	return widget;
 }
 
-module.exports = { hostedRouter, OUTCOMES };
+module.exports = { hostedRouter };

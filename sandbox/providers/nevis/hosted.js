@@ -2,12 +2,9 @@
 // Stand-in for the hosted web app (startUrl, /idv/welcome.html?tc={sessionId}): consent, capture,
 // then a browser redirect to the instance redirect URL (nevis.md §1).
 const express = require('express');
+const { esc, page, sendPage } = require('../../core/html');
 
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (title, body) =>
-	`<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
-
-function hostedRouter({ find, expired, finish, config }) {
+function hostedRouter({ sessions, config }) {
 	const r = express.Router();
 	const form = express.urlencoded({ extended: false });
 	const redirectFor = (s) => {
@@ -15,18 +12,22 @@ function hostedRouter({ find, expired, finish, config }) {
 		if (config().redirectSessionParam) u.searchParams.set(config().redirectSessionParam, s.id);
 		return u.toString();
 	};
+	// The session of ?tc=, or null after answering that the link is not (or no longer) usable.
+	const open = (req, res) => {
+		const s = sessions.find(String(req.query.tc || ''));
+		if (!s || sessions.expired(s)) {
+			sendPage(res, 404, 'Session not found', '<p>This link is not valid or has expired.</p>');
+			return null;
+		}
+		if (sessions.FINISHED.includes(s.status)) {
+			sendPage(res, 410, 'Finished', '<p>This verification has ended.</p>');
+			return null;
+		}
+		return s;
+	};
 	r.get('/idv/welcome.html', (req, res) => {
-		const s = find(String(req.query.tc || ''));
-		if (!s || expired(s))
-			return res
-				.status(404)
-				.type('html')
-				.send(page('Session not found', '<p>This link is not valid or has expired.</p>'));
-		if (s.status === 'verified' || s.status === 'failed')
-			return res
-				.status(410)
-				.type('html')
-				.send(page('Finished', '<p>This verification has ended.</p>'));
+		const s = open(req, res);
+		if (!s) return;
 		res.type('html').send(
 			page(
 				'Nevis sandbox: identity verification',
@@ -36,17 +37,8 @@ function hostedRouter({ find, expired, finish, config }) {
 		);
 	});
 	r.post('/idv/welcome.html', form, (req, res) => {
-		const s = find(String(req.query.tc || ''));
-		if (!s || expired(s))
-			return res
-				.status(404)
-				.type('html')
-				.send(page('Session not found', '<p>This link is not valid or has expired.</p>'));
-		if (s.status === 'verified' || s.status === 'failed')
-			return res
-				.status(410)
-				.type('html')
-				.send(page('Finished', '<p>This verification has ended.</p>'));
+		const s = open(req, res);
+		if (!s) return;
 		const outcome = req.body?.outcome;
 		// Leaving without starting keeps the session pending and does not redirect (nevis.md §1).
 		if (outcome === 'leave')
@@ -55,10 +47,10 @@ function hostedRouter({ find, expired, finish, config }) {
 			s.status = 'in_progress';
 			return res.type('html').send(page('In progress', '<p>Continue on your phone.</p>'));
 		}
-		if (outcome !== 'verified' && outcome !== 'failed')
-			return res.status(400).type('html').send(page('Bad request', '<p>Unknown outcome.</p>'));
+		if (!sessions.FINISHED.includes(outcome))
+			return sendPage(res, 400, 'Bad request', '<p>Unknown outcome.</p>');
 		s.status = 'in_progress';
-		finish(s, outcome);
+		sessions.finish(s, outcome);
 		if (!config().redirectUrl)
 			return res
 				.type('html')

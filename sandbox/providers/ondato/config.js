@@ -54,9 +54,4 @@ function defaultConfig() {
 	};
 }
 
-function patchConfig(config, patch) {
-	for (const [k, v] of Object.entries(patch || {})) config[k] = v;
-	return config;
-}
-
-module.exports = { defaultConfig, patchConfig, APPLICATION_ID };
+module.exports = { defaultConfig, APPLICATION_ID };

@@ -1,26 +1,10 @@
 'use strict';
 // Ondato control endpoints under /_control/ondato (test and demo hooks; never part of the real API).
 // Webhook subscriptions live here because Ondato registers them out of band (ondato.md §7.1).
-const express = require('express');
+const { providerControlRouter, wrap } = require('../../core/control');
 
 function controlRouter(api) {
-	const r = express.Router();
-	r.use(express.json());
-	const wrap = (fn) => (req, res) => {
-		try {
-			fn(req, res);
-		} catch (e) {
-			res.status(e.status || 400).json({ error: e.message });
-		}
-	};
-	r.get('/config', (req, res) => res.json(api.config));
-	r.patch(
-		'/config',
-		wrap((req, res) => {
-			api.setConfig(req.body || {});
-			res.json(api.config);
-		}),
-	);
+	const r = providerControlRouter(api);
 	r.get('/webhooks', (req, res) => res.json(api.subscriptions()));
 	r.post(
 		'/webhooks',

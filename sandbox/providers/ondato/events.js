@@ -6,6 +6,7 @@
 const crypto = require('crypto');
 const { uuid } = require('../../core/ids');
 const { postOnce } = require('../../core/webhooks');
+const { createAttemptLog, matchesEvent: matches } = require('../../core/deliveries');
 
 // UNCONFIRMED (3rd-party): s = hex(HMAC-SHA256(secret, "<t>.<raw body>")), header "t=<t>, s=<s>".
 const sign = (secret, t, rawBody) =>
@@ -21,28 +22,10 @@ const PASCAL = {
 	type: 'Type',
 };
 
-function matches(events, type) {
-	return (
-		!events ||
-		events.includes('*') ||
-		events.includes(type) ||
-		events.some((e) => e.endsWith('.*') && type.startsWith(e.slice(0, -1)))
-	);
-}
-
 function createEvents({ state, config, clock, deliverer, problem }) {
-	const attempts = []; // sb.ondato.deliveries: one entry per HTTP attempt
+	const log = createAttemptLog(); // sb.ondato.deliveries: one entry per HTTP attempt
 	const tokenRequests = []; // sb.ondato.webhookTokenRequests: OAuth2 token requests to receivers
-	const waiters = [];
 	let epoch = 0; // bumped by reset: queued and retried deliveries of an earlier epoch are dropped
-
-	function notify() {
-		for (const w of waiters.slice())
-			if (attempts.length >= w.n) {
-				waiters.splice(waiters.indexOf(w), 1);
-				w.resolve(attempts);
-			}
-	}
 
 	function envelopeBody(sub, env) {
 		const body = {
@@ -105,7 +88,7 @@ function createEvents({ state, config, clock, deliverer, problem }) {
 						if (a.status === 401 && sub.oauth2) sub.oauth2Token = null; // refused: the next attempt fetches a new token
 						const headers = { ...sentHeaders[a.attempt] };
 						if (headers.Authorization) headers.Authorization = '[redacted]';
-						attempts.push({
+						log.record({
 							subscriptionId: sub.id,
 							url: sub.url,
 							type: env.type,
@@ -117,7 +100,6 @@ function createEvents({ state, config, clock, deliverer, problem }) {
 							body: raw,
 							headers,
 						});
-						notify();
 						if (a.attempt === 1) firstDone();
 					},
 				})
@@ -202,23 +184,6 @@ function createEvents({ state, config, clock, deliverer, problem }) {
 		}
 	}
 
-	function waitForDeliveries(n, timeoutMs = 5000) {
-		if (attempts.length >= n) return Promise.resolve(attempts);
-		return new Promise((resolve, reject) => {
-			const w = { n, resolve };
-			waiters.push(w);
-			setTimeout(() => {
-				const i = waiters.indexOf(w);
-				if (i >= 0) {
-					waiters.splice(i, 1);
-					reject(
-						new Error(`waitForDeliveries: got ${attempts.length} of ${n} within ${timeoutMs} ms`),
-					);
-				}
-			}, timeoutMs).unref();
-		});
-	}
-
 	function subscribe(spec) {
 		let u;
 		try {
@@ -279,17 +244,16 @@ function createEvents({ state, config, clock, deliverer, problem }) {
 		emit,
 		subscribe,
 		publicSub,
-		attempts,
+		attempts: log.attempts,
 		tokenRequests,
-		waitForDeliveries,
+		waitForDeliveries: log.waitForDeliveries,
 		reset: () => {
 			epoch++;
-			attempts.length = 0;
+			log.reset();
 			tokenRequests.length = 0;
 		},
 		sign,
-		matches,
 	};
 }
 
-module.exports = { createEvents, sign, matches };
+module.exports = { createEvents, sign };

@@ -8,15 +8,19 @@
 //   hosted flow   /ondato/idv/?id={idvId}          (idv.ondato.com)
 const express = require('express');
 const { uuid } = require('../../core/ids');
-const { defaultConfig, patchConfig } = require('./config');
-const { createState, createModel } = require('./model');
+const { defaultConfig } = require('./config');
+const { initialConfig, withConfig } = require('../../core/config');
+const { createState } = require('./state');
+const { createModel } = require('./model');
 const { createEvents } = require('./events');
-const { tokenRouter, idvRouter, kycRouter, faceAuthRouter, problem } = require('./api');
+const { tokenRouter } = require('./token');
+const { idvRouter, kycRouter, faceAuthRouter } = require('./api');
+const { problem } = require('./errors');
 const { hostedRouter } = require('./hosted');
 const { controlRouter } = require('./control');
 
 function create(base) {
-	let config = patchConfig(defaultConfig(), base.options);
+	let config = initialConfig(defaultConfig, base.options);
 	let state = createState(config, base.clock);
 	const ctx = { ...base, config: () => config, state: () => state };
 	ctx.events = createEvents({
@@ -78,10 +82,6 @@ function create(base) {
 				hostedFlowUrl: api.hostedUrl,
 			};
 		},
-		get config() {
-			return config;
-		},
-		setConfig: (patch) => patchConfig(config, patch),
 		get state() {
 			return state;
 		},
@@ -150,6 +150,7 @@ function create(base) {
 			},
 		},
 	};
+	withConfig(api, () => config);
 
 	return {
 		router,
@@ -170,7 +171,7 @@ function create(base) {
 			);
 		},
 		reset() {
-			config = patchConfig(defaultConfig(), base.options);
+			config = initialConfig(defaultConfig, base.options);
 			state = createState(config, base.clock);
 			ctx.events.reset();
 		},

@@ -2,12 +2,9 @@
 // Stand-in for the hosted flow page (vlink, https://web.verigram.kz/hf2/{flow_id}/): the person
 // goes through the steps and is then sent back with a browser redirect to the flow's callback_url.
 const express = require('express');
+const { esc, page, sendPage } = require('../../core/html');
 
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (title, body) =>
-	`<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
-
-function hostedRouter({ find, finish, sweep, config }) {
+function hostedRouter({ flows, config }) {
 	const r = express.Router();
 	const form = express.urlencoded({ extended: false });
 
@@ -19,17 +16,24 @@ function hostedRouter({ find, finish, sweep, config }) {
 		u.searchParams.set(param, flow.id);
 		return u.toString();
 	};
+	// The unfinished flow of the link, or null after answering that the link is not (or no longer) usable.
+	const open = (req, res) => {
+		flows.sweep();
+		const flow = flows.find(req.params.flowId);
+		if (!flow) {
+			sendPage(res, 404, 'Not found', '<p>This link is not valid.</p>');
+			return null;
+		}
+		if (flow.state === 'finished') {
+			sendPage(res, 410, 'Finished', '<p>This verification has already ended.</p>');
+			return null;
+		}
+		return flow;
+	};
 
 	r.get('/hf2/:flowId/', (req, res) => {
-		sweep();
-		const flow = find(req.params.flowId);
-		if (!flow)
-			return res.status(404).type('html').send(page('Not found', '<p>This link is not valid.</p>'));
-		if (flow.state === 'finished')
-			return res
-				.status(410)
-				.type('html')
-				.send(page('Finished', '<p>This verification has already ended.</p>'));
+		const flow = open(req, res);
+		if (!flow) return;
 		res.type('html').send(
 			page(
 				'Verigram sandbox: identification',
@@ -40,26 +44,16 @@ function hostedRouter({ find, finish, sweep, config }) {
 	});
 
 	r.post('/hf2/:flowId/', form, (req, res) => {
-		sweep();
-		const flow = find(req.params.flowId);
-		if (!flow)
-			return res.status(404).type('html').send(page('Not found', '<p>This link is not valid.</p>'));
-		if (flow.state === 'finished')
-			return res
-				.status(410)
-				.type('html')
-				.send(page('Finished', '<p>This verification has already ended.</p>'));
+		const flow = open(req, res);
+		if (!flow) return;
 		const outcome = req.body?.outcome;
 		if (outcome === 'start') {
 			flow.state = 'in_progress';
 			return res.type('html').send(page('In progress', '<p>The verification has started.</p>'));
 		}
 		if (outcome !== 'pass' && outcome !== 'fail')
-			return res
-				.status(400)
-				.type('html')
-				.send(page('Bad request', '<p>outcome must be pass, fail or start.</p>'));
-		finish(flow, outcome, 'completed');
+			return sendPage(res, 400, 'Bad request', '<p>outcome must be pass, fail or start.</p>');
+		flows.finish(flow, outcome, 'completed');
 		res.redirect(302, callbackFor(flow));
 	});
 	return r;

@@ -1,25 +1,8 @@
-import axios, { AxiosInstance } from 'axios';
-
-const { startSandbox } = require('../../../sandbox');
-
-const PAT = 'sandbox-amiqus-pat';
+import { useAmiqusApi } from './helpers';
 
 /** The rules the Amiqus sandbox enforces for attachments, addresses, corrections and forms, over HTTP. */
 describe('Amiqus sandbox: attachments, client address, corrections, forms, library, steps', () => {
-	let sb: any;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-		api = axios.create({
-			baseURL: sb.amiqus.baseUrl,
-			headers: { Authorization: `Bearer ${PAT}` },
-			validateStatus: () => true,
-		});
-	});
-	beforeEach(() => sb.reset());
-	afterEach(() => expect(sb.problems).toEqual([]));
-	afterAll(async () => sb.close());
+	const { sb, api } = useAmiqusApi();
 
 	it('a client without an address answers 404; PUT needs the country and postcode and replaces the whole address', async () => {
 		const client = sb.amiqus.seed.client({});

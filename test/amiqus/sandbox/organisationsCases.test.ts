@@ -1,23 +1,8 @@
-import axios, { AxiosInstance } from 'axios';
-
-const { startSandbox } = require('../../../sandbox');
+import { useAmiqusApi } from './helpers';
 
 /** What the sandbox enforces for organisations, cases and assignees that the node never lets through. */
 describe('Amiqus sandbox: organisations, cases, assignees', () => {
-	let sb: any;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, timeScale: 0.001, quiet: true });
-		api = axios.create({
-			baseURL: sb.amiqus.baseUrl,
-			headers: { Authorization: `Bearer ${sb.amiqus.config.personalTokens[0]}` },
-			validateStatus: () => true,
-		});
-	});
-	beforeEach(() => sb.reset());
-	afterEach(() => expect(sb.problems).toEqual([]));
-	afterAll(async () => sb?.close());
+	const { sb, api } = useAmiqusApi();
 
 	it('an organisation: a company number needs a jurisdiction, an update needs the name, unknown fields are refused', async () => {
 		expect(

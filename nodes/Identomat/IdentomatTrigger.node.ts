@@ -15,7 +15,8 @@ import {
 	startOfExecution,
 } from '../shared/delivery';
 import { verdictOnlyProperty } from '../shared/personalData';
-import { browserReturnWebhook, pageTextProperty, startOfBrowserReturn } from '../shared/redirect';
+import { pageTextProperty } from '../shared/landingPage';
+import { browserReturnWebhook, startOfBrowserReturn } from '../shared/redirect';
 import { browserReturn } from './trigger/browserReturn';
 import { callback, CALLBACK_MARKER_SECONDS } from './trigger/callback';
 import { IDENTOMAT_EVENT_OPTIONS } from './trigger/events';

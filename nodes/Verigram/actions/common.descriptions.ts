@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { savedWaitForFinalResultOptions, waitForFinalResultProperties } from '../../shared/polling';
-
 /** A flow, by its ID or by its vlink (https://web.verigram.kz/hf2/{flow_id}/). Verigram has no route that lists flows. */
 export const flowLocator: INodeProperties = {
 	displayName: 'Flow',
@@ -32,12 +30,3 @@ export const flowLocator: INodeProperties = {
 		},
 	],
 };
-
-/** "Wait for final result" options shared by the operations that read a flow's outcome. */
-export const waitProperties: INodeProperties[] = waitForFinalResultProperties(
-	'Verigram pushes no events: this is the documented way (polling GET /flow/{flow_ID}/result).',
-	300,
-);
-
-/** The same settings where earlier versions kept them (in Options), for saved workflows. */
-export const savedWaitOptions: INodeProperties[] = savedWaitForFinalResultOptions(300);

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { IDENTOMAT_HOST } from '../nodes/Identomat/transport/hosts';
+import { failureRules } from '../nodes/shared/auth';
 
 type Encoding = 'json' | 'form' | 'multipart' | 'query';
 
@@ -191,29 +192,11 @@ export class IdentomatApi implements ICredentialType {
 		},
 		// Mixed rules: n8n checks each by its type, although the type declares one kind per list.
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 400,
-					message:
-						'Identomat answered COMPANY_KEY_INVALID (HTTP 400): the key is not one of a company. Check "Company Key".',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Identomat refused the request signature (HTTP 401). Check "Secret Key": it must be the company\'s HMAC secret, or empty if the company has none.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No Identomat API answered at this address (HTTP 404). Check "Base URL".',
-				},
-			},
+			...failureRules({
+				400: 'Identomat answered COMPANY_KEY_INVALID (HTTP 400): the key is not one of a company. Check "Company Key".',
+				401: 'Identomat refused the request signature (HTTP 401). Check "Secret Key": it must be the company\'s HMAC secret, or empty if the company has none.',
+				404: 'No Identomat API answered at this address (HTTP 404). Check "Base URL".',
+			}),
 			{
 				type: 'responseSuccessBody',
 				properties: {

@@ -10,6 +10,7 @@ import type {
 import { ONDATO_HOSTS, ondatoHosts } from '../nodes/Ondato/transport/hosts';
 import { requestToken, tokenOwner } from '../nodes/Ondato/transport/token';
 import { sharedToken } from '../nodes/shared/sharedToken';
+import { failureRules } from '../nodes/shared/auth';
 
 const overrideHint = 'Leave empty to use the host of the chosen environment.';
 
@@ -230,24 +231,9 @@ export class OndatoApi implements ICredentialType {
 			// A string: n8n drops an empty object body, and the filter endpoints expect a JSON object.
 			body: '{}',
 		},
-		// What the editor shows when the test fails: the provider's reason and the field to check.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Ondato answered 403: the token does not give access to the IDV API. Check "Scope" (empty asks for every scope of the client).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Ondato IDV API answered at this address (HTTP 404). Check "Environment" (or the IDV API URL under "Custom Hosts").',
-				},
-			},
-		],
+		rules: failureRules({
+			403: 'Ondato answered 403: the token does not give access to the IDV API. Check "Scope" (empty asks for every scope of the client).',
+			404: 'No Ondato IDV API answered at this address (HTTP 404). Check "Environment" (or the IDV API URL under "Custom Hosts").',
+		}),
 	};
 }

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlOf, DEFAULT_HOST, VERIGRAM_HOSTS } from '../nodes/Verigram/transport/hosts';
+import { failureRules } from '../nodes/shared/auth';
 
 function headerNames(headers: IDataObject): Set<string> {
 	return new Set(Object.keys(headers).map((name) => name.toLowerCase()));
@@ -148,32 +149,10 @@ export class VerigramApi implements ICredentialType {
 				locale: 'en',
 			},
 		},
-		// What the editor shows when the test fails: the provider's reason and the field to check.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Verigram refused the API key (HTTP 401). Check "API Key", and that "Host" is the one the key was issued for.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Verigram refused the request (HTTP 403): a production key signs every request with its secret, and the signature did not match. Check "API Secret".',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Verigram API answered at this address (HTTP 404). Check "Host" (or "Base URL") and "API Version".',
-				},
-			},
-		],
+		rules: failureRules({
+			401: 'Verigram refused the API key (HTTP 401). Check "API Key", and that "Host" is the one the key was issued for.',
+			403: 'Verigram refused the request (HTTP 403): a production key signs every request with its secret, and the signature did not match. Check "API Secret".',
+			404: 'No Verigram API answered at this address (HTTP 404). Check "Host" (or "Base URL") and "API Version".',
+		}),
 	};
 }

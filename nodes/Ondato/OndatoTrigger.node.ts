@@ -27,10 +27,9 @@ import {
 	hasBasicAuth,
 	hasValidSignature,
 } from './trigger/authentication';
-import { hasCurrentState, readCurrentState } from './trigger/currentState';
+import { deliveryItem, hasCurrentState, readCurrentState } from './trigger/delivery';
 import { parseEnvelope } from './trigger/envelope';
 import { ONDATO_EVENT_OPTIONS } from './trigger/events';
-import { deliveryItem } from './trigger/output';
 import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './trigger/webhookToken';
 
 /** Ondato retries a delivery for 24 hours: an envelope id is remembered a little longer. */

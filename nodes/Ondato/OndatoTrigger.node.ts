@@ -11,10 +11,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { isSafePathSegment } from '../shared/ids';
 import { finiteNumber } from '../shared/numbers';
-import { deliveryKey, lookupDelivery } from '../shared/dedup';
+import { deliveryKey } from '../shared/dedup';
 import {
 	acceptDelivery,
 	ANSWER_WITH_WEBHOOK_RESPONSE,
+	knownDelivery,
 	outOfBandWebhookMethods,
 	refuseWebhook,
 	startOfExecution,
@@ -202,10 +203,9 @@ export class OndatoTrigger implements INodeType {
 			return { webhookResponse: { received: true } };
 		}
 		const key = deliveryKey(envelope.id as string);
-		const known = lookupDelivery(this, key);
-		if (known === 'duplicate') return { webhookResponse: { received: true, duplicate: true } };
-		if (known === 'inFlight')
-			return refuseWebhook(this, 409, 'This delivery is being processed; retry later');
+		// A copy already run or in flight is answered before the current state is read.
+		const known = knownDelivery(this, key);
+		if (known) return known;
 
 		const event = envelope.event as string;
 		const payloadId = (envelope.payload as IDataObject).id;

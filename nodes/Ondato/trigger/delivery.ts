@@ -1,8 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { pathSegment } from '../../shared/ids';
 import { isVerdictOnly, reduceToVerdict } from '../../shared/personalData';
-import { ondatoRequest } from '../transport';
+import { getIdentityVerification, getKycIdentification, kycIdOf } from '../transport';
 import { idvVerification, kybVerification, kycVerification } from '../verdict';
 
 /** What an accepted delivery becomes: the current state it names, when asked for, and its item. */
@@ -23,35 +22,14 @@ export async function readCurrentState(
 	id: string,
 ): Promise<{ resource?: IDataObject; kyc?: IDataObject }> {
 	if (event.startsWith('IdentityVerification.')) {
-		const resource = (await ondatoRequest(
-			ctx,
-			'idv',
-			'GET',
-			`/v1/identity-verifications/${pathSegment(id)}`,
-		)) as IDataObject;
-		const kycId = (
-			((resource.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined
-		)?.id;
-		if (resource.status === 'Completed' && typeof kycId === 'string') {
-			const kyc = (await ondatoRequest(
-				ctx,
-				'kyc',
-				'GET',
-				`/v1/identifications/${pathSegment(kycId)}`,
-			)) as IDataObject;
-			return { resource, kyc };
-		}
+		const resource = await getIdentityVerification(ctx, id);
+		const kycId = kycIdOf(resource);
+		if (resource.status === 'Completed' && typeof kycId === 'string')
+			return { resource, kyc: await getKycIdentification(ctx, kycId) };
 		return { resource };
 	}
-	if (event.startsWith('KycIdentification.')) {
-		const resource = (await ondatoRequest(
-			ctx,
-			'kyc',
-			'GET',
-			`/v1/identifications/${pathSegment(id)}`,
-		)) as IDataObject;
-		return { resource };
-	}
+	if (event.startsWith('KycIdentification.'))
+		return { resource: await getKycIdentification(ctx, id) };
 	return {};
 }
 

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { InputValidator } from '../../shared/validation';
 
 /** A flow, by its ID or by its vlink (https://web.verigram.kz/hf2/{flow_id}/). Verigram has no route that lists flows. */
 export const flowLocator: INodeProperties = {
@@ -30,3 +32,11 @@ export const flowLocator: INodeProperties = {
 		},
 	],
 };
+
+/** The flow of the Flow locator, checked as a path segment (it goes into the URL). */
+export function flowIdOf(ctx: IExecuteFunctions, check: InputValidator, itemIndex: number): string {
+	return check.pathId(
+		'Flow',
+		ctx.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
+	);
+}

@@ -12,7 +12,7 @@ import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { getFlowResult } from '../../transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from '../../verdict';
-import { flowLocator } from '../common.descriptions';
+import { flowIdOf, flowLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	flowLocator,
@@ -40,10 +40,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.pathId(
-		'Flow',
-		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
-	);
+	const flowId = flowIdOf(this, check, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const finalStatuses = finalStatusesFrom(options.finalStatuses);
 	const { value: result, extra } = await readUntilFinalIfAsked(

@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { AMIQUS_API_URL } from '../nodes/Amiqus/transport/hosts';
-import { bearerAuthenticate } from '../nodes/shared/auth';
+import { bearerAuthenticate, failureRules } from '../nodes/shared/auth';
 
 export class AmiqusApi implements ICredentialType {
 	name = 'amiqusApi';
@@ -46,31 +46,10 @@ export class AmiqusApi implements ICredentialType {
 			url: '/status',
 			method: 'GET',
 		},
-		// What the editor shows when the test fails: the provider's reason and the field to check.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Amiqus answered 401 "Unauthenticated": the token is wrong, expired (tokens last one year) or revoked. Check "Personal Access Token".',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Amiqus answered 403: the token\'s user may not use the API. Check "Personal Access Token" and the permissions of its user.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).`,
-				},
-			},
-		],
+		rules: failureRules({
+			401: 'Amiqus answered 401 "Unauthenticated": the token is wrong, expired (tokens last one year) or revoked. Check "Personal Access Token".',
+			403: 'Amiqus answered 403: the token\'s user may not use the API. Check "Personal Access Token" and the permissions of its user.',
+			404: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).`,
+		}),
 	};
 }

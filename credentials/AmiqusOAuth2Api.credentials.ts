@@ -5,6 +5,7 @@ import {
 	AMIQUS_AUTHORIZE_URL,
 	AMIQUS_TOKEN_URL,
 } from '../nodes/Amiqus/transport/hosts';
+import { failureRules } from '../nodes/shared/auth';
 
 export class AmiqusOAuth2Api implements ICredentialType {
 	name = 'amiqusOAuth2Api';
@@ -75,31 +76,10 @@ export class AmiqusOAuth2Api implements ICredentialType {
 			url: '/status',
 			method: 'GET',
 		},
-		// What the editor shows when the test fails: the provider's reason and the field to check.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Amiqus answered 401 "Unauthenticated": the connection was refused or has expired. Check "Client ID" and "Client Secret", then connect the account again.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Amiqus answered 403: the connected user may not use the API. Check the permissions of the Amiqus user you connected with.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).`,
-				},
-			},
-		],
+		rules: failureRules({
+			401: 'Amiqus answered 401 "Unauthenticated": the connection was refused or has expired. Check "Client ID" and "Client Secret", then connect the account again.',
+			403: 'Amiqus answered 403: the connected user may not use the API. Check the permissions of the Amiqus user you connected with.',
+			404: `No Amiqus API answered at this address (HTTP 404). Check "Base URL" (${AMIQUS_API_URL}).`,
+		}),
 	};
 }

@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_IDV_PATH, NEVIS_HOST_SUFFIX } from '../nodes/Nevis/transport/hosts';
-import { bearerAuthenticate } from '../nodes/shared/auth';
+import { bearerAuthenticate, failureRules } from '../nodes/shared/auth';
 
 export class NevisApi implements ICredentialType {
 	name = 'nevisApi';
@@ -96,32 +96,10 @@ export class NevisApi implements ICredentialType {
 			// A string: n8n drops an empty object body.
 			body: '{}',
 		},
-		// What the editor shows when the test fails: the provider's reason and the field to check.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Nevis refused the access key (HTTP 401). Check "Access Key" (Nevis Portal › Access keys).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Nevis answered 403: the access key may not use this instance. Check "Access Key" and "Instance ID".',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Nevis instance answered at this address (HTTP 404). Check "Instance ID" (or "Base URL", which replaces it).',
-				},
-			},
-		],
+		rules: failureRules({
+			401: 'Nevis refused the access key (HTTP 401). Check "Access Key" (Nevis Portal › Access keys).',
+			403: 'Nevis answered 403: the access key may not use this instance. Check "Access Key" and "Instance ID".',
+			404: 'No Nevis instance answered at this address (HTTP 404). Check "Instance ID" (or "Base URL", which replaces it).',
+		}),
 	};
 }

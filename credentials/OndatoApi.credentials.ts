@@ -2,15 +2,15 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { createHash } from 'crypto';
 
 import { ONDATO_HOSTS, ondatoHosts } from '../nodes/Ondato/transport/hosts';
+import { requestToken, tokenOwner } from '../nodes/Ondato/transport/token';
 import { sharedToken } from '../nodes/shared/sharedToken';
+import { failureRules } from '../nodes/shared/auth';
 
 const overrideHint = 'Leave empty to use the host of the chosen environment.';
 
@@ -231,103 +231,9 @@ export class OndatoApi implements ICredentialType {
 			// A string: n8n drops an empty object body, and the filter endpoints expect a JSON object.
 			body: '{}',
 		},
-		// What the editor shows when the test fails: the provider's reason and the field to check.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Ondato answered 403: the token does not give access to the IDV API. Check "Scope" (empty asks for every scope of the client).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Ondato IDV API answered at this address (HTTP 404). Check "Environment" (or the IDV API URL under "Custom Hosts").',
-				},
-			},
-		],
+		rules: failureRules({
+			403: 'Ondato answered 403: the token does not give access to the IDV API. Check "Scope" (empty asks for every scope of the client).',
+			404: 'No Ondato IDV API answered at this address (HTTP 404). Check "Environment" (or the IDV API URL under "Custom Hosts").',
+		}),
 	};
-}
-
-async function requestToken(
-	helper: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<{ token: string; expiresInSeconds?: number }> {
-	const form = new URLSearchParams({
-		client_id: String(credentials.clientId ?? ''),
-		client_secret: String(credentials.clientSecret ?? ''),
-		grant_type: 'client_credentials',
-	});
-	const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
-	if (scope) form.set('scope', scope);
-	let response: { body: unknown; statusCode: number };
-	try {
-		response = (await helper.helpers.httpRequest({
-			method: 'POST',
-			url: ondatoHosts(credentials).tokenUrl,
-			body: form.toString(),
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			returnFullResponse: true,
-		})) as { body: unknown; statusCode: number };
-	} catch (error) {
-		// A new error: the original carries the request, and so the client secret.
-		const failed = error as { response?: { status?: number; data?: unknown }; httpCode?: string };
-		const status = Number(failed.response?.status ?? failed.httpCode) || undefined;
-		const data = parseBody(failed.response?.data);
-		const code = typeof data.error === 'string' ? data.error : undefined;
-		const rejected = code === 'invalid_client' || status === 401;
-		const text = rejected
-			? 'the Client ID or Client Secret was refused (invalid_client). Check "Client ID" and "Client Secret", and that "Environment" is the one they were issued for'
-			: code === 'invalid_scope'
-				? 'a requested scope is not allowed for this client (invalid_scope). Check "Scope" (empty asks for every scope of the client)'
-				: `the token server answered ${status ? `HTTP ${status}` : 'nothing'}${code ? ` (${code})` : ''}. Check "Environment" (or the Token URL under "Custom Hosts")`;
-		const message = `Ondato token request: ${text}.`;
-		// n8n's credential test shows the status text of a failed request: here, the reason.
-		throw Object.assign(new Error(message), {
-			httpCode: rejected ? '401' : status ? String(status) : undefined,
-			response: {
-				status: rejected ? 401 : status,
-				statusText: message,
-				headers: {},
-				data: { message },
-			},
-		});
-	}
-	const body = parseBody(response.body);
-	if (typeof body.access_token !== 'string' || !body.access_token) {
-		throw new Error('Ondato token request: the answer has no access_token');
-	}
-	return { token: body.access_token, expiresInSeconds: Number(body.expires_in) || undefined };
-}
-
-/** A digest of the values a token is fetched with (client ID, secret, scope, token URL, environment). */
-function tokenOwner(credentials: ICredentialDataDecryptedObject): string {
-	const scope = typeof credentials.scope === 'string' ? credentials.scope.trim() : '';
-	const values = [
-		credentials.clientId,
-		credentials.clientSecret,
-		scope,
-		ondatoHosts(credentials).tokenUrl,
-		credentials.environment,
-	];
-	return createHash('sha256')
-		.update(JSON.stringify(values.map((v) => String(v ?? ''))))
-		.digest('hex')
-		.slice(0, 16);
-}
-
-function parseBody(body: unknown): IDataObject {
-	if (typeof body === 'string') {
-		try {
-			const parsed = JSON.parse(body) as unknown;
-			return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : {};
-		} catch {
-			return {};
-		}
-	}
-	return body && typeof body === 'object' ? (body as IDataObject) : {};
 }

@@ -1,41 +1,14 @@
-import { createHmac } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlOf, DEFAULT_HOST, VERIGRAM_HOSTS } from '../nodes/Verigram/transport/hosts';
-
-function headerNames(headers: IDataObject): Set<string> {
-	return new Set(Object.keys(headers).map((name) => name.toLowerCase()));
-}
-
-/**
- * Moves `qs` into the URL (so the signed string is exactly what is sent) and returns the path
- * with its query string, relative to the credential's API root, e.g. `/flow/abc/result`.
- */
-function pathToSign(requestOptions: IHttpRequestOptions, apiRoot: string): string {
-	const root = String(requestOptions.baseURL ?? apiRoot).replace(/\/+$/, '');
-	let url = String(requestOptions.url ?? '');
-	if (!/^https?:\/\//i.test(url)) url = `${root}${url.startsWith('/') ? '' : '/'}${url}`;
-	const qs = (requestOptions.qs ?? {}) as IDataObject;
-	const entries = Object.entries(qs).filter(([, value]) => value !== undefined && value !== null);
-	if (entries.length) {
-		const query = new URLSearchParams(
-			entries.map(([key, value]): [string, string] => [key, String(value)]),
-		).toString();
-		url = `${url}${url.includes('?') ? '&' : '?'}${query}`;
-	}
-	requestOptions.qs = {};
-	requestOptions.url = url;
-	if (url.startsWith(`${root}/`) || url === root) return url.slice(root.length) || '/';
-	const parsed = new URL(url);
-	return `${parsed.pathname}${parsed.search}`;
-}
+import { DEFAULT_HOST, VERIGRAM_HOSTS } from '../nodes/Verigram/transport/hosts';
+import { signRequest } from '../nodes/Verigram/transport/signing';
+import { failureRules } from '../nodes/shared/auth';
 
 export class VerigramApi implements ICredentialType {
 	name = 'verigramApi';
@@ -106,31 +79,12 @@ export class VerigramApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * Test keys send the key and version only. With a secret (production keys) every request also
-	 * carries the unix time in seconds and the lowercase hex HMAC-SHA256 of time + path with query,
-	 * keyed with the secret; the body is not signed.
-	 */
+	// Plain code: the key and version, and with a secret the signature (transport/signing.ts).
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		const present = headerNames(headers);
-		headers['X-Verigram-Api-Key'] = String(credentials.apiKey ?? '');
-		// A request may ask for another version (the legacy access-token route is version 1.1).
-		if (!present.has('x-verigram-api-version'))
-			headers['X-Verigram-Api-Version'] = String(credentials.apiVersion || '2.0');
-		const secret = String(credentials.apiSecret ?? '');
-		if (secret) {
-			const ts = String(Math.floor(Date.now() / 1000));
-			const path = pathToSign(requestOptions, baseUrlOf(credentials));
-			headers['X-Verigram-Ts'] = ts;
-			headers['X-Verigram-Hmac-SHA256'] = createHmac('sha256', Buffer.from(secret, 'utf8'))
-				.update(`${ts}${path}`, 'utf8')
-				.digest('hex');
-		}
-		return { ...requestOptions, headers };
+		return await signRequest(credentials, requestOptions);
 	}
 
 	// Verigram documents no "who am I" route. Creating a flow is the documented call (quickstart, with a
@@ -148,32 +102,10 @@ export class VerigramApi implements ICredentialType {
 				locale: 'en',
 			},
 		},
-		// What the editor shows when the test fails: the provider's reason and the field to check.
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Verigram refused the API key (HTTP 401). Check "API Key", and that "Host" is the one the key was issued for.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Verigram refused the request (HTTP 403): a production key signs every request with its secret, and the signature did not match. Check "API Secret".',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Verigram API answered at this address (HTTP 404). Check "Host" (or "Base URL") and "API Version".',
-				},
-			},
-		],
+		rules: failureRules({
+			401: 'Verigram refused the API key (HTTP 401). Check "API Key", and that "Host" is the one the key was issued for.',
+			403: 'Verigram refused the request (HTTP 403): a production key signs every request with its secret, and the signature did not match. Check "API Secret".',
+			404: 'No Verigram API answered at this address (HTTP 404). Check "Host" (or "Base URL") and "API Version".',
+		}),
 	};
 }

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -9,39 +8,18 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { deliveryKey } from '../shared/dedup';
 import {
-	acceptDelivery,
 	ANSWER_WITH_WEBHOOK_RESPONSE,
 	outOfBandWebhookMethods,
 	refuseWebhook,
 	startOfExecution,
 } from '../shared/delivery';
-import {
-	browserReturnWebhook,
-	completeBrowserReturn,
-	pageTextProperty,
-	startOfBrowserReturn,
-} from '../shared/redirect';
-import {
-	isVerdictOnly,
-	reduceToVerdict,
-	verdictOnlyProperty,
-	verdictOutput,
-} from '../shared/personalData';
-import { safeEqual } from '../shared/signature';
-import { CALLBACK_TYPES } from './constants';
-import { CREDENTIAL_TYPE, identomatRequest } from './transport';
-import { resultVerification } from './verdict';
-
-function list(value: unknown): string[] {
-	return typeof value === 'string'
-		? value
-				.split(',')
-				.map((v) => v.trim())
-				.filter((v) => v !== '')
-		: [];
-}
+import { verdictOnlyProperty } from '../shared/personalData';
+import { pageTextProperty } from '../shared/landingPage';
+import { browserReturnWebhook, startOfBrowserReturn } from '../shared/redirect';
+import { browserReturn } from './trigger/browserReturn';
+import { callback, CALLBACK_MARKER_SECONDS } from './trigger/callback';
+import { IDENTOMAT_EVENT_OPTIONS } from './trigger/events';
 
 export class IdentomatTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -106,17 +84,7 @@ export class IdentomatTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				noDataExpression: true,
-				options: [
-					{ name: 'Email One-Time Password Request', value: 'email-one-time-password-request' },
-					{ name: 'One-Time Password Request (SMS)', value: 'one-time-password-request' },
-					{ name: 'Session Link Shared by Email', value: 'share-session-link-via-email' },
-					{ name: 'Session Link Shared by SMS', value: 'share-session-link-via-sms' },
-					{
-						name: 'Status Update',
-						value: 'statusUpdate',
-						description: 'Any other callback type (format not documented)',
-					},
-				],
+				options: IDENTOMAT_EVENT_OPTIONS,
 				default: [
 					'one-time-password-request',
 					'email-one-time-password-request',
@@ -212,107 +180,4 @@ export class IdentomatTrigger implements INodeType {
 			return await startOfBrowserReturn.call(this);
 		return [startOfExecution(this, CALLBACK_MARKER_SECONDS)];
 	}
-}
-
-/**
- * Callbacks carry no id or time: a repeated callback is recognised by its exact body for this
- * long (retries of a delivery). A later identical body (the same code sent again) runs again.
- */
-const CALLBACK_MARKER_SECONDS = 600;
-
-async function callback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const expected = typeof credentials.callbackApiKey === 'string' ? credentials.callbackApiKey : '';
-	const body = this.getBodyData() as IDataObject;
-	const received = body && typeof body.callbackApiKey === 'string' ? body.callbackApiKey : '';
-	// Identomat puts a shared key in the body (no signature). Fail closed: no key set, no run.
-	if (!expected || !received || !safeEqual(received, expected)) {
-		return refuseWebhook(this, 401, 'Unauthorized');
-	}
-	const type = typeof body.type === 'string' ? body.type : '';
-	const chosen = this.getNodeParameter('events', []);
-	// Fail closed: anything but a list (an expression giving text) selects no event.
-	const events = Array.isArray(chosen) ? (chosen as string[]) : [];
-	const statusTypes = list(this.getNodeParameter('statusUpdateTypes', ''));
-	const isStatusUpdate =
-		!CALLBACK_TYPES.includes(type) && (statusTypes.length === 0 || statusTypes.includes(type));
-	const wanted = CALLBACK_TYPES.includes(type)
-		? events.includes(type)
-		: isStatusUpdate && events.includes('statusUpdate');
-	if (!wanted) return { webhookResponse: { received: true } };
-
-	// The shared key is a secret: it never reaches the workflow.
-	const item: IDataObject = { ...body };
-	delete item.callbackApiKey;
-	// Named by the body without the key: the digest is in the output, and must not help guess the key.
-	const key = deliveryKey(JSON.stringify(item));
-	if (isStatusUpdate) {
-		item.event = 'statusUpdate';
-		const sessionId = typeof body.sessionId === 'string' ? body.sessionId : '';
-		if (sessionId && this.getNodeParameter('fetchResult', true) === true) {
-			const { body: result } = await identomatRequest(this, 'result/', {
-				session_token: sessionId,
-			});
-			if (result && typeof result === 'object' && !Array.isArray(result)) {
-				item.result = result as IDataObject;
-				item.verification = resultVerification(
-					sessionId,
-					result as IDataObject,
-				) as unknown as IDataObject;
-			}
-		}
-	}
-	// Simplify, for status updates: the session id and the verdict, never the result. An OTP or link-sharing
-	// callback is kept whole: the workflow needs its phone number or email to act on it.
-	const output =
-		isStatusUpdate && isVerdictOnly(this)
-			? reduceToVerdict(item, ['type', 'event', 'sessionId'])
-			: item;
-	return acceptDelivery(this, key, CALLBACK_MARKER_SECONDS, [output]);
-}
-
-/** What Simplify keeps of a browser return's result besides `verification`. */
-const RESULT_KEYS = ['session_token', 'result', 'result_comment', 'configId'];
-
-async function browserReturn(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const location = String(this.getNodeParameter('redirectUrl', '') ?? '').trim();
-	const parameter = String(
-		this.getNodeParameter('sessionParameter', 'session_token') || 'session_token',
-	);
-	const onlyDecided = this.getNodeParameter('onlyDecided', false) === true;
-	const query = this.getQueryData() as IDataObject;
-	const token = typeof query[parameter] === 'string' ? (query[parameter] as string).trim() : '';
-	const decided = (result: IDataObject | undefined) => {
-		const status = result ? resultVerification(token, result).status : undefined;
-		return status === 'verified' || status === 'rejected';
-	};
-	// Whatever the browser brings, it is only a pointer: the result is read server-side.
-	return await completeBrowserReturn(this, {
-		id: /^[A-Za-z0-9_-]{8,128}$/.test(token) ? token : '',
-		read: async () => {
-			const { body } = await identomatRequest(this, 'result/', { session_token: token });
-			return body && typeof body === 'object' && !Array.isArray(body)
-				? (body as IDataObject)
-				: undefined;
-		},
-		isFinal: decided,
-		// A session not decided yet is emitted too (unless Only Decided Results), once per status.
-		interimStatus: (result) =>
-			onlyDecided || !result ? undefined : String(resultVerification(token, result).providerStatus),
-		toItem: (result) =>
-			verdictOutput(
-				this,
-				0,
-				{
-					session_token: token,
-					...result,
-					verification: resultVerification(token, result ?? {}) as unknown as IDataObject,
-				},
-				RESULT_KEYS,
-			),
-		waitSeconds: 0,
-		redirectUrl: location,
-		pendingRedirectUrl: location,
-		label: 'Identomat Trigger',
-	});
 }

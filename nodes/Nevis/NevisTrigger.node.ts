@@ -12,20 +12,35 @@ import {
 	browserReturnSettings,
 	browserReturnWebhook,
 	completeBrowserReturn,
+	queryValue,
 	startOfBrowserReturn,
 } from '../shared/redirect';
+import { commaList } from '../shared/validation';
 import { outOfBandWebhookMethods } from '../shared/delivery';
 import { SESSION_ID } from './actions/common.descriptions';
-import { verdictOnlyProperty, verdictOutput } from '../shared/personalData';
+import { verdictOutput } from '../shared/personalData';
 import { SESSION_KEYS } from './actions/session/get.operation';
 import { getSession } from './transport';
 import { isFinalSession, sessionVerification } from './verdict';
 
-const { redirectTo, pageText, pendingRedirect, waitSeconds } = browserReturnProperties(
-	'session',
-	'your-portal.com',
-	'one that is not verified or failed',
-);
+const properties = browserReturnProperties({
+	what: 'session',
+	example: 'your-portal.com',
+	notFinished: 'one that is not verified or failed',
+	notice:
+		"Not documented by Nevis: this node needs the session ID on the redirect to your instance's redirect URL (the Session ID Query Parameters option), and Nevis documents no such parameter. Without it no workflow starts. Relying on documented behaviour only: read the session with Get in a bounded Wait → Get loop, or with Wait for Final Result (see examples/nevis-onboarding.json). Otherwise have the instance redirect URL set to this node's Production URL; the node reads the session from Nevis itself, starts the workflow once per finished session and sends the browser on.",
+	options: [
+		{
+			displayName: 'Session ID Query Parameters',
+			name: 'sessionParameters',
+			type: 'string',
+			noDataExpression: true,
+			default: 'sessionId, tc',
+			description:
+				'Comma-separated query parameters of the redirect that may carry the session ID, first match wins. Nevis does not document whether the redirect carries the session ID; without one the node starts nothing.',
+		},
+	],
+});
 
 export class NevisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,38 +57,7 @@ export class NevisTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nevisApi', required: true }],
 		webhooks: [browserReturnWebhook('redirect')],
-		properties: [
-			{
-				displayName:
-					"Not documented by Nevis: this node needs the session ID on the redirect to your instance's redirect URL (the Session ID Query Parameters option), and Nevis documents no such parameter. Without it no workflow starts. Relying on documented behaviour only: read the session with Get in a bounded Wait → Get loop, or with Wait for Final Result (see examples/nevis-onboarding.json). Otherwise have the instance redirect URL set to this node's Production URL; the node reads the session from Nevis itself, starts the workflow once per finished session and sends the browser on.",
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			redirectTo,
-			pageText,
-			verdictOnlyProperty,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					pendingRedirect,
-					{
-						displayName: 'Session ID Query Parameters',
-						name: 'sessionParameters',
-						type: 'string',
-						noDataExpression: true,
-						default: 'sessionId, tc',
-						description:
-							'Comma-separated query parameters of the redirect that may carry the session ID, first match wins. Nevis does not document whether the redirect carries the session ID; without one the node starts nothing.',
-					},
-					waitSeconds,
-				],
-			},
-		],
+		properties,
 	};
 
 	// Nothing to register at Nevis: the redirect URL is a setting of the instance.
@@ -83,22 +67,11 @@ export class NevisTrigger implements INodeType {
 	execute = startOfBrowserReturn;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const {
-			options,
-			query,
-			redirectUrl,
-			pendingRedirectUrl,
-			waitSeconds: wait,
-		} = browserReturnSettings(this);
-		const names = String(options.sessionParameters ?? 'sessionId, tc')
-			.split(',')
-			.map((name) => name.trim())
-			.filter(Boolean);
-		const found = names
-			.map((name) => query[name])
-			.find((value) => typeof value === 'string' && value.trim() !== '');
-		const sessionId = typeof found === 'string' ? found.trim() : '';
+		const settings = browserReturnSettings(this);
+		const names = commaList(settings.options.sessionParameters ?? 'sessionId, tc');
+		const sessionId = queryValue(settings.query, names);
 		return await completeBrowserReturn(this, {
+			...settings,
 			id: SESSION_ID.test(sessionId) ? sessionId : '',
 			read: async () => await getSession(this, sessionId),
 			isFinal: isFinalSession,
@@ -109,9 +82,6 @@ export class NevisTrigger implements INodeType {
 					{ ...session, verification: sessionVerification(session, sessionId) } as IDataObject,
 					SESSION_KEYS,
 				),
-			waitSeconds: wait,
-			redirectUrl,
-			pendingRedirectUrl,
 			label: 'Nevis Trigger',
 		});
 	}

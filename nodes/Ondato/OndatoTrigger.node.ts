@@ -9,44 +9,32 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isSafePathSegment, pathSegment } from '../shared/ids';
+import { isSafePathSegment } from '../shared/ids';
 import { finiteNumber } from '../shared/numbers';
-import { deliveryKey, lookupDelivery } from '../shared/dedup';
+import { deliveryKey } from '../shared/dedup';
 import {
 	acceptDelivery,
 	ANSWER_WITH_WEBHOOK_RESPONSE,
+	knownDelivery,
 	outOfBandWebhookMethods,
 	refuseWebhook,
 	startOfExecution,
 } from '../shared/delivery';
-import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty } from '../shared/personalData';
-import { CREDENTIAL_TYPE, ondatoRequest } from './transport';
-import { idvVerification, kybVerification, kycVerification } from './verdict';
+import { verdictOnlyProperty } from '../shared/personalData';
+import { CREDENTIAL_TYPE } from './transport';
 import {
-	AUTHENTICATION_CHECKS,
+	authenticationChecks,
 	DEFAULT_TOLERANCE_SECONDS,
 	hasBasicAuth,
 	hasValidSignature,
 } from './trigger/authentication';
+import { deliveryItem, hasCurrentState, readCurrentState } from './trigger/delivery';
 import { parseEnvelope } from './trigger/envelope';
 import { ONDATO_EVENT_OPTIONS } from './trigger/events';
 import { answerTokenRequest, hasValidToken, refuseWithoutToken } from './trigger/webhookToken';
 
 /** Ondato retries a delivery for 24 hours: an envelope id is remembered a little longer. */
 const MARKER_SECONDS = 25 * 3600;
-
-/** What Simplify keeps of a delivery besides `verification`. */
-const ENVELOPE_KEYS = [
-	'id',
-	'type',
-	'event',
-	'applicationId',
-	'createdUtc',
-	'deliveredUtc',
-	'isDelivered',
-	'payloadId',
-	'externalReferenceId',
-];
 
 export class OndatoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -178,22 +166,8 @@ export class OndatoTrigger implements INodeType {
 	webhookMethods = { ...outOfBandWebhookMethods, setup: outOfBandWebhookMethods.default };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		let authentication: unknown;
-		try {
-			authentication = this.getNodeParameter('authentication', 'basicAuth');
-		} catch {
-			// An expression that cannot be evaluated is no known value either.
-			authentication = undefined;
-		}
-		// Fail closed: only a known value runs its checks; anything else refuses every delivery.
-		const checks =
-			(typeof authentication === 'string' && AUTHENTICATION_CHECKS.get(authentication)) || [];
-		if (checks.length === 0) {
-			this.logger.warn(
-				`Ondato Trigger refused a delivery: Authentication has an unknown value "${String(authentication).slice(0, 40)}"`,
-			);
-			return refuseWebhook(this, 401, 'Unauthorized');
-		}
+		const checks = authenticationChecks(this);
+		if (checks.length === 0) return refuseWebhook(this, 401, 'Unauthorized');
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 
@@ -229,81 +203,30 @@ export class OndatoTrigger implements INodeType {
 			return { webhookResponse: { received: true } };
 		}
 		const key = deliveryKey(envelope.id as string);
-		const known = lookupDelivery(this, key);
-		if (known === 'duplicate') return { webhookResponse: { received: true, duplicate: true } };
-		if (known === 'inFlight')
-			return refuseWebhook(this, 409, 'This delivery is being processed; retry later');
+		// A copy already run or in flight is answered before the current state is read.
+		const known = knownDelivery(this, key);
+		if (known) return known;
 
 		const event = envelope.event as string;
-		const payload = envelope.payload as IDataObject;
-		let resource: IDataObject | undefined;
-		let kyc: IDataObject | undefined;
+		const payloadId = (envelope.payload as IDataObject).id;
 		const fetches =
-			options.fetchCurrentState &&
-			(event.startsWith('IdentityVerification.') || event.startsWith('KycIdentification.'));
-		if (fetches && typeof payload.id === 'string' && !isSafePathSegment(payload.id)) {
-			// The id goes into a URL path: `..` or a `/` could move the request elsewhere.
+			options.fetchCurrentState && hasCurrentState(event) && typeof payloadId === 'string';
+		// The id goes into a URL path: `..` or a `/` could move the request elsewhere.
+		if (fetches && !isSafePathSegment(payloadId))
 			return refuseWebhook(this, 400, 'The payload id is not a valid Ondato id');
-		}
-		if (fetches && typeof payload.id === 'string') {
-			try {
-				if (event.startsWith('IdentityVerification.')) {
-					resource = (await ondatoRequest(
-						this,
-						'idv',
-						'GET',
-						`/v1/identity-verifications/${pathSegment(payload.id)}`,
-					)) as IDataObject;
-					const kycId = (
-						((resource.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined
-					)?.id;
-					if (resource.status === 'Completed' && typeof kycId === 'string') {
-						kyc = (await ondatoRequest(
-							this,
-							'kyc',
-							'GET',
-							`/v1/identifications/${pathSegment(kycId)}`,
-						)) as IDataObject;
-					}
-				} else if (event.startsWith('KycIdentification.')) {
-					resource = (await ondatoRequest(
-						this,
-						'kyc',
-						'GET',
-						`/v1/identifications/${pathSegment(payload.id)}`,
-					)) as IDataObject;
-				}
-			} catch {
-				// Ondato retries a delivery that is not acknowledged, so nothing is lost.
-				return refuseWebhook(
-					this,
-					503,
-					'The current state could not be read from Ondato; retry later',
-				);
-			}
-		}
-		const state = resource ?? payload;
-		const output: IDataObject = { ...envelope };
-		if (resource) output.currentState = resource;
-		if (kyc) output.kycIdentification = kyc;
-		if (event.startsWith('IdentityVerification.'))
-			output.verification = idvVerification(state, kyc) as unknown as IDataObject;
-		else if (event.startsWith('KycIdentification.'))
-			output.verification = kycVerification(state) as unknown as IDataObject;
-		else if (
-			event.startsWith('KybIdentification.') &&
-			!event.startsWith('KybIdentification.Document.')
-		) {
-			output.verification = kybVerification(state) as unknown as IDataObject;
+		let current = {};
+		try {
+			if (fetches) current = await readCurrentState(this, event, payloadId);
+		} catch {
+			// Ondato retries a delivery that is not acknowledged, so nothing is lost.
+			return refuseWebhook(
+				this,
+				503,
+				'The current state could not be read from Ondato; retry later',
+			);
 		}
 		// Two copies may arrive at once: only the first one to get here starts an execution.
-		// Simplify: the envelope's ids and times, the payload's id, your reference and the verdict; never the payload itself.
-		const item = isVerdictOnly(this)
-			? reduceToVerdict(
-					{ ...output, payloadId: payload.id, externalReferenceId: state.externalReferenceId },
-					ENVELOPE_KEYS,
-				)
-			: output;
+		const item = deliveryItem(this, envelope, current);
 		return acceptDelivery(this, key, MARKER_SECONDS, [item]);
 	}
 

@@ -7,6 +7,7 @@ import type {
 	VerificationReason,
 	VerificationStatus,
 } from '../shared/verdict';
+import { commaList } from '../shared/validation';
 import { mapStatus, verification } from '../shared/verdict';
 
 /**
@@ -42,10 +43,7 @@ export const DEFAULT_FINAL_STATUSES = Object.keys(FLOW_STATUS);
 
 /** Parses "pass, fail" into a list; empty means the documented final statuses. */
 export function finalStatusesFrom(value: unknown): string[] {
-	const list = String(value ?? '')
-		.split(',')
-		.map((s) => s.trim())
-		.filter(Boolean);
+	const list = commaList(value);
 	return list.length ? list : DEFAULT_FINAL_STATUSES;
 }
 

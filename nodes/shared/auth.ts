@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IAuthenticateRuleResponseCode,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import type { RequestContext } from './request';
 
@@ -18,6 +22,17 @@ export function bearerAuthenticate(field: string) {
 		};
 		return requestOptions;
 	};
+}
+
+/**
+ * The `rules` of a credential's `test`: what the editor shows when the test request fails with
+ * one of these statuses (the provider's reason and the field to check), in ascending order.
+ */
+export function failureRules(messages: Record<number, string>): IAuthenticateRuleResponseCode[] {
+	return Object.entries(messages).map(([status, message]) => ({
+		type: 'responseCode',
+		properties: { value: Number(status), message },
+	}));
 }
 
 const perRun = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();

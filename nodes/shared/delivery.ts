@@ -27,13 +27,27 @@ export function acceptDelivery(
 	items: IDataObject[],
 	answer: IDataObject | string = { received: true },
 ): IWebhookResponseData {
+	const known = knownDelivery(ctx, key, answer);
+	if (known) return known;
+	claimDelivery(ctx, key, ttlSeconds);
+	const data: INodeExecutionData[] = items.map((json) => ({ json: { ...json, deliveryKey: key } }));
+	return { workflowData: [data], webhookResponse: answer };
+}
+
+/**
+ * The answer acceptDelivery gives a copy of a delivery that already ran or is in flight, or
+ * undefined for a new one: a trigger that reads more before accepting checks this first.
+ */
+export function knownDelivery(
+	ctx: IWebhookFunctions,
+	key: string,
+	answer: IDataObject | string = { received: true },
+): IWebhookResponseData | undefined {
 	const state = lookupDelivery(ctx, key);
 	if (state === 'duplicate') return repeatedDelivery(ctx, answer);
 	if (state === 'inFlight')
 		return refuseWebhook(ctx, 409, 'This delivery is being processed; retry later');
-	claimDelivery(ctx, key, ttlSeconds);
-	const data: INodeExecutionData[] = items.map((json) => ({ json: { ...json, deliveryKey: key } }));
-	return { workflowData: [data], webhookResponse: answer };
+	return undefined;
 }
 
 /** The answer to a copy of a delivery that already ran: the same as the first, and no execution. */

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** One page as a provider returns it, reduced to what the loop needs. */
 export interface Page<T> {
@@ -13,6 +13,28 @@ export interface CollectOptions {
 	limit: number;
 	/** Largest page the provider allows. */
 	maxPageSize: number;
+}
+
+/** The "Return All" and "Limit" parameters of a list operation (read by returnAllOrLimitOf). */
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
 }
 
 /** Reads the "Return All" and "Limit" parameters of a list operation (limit 0 with Return All). */

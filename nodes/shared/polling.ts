@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sleep } from 'n8n-workflow';
 
 import { finiteNumber } from './numbers';
+import { verdictOnlyProperty } from './personalData';
 import type { InputValidator } from './validation';
 
 export interface PollOptions {
@@ -107,6 +108,28 @@ export function savedWaitForFinalResultOptions(defaultTimeoutSeconds: number): I
 				'Whether to wait, as set here by an earlier version of this node. Turn it off and use the Wait for Final Result switch above instead.',
 		},
 		...waitSettings(defaultTimeoutSeconds),
+	];
+}
+
+/**
+ * The end of every read that can wait for the final result: the Wait for Final Result settings,
+ * Simplify, and the Options collection that keeps the settings of earlier versions.
+ */
+export function waitForFinalResultSection(
+	explanation: string,
+	defaultTimeoutSeconds: number,
+): INodeProperties[] {
+	return [
+		...waitForFinalResultProperties(explanation, defaultTimeoutSeconds),
+		verdictOnlyProperty,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: savedWaitForFinalResultOptions(defaultTimeoutSeconds),
+		},
 	];
 }
 

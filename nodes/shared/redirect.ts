@@ -10,7 +10,9 @@ import type {
 
 import { claimDelivery, deliveryKey, lookupDelivery } from './dedup';
 import { startOfExecution } from './delivery';
+import { landingPage, pageTextOf, pageTextProperty } from './landingPage';
 import { finiteNumber } from './numbers';
+import { verdictOnlyProperty } from './personalData';
 import { pollUntilFinal } from './polling';
 import { describeRequestError } from './request';
 import { endRead, startRead } from './visitLimits';
@@ -81,44 +83,6 @@ export async function startOfBrowserReturn(
 	return [startOfExecution(this, RETURN_MARKER_SECONDS)];
 }
 
-export const DEFAULT_PAGE_TEXT = 'Thank you. You can close this page.';
-
-const escapeHtml = (text: string) =>
-	text.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-	);
-
-/**
- * The page a person lands on when no "Redirect To" page is set: small, neutral, readable in light
- * and dark mode, with the workflow's text (escaped; blank lines start a new paragraph).
- */
-export function landingPage(text: string): string {
-	const paragraphs = text
-		.split(/\n\s*\n/)
-		.map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
-		.join('');
-	const title = escapeHtml(text.split('\n')[0].slice(0, 80));
-	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;font:1.125rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f6f6f7;color:#1d1d1f}main{max-width:32rem;margin:1.5rem;padding:2rem 2.5rem;border-radius:12px;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.12);text-align:center}p{margin:.5rem 0}@media (prefers-color-scheme:dark){body{background:#161618;color:#ececee}main{background:#232326;box-shadow:none}}</style></head><body><main role="main">${paragraphs}</main></body></html>`;
-}
-
-/** The landing page's text: the node's Page Text, or the default. */
-function pageTextOf(ctx: IWebhookFunctions): string {
-	return String(ctx.getNodeParameter('pageText', '') ?? '').trim() || DEFAULT_PAGE_TEXT;
-}
-
-/** "Page Text": what the landing page says when no "Redirect To" page is set. */
-export const pageTextProperty = (show?: Record<string, string[]>): INodeProperties => ({
-	displayName: 'Page Text',
-	name: 'pageText',
-	type: 'string',
-	typeOptions: { rows: 2 },
-	default: DEFAULT_PAGE_TEXT,
-	description:
-		'What the page says when Redirect To is empty (plain text; a blank line starts a new paragraph)',
-	...(show ? { displayOptions: { show } } : {}),
-});
-
 /**
  * For providers that only send the person's browser back (no server-side events): answer the
  * browser with a redirect to the page the user chose, and start nothing. A visit that starts an
@@ -144,19 +108,19 @@ export function redirectBrowser(
 }
 
 /**
- * The settings every browser-return trigger shows: where a finished visit goes ("Redirect To"),
- * and, for its Options collection, where any other visit goes and how long to wait for a result.
- * `what` names the provider's object ("flow", "session"), `example` the host of the placeholders.
+ * The properties of a browser-return trigger: its notice, where a finished visit goes ("Redirect
+ * To"), the Page Text, Simplify, and an Options collection with where any other visit goes, how
+ * long to wait for a result and the trigger's own `options`. `what` names the provider's object
+ * ("flow", "session"), `example` the host of the placeholders.
  */
-export function browserReturnProperties(what: string, example: string, notFinished: string) {
-	const redirectTo: INodeProperties = {
-		displayName: 'Redirect To',
-		name: 'redirectUrl',
-		type: 'string',
-		default: '',
-		placeholder: `e.g. https://${example}/verification-done`,
-		description: `The page the person is sent to after a finished ${what}. Empty: a small page with the Page Text.`,
-	};
+export function browserReturnProperties(trigger: {
+	what: string;
+	example: string;
+	notFinished: string;
+	notice: string;
+	options: INodeProperties[];
+}): INodeProperties[] {
+	const { what, example, notFinished } = trigger;
 	const pendingRedirect: INodeProperties = {
 		displayName: 'Redirect When Not Finished To',
 		name: 'pendingRedirectUrl',
@@ -174,7 +138,29 @@ export function browserReturnProperties(what: string, example: string, notFinish
 		default: DEFAULT_WAIT_SECONDS,
 		description: `How long to keep reading the ${what} when the browser arrives before it is final (at most ${MAX_WAIT_SECONDS}). 0 reads once.`,
 	};
-	return { redirectTo, pageText: pageTextProperty(), pendingRedirect, waitSeconds };
+	return [
+		{ displayName: trigger.notice, name: 'notice', type: 'notice', default: '' },
+		{
+			displayName: 'Redirect To',
+			name: 'redirectUrl',
+			type: 'string',
+			default: '',
+			placeholder: `e.g. https://${example}/verification-done`,
+			description: `The page the person is sent to after a finished ${what}. Empty: a small page with the Page Text.`,
+		},
+		pageTextProperty(),
+		verdictOnlyProperty,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [...trigger.options, pendingRedirect, waitSeconds].sort((a, b) =>
+				a.displayName.localeCompare(b.displayName),
+			),
+		},
+	];
 }
 
 /** Reads what `browserReturnProperties` shows, plus the rest of the Options collection. */
@@ -191,6 +177,14 @@ export function browserReturnSettings(ctx: IWebhookFunctions) {
 		}),
 		query: ctx.getQueryData() as IDataObject,
 	};
+}
+
+/** The first of `names` whose query value is a non-empty string, trimmed; '' when none is. */
+export function queryValue(query: IDataObject, names: string[]): string {
+	const found = names
+		.map((name) => query[name])
+		.find((value) => typeof value === 'string' && value.trim() !== '');
+	return typeof found === 'string' ? found.trim() : '';
 }
 
 export interface BrowserReturn<T> {

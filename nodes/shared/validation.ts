@@ -165,3 +165,11 @@ export class InputValidator {
 		}
 	}
 }
+
+/** A comma-separated text as a list of its non-empty, trimmed parts. */
+export function commaList(value: unknown): string[] {
+	return String(value ?? '')
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
+}

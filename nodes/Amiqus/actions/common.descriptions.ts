@@ -75,27 +75,8 @@ export const organisationLocator = amiqusLocator(
 /** Resource locator for a case (a client's records grouped for one decision). */
 export const caseLocator = amiqusLocator('case', 'The Amiqus case', 8723);
 
-/** "Return All" + "Limit", shown for a given resource and operation. */
-export function returnAllOrLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
+/** "Return All" + "Limit": once for every provider, in nodes/shared/pagination.ts. */
+export { returnAllOrLimit } from '../../shared/pagination';
 
 /** Active or archived, as the client and record lists filter them. */
 export const visibilityOptions = [

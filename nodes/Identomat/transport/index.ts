@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
+import { tryParse } from '../../shared/responseErrors';
 import { verifyHmacSignature } from '../../shared/signature';
 import { credentialSettings } from '../../shared/auth';
 import { baseUrlOf } from './hosts';
@@ -20,12 +21,7 @@ export function widgetUrl(baseUrl: string, sessionToken: string): string {
 
 function parseJson(raw: Buffer): unknown {
 	const text = raw.toString('utf8');
-	if (text.trim() === '') return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
+	return text.trim() === '' ? undefined : tryParse(text);
 }
 
 /**

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { savedWaitForFinalResultOptions, waitForFinalResultProperties } from '../../shared/polling';
-
 /** A session, by its nine-digit ID or its start URL (…/idv/welcome.html?tc={sessionId}). Nevis has no route that lists sessions. */
 export const sessionLocator: INodeProperties = {
 	displayName: 'Session',
@@ -41,11 +39,3 @@ export const sessionLocator: INodeProperties = {
 
 /** Reads the session ID and checks the documented nine-digit form. */
 export const SESSION_ID = /^\d{9}$/;
-
-export const waitProperties: INodeProperties[] = waitForFinalResultProperties(
-	'Nevis documents no events for identity verification: reading the session is the documented way. A session can stay pending for good when the person leaves.',
-	600,
-);
-
-/** The same settings where earlier versions kept them (in Options), for saved workflows. */
-export const savedWaitOptions: INodeProperties[] = savedWaitForFinalResultOptions(600);

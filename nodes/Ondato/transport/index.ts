@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiRequest, FullResponse, RequestContext } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
+import { pathSegment } from '../../shared/ids';
 import type { OndatoHosts } from './hosts';
 import { ondatoHosts } from './hosts';
 import { credentialSettings } from '../../shared/auth';
@@ -42,6 +43,31 @@ export async function ondatoRequest(
 	} catch (error) {
 		throw withFieldErrors(error);
 	}
+}
+
+/** GET /v1/identity-verifications/{id}. */
+export async function getIdentityVerification(
+	ctx: RequestContext,
+	id: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const path = `/v1/identity-verifications/${pathSegment(id)}`;
+	return (await ondatoRequest(ctx, 'idv', 'GET', path, { itemIndex })) as IDataObject;
+}
+
+/** GET /v1/identifications/{id}: a KYC identification. */
+export async function getKycIdentification(
+	ctx: RequestContext,
+	id: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const path = `/v1/identifications/${pathSegment(id)}`;
+	return (await ondatoRequest(ctx, 'kyc', 'GET', path, { itemIndex })) as IDataObject;
+}
+
+/** The id of the KYC identification of an identity verification (step.kycIdentification.id). */
+export function kycIdOf(idv: IDataObject): unknown {
+	return (((idv.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)?.id;
 }
 
 /** An empty JSON object as the body of a POST .../filter (n8n drops an empty object body). */

@@ -8,12 +8,36 @@ import { rawBodyOf, safeEqual, verifyHmacSignature } from '../../shared/signatur
  * Any other value (an expression, an empty string, an imported workflow) refuses every delivery.
  * A new mode is one line here.
  */
-export const AUTHENTICATION_CHECKS = new Map<string, ReadonlyArray<'basic' | 'hmac' | 'oAuth2'>>([
+const AUTHENTICATION_CHECKS = new Map<string, ReadonlyArray<'basic' | 'hmac' | 'oAuth2'>>([
 	['basicAuth', ['basic']],
 	['basicAuthAndHmac', ['basic', 'hmac']],
 	['hmac', ['hmac']],
 	['oAuth2', ['oAuth2']],
 ]);
+
+/**
+ * The checks of the node's Authentication. Fail closed: only a known value runs its checks;
+ * anything else (logged) gives none, and the delivery is refused.
+ */
+export function authenticationChecks(
+	ctx: IWebhookFunctions,
+): ReadonlyArray<'basic' | 'hmac' | 'oAuth2'> {
+	let authentication: unknown;
+	try {
+		authentication = ctx.getNodeParameter('authentication', 'basicAuth');
+	} catch {
+		// An expression that cannot be evaluated is no known value either.
+		authentication = undefined;
+	}
+	const checks =
+		(typeof authentication === 'string' && AUTHENTICATION_CHECKS.get(authentication)) || [];
+	if (checks.length === 0) {
+		ctx.logger.warn(
+			`Ondato Trigger refused a delivery: Authentication has an unknown value "${String(authentication).slice(0, 40)}"`,
+		);
+	}
+	return checks;
+}
 
 export const DEFAULT_TOLERANCE_SECONDS = 90000;
 

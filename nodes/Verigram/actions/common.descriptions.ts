@@ -1,6 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { savedWaitForFinalResultOptions, waitForFinalResultProperties } from '../../shared/polling';
+import type { InputValidator } from '../../shared/validation';
 
 /** A flow, by its ID or by its vlink (https://web.verigram.kz/hf2/{flow_id}/). Verigram has no route that lists flows. */
 export const flowLocator: INodeProperties = {
@@ -33,11 +33,10 @@ export const flowLocator: INodeProperties = {
 	],
 };
 
-/** "Wait for final result" options shared by the operations that read a flow's outcome. */
-export const waitProperties: INodeProperties[] = waitForFinalResultProperties(
-	'Verigram pushes no events: this is the documented way (polling GET /flow/{flow_ID}/result).',
-	300,
-);
-
-/** The same settings where earlier versions kept them (in Options), for saved workflows. */
-export const savedWaitOptions: INodeProperties[] = savedWaitForFinalResultOptions(300);
+/** The flow of the Flow locator, checked as a path segment (it goes into the URL). */
+export function flowIdOf(ctx: IExecuteFunctions, check: InputValidator, itemIndex: number): string {
+	return check.pathId(
+		'Flow',
+		ctx.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
+	);
+}

@@ -3,7 +3,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
-import { TOKEN_VALIDITY_MINUTES } from '../../constants';
 import { identomatBaseUrl, identomatRequest, widgetUrl } from '../../transport';
 import type { SessionConfiguration } from './configuration';
 import {
@@ -12,6 +11,9 @@ import {
 	stepValues,
 	validateConfiguration,
 } from './configuration';
+
+/** Default validity of a session token (developer guide). */
+const TOKEN_VALIDITY_MINUTES = 15;
 
 const properties: INodeProperties[] = [
 	{

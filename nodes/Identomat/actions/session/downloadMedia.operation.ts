@@ -4,9 +4,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { binaryItem } from '../../../shared/binary';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
-import { MEDIA } from '../../constants';
 import { identomatRequest } from '../../transport';
 import { sessionToken, sessionTokenField } from '../common.descriptions';
+
+/** Media endpoints under /external-api/ ("Accessing Data and More"). */
+const MEDIA: Record<string, { path: string; fileName: string }> = {
+	cardBack: { path: 'result/card-back/', fileName: 'card-back.jpg' },
+	cardFront: { path: 'result/card-front/', fileName: 'card-front.jpg' },
+	face: { path: 'result/face/', fileName: 'face.jpg' },
+	faceVideo: { path: 'result/face-video/', fileName: 'face-video.webm' },
+	passport: { path: 'result/passport/', fileName: 'passport.jpg' },
+};
 
 const properties: INodeProperties[] = [
 	sessionTokenField,

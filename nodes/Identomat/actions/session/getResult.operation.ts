@@ -4,11 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/execute';
 import {
 	readUntilFinalIfAsked,
-	savedWaitForFinalResultOptions,
-	waitForFinalResultProperties,
+	waitForFinalResultSection,
 	waitRequest,
 } from '../../../shared/polling';
-import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
+import { verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { identomatRequest } from '../../transport';
@@ -18,19 +17,10 @@ import { sessionToken, sessionTokenField } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	sessionTokenField,
 	simplifyProperty,
-	...waitForFinalResultProperties(
+	...waitForFinalResultSection(
 		'Final means one of the documented decisions, approved or rejected. Identomat documents polling result/ as the way to learn the outcome',
 		300,
 	),
-	verdictOnlyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: savedWaitForFinalResultOptions(300),
-	},
 ];
 
 /** A result is final when it carries one of the documented decisions (approved, rejected). */

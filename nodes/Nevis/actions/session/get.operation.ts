@@ -2,30 +2,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
-import { readUntilFinalIfAsked, waitRequest } from '../../../shared/polling';
+import { verdictOutput } from '../../../shared/personalData';
+import {
+	readUntilFinalIfAsked,
+	waitForFinalResultSection,
+	waitRequest,
+} from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { getSession } from '../../transport';
 import { isFinalSession, sessionVerification } from '../../verdict';
-import {
-	SESSION_ID,
-	savedWaitOptions,
-	sessionLocator,
-	waitProperties,
-} from '../common.descriptions';
+import { SESSION_ID, sessionLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	sessionLocator,
-	...waitProperties,
-	verdictOnlyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: savedWaitOptions,
-	},
+	...waitForFinalResultSection(
+		'Nevis documents no events for identity verification: reading the session is the documented way. A session can stay pending for good when the person leaves.',
+		600,
+	),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { pathSegment } from '../../../shared/ids';
 import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
-import { ondatoRequest } from '../../transport';
+import { getIdentityVerification, getKycIdentification, kycIdOf } from '../../transport';
 import { idvVerification } from '../../verdict';
 import { idField } from '../common.descriptions';
 
@@ -61,19 +60,10 @@ export async function execute(
 		this.getNodeParameter('identityVerificationId', itemIndex),
 	) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const idv = (await ondatoRequest(this, 'idv', 'GET', `/v1/identity-verifications/${id}`, {
-		itemIndex,
-	})) as IDataObject;
-	const kycId = (((idv.step ?? {}) as IDataObject).kycIdentification as IDataObject | undefined)
-		?.id;
+	const idv = await getIdentityVerification(this, id, itemIndex);
+	const kycId = kycIdOf(idv);
 	if (options.includeKycIdentification && typeof kycId === 'string') {
-		const kyc = (await ondatoRequest(
-			this,
-			'kyc',
-			'GET',
-			`/v1/identifications/${pathSegment(kycId)}`,
-			{ itemIndex },
-		)) as IDataObject;
+		const kyc = await getKycIdentification(this, kycId, itemIndex);
 		return verdictOutput(
 			this,
 			itemIndex,

@@ -10,7 +10,7 @@ import { binaryItem } from '../../../shared/binary';
 import { pathSegment } from '../../../shared/ids';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
-import { ondatoDownload, ondatoRequest } from '../../transport';
+import { getKycIdentification, ondatoDownload } from '../../transport';
 import { kycIdProperty } from './get.operation';
 
 const properties: INodeProperties[] = [
@@ -106,9 +106,7 @@ export async function execute(
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const onlyFileId = check.uuid('File ID', options.fileId, { optional: true });
 
-	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, {
-		itemIndex,
-	})) as IDataObject;
+	const kyc = await getKycIdentification(this, id, itemIndex);
 	const documentFiles = (((kyc.document ?? {}) as IDataObject).files ?? []) as IDataObject[];
 	const additionalFiles =
 		options.includeAdditionalFiles === false ? [] : ((kyc.additionalFiles ?? []) as IDataObject[]);

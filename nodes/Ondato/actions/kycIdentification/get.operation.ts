@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
 import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
-import { ondatoRequest } from '../../transport';
+import { getKycIdentification } from '../../transport';
 import { kycVerification } from '../../verdict';
 import { idField } from '../common.descriptions';
 
@@ -41,9 +41,7 @@ export async function execute(
 		'KYC Identification ID',
 		this.getNodeParameter('kycIdentificationId', itemIndex),
 	) as string;
-	const kyc = (await ondatoRequest(this, 'kyc', 'GET', `/v1/identifications/${id}`, {
-		itemIndex,
-	})) as IDataObject;
+	const kyc = await getKycIdentification(this, id, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return verdictOutput(
 		this,

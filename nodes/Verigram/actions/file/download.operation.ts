@@ -5,7 +5,7 @@ import { binaryItem } from '../../../shared/binary';
 import type { OperationResult } from '../../../shared/execute';
 import { InputValidator } from '../../../shared/validation';
 import { downloadFlowFile } from '../../transport';
-import { flowLocator } from '../common.descriptions';
+import { flowIdOf, flowLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	flowLocator,
@@ -39,10 +39,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.pathId(
-		'Flow',
-		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
-	);
+	const flowId = flowIdOf(this, check, itemIndex);
 	const label = check.required('Label', this.getNodeParameter('label', itemIndex, 'signed_doc'));
 	const property = check.required(
 		'Put Output File in Field',

@@ -5,7 +5,7 @@ import type { OperationResult } from '../../../shared/execute';
 import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
 import { InputValidator } from '../../../shared/validation';
 import { flowPath, verigramRequest } from '../../transport';
-import { flowLocator } from '../common.descriptions';
+import { flowIdOf, flowLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [flowLocator, verdictOnlyProperty];
 
@@ -20,10 +20,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.pathId(
-		'Flow',
-		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
-	);
+	const flowId = flowIdOf(this, check, itemIndex);
 	const flow = (await verigramRequest(this, 'GET', flowPath(flowId), { itemIndex })) as IDataObject;
 	// Verigram documents no fields of a flow: Simplify keeps only plain ids, statuses and times.
 	return verdictOutput(this, itemIndex, flow, [

@@ -2,27 +2,25 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/execute';
-import { verdictOnlyProperty, verdictOutput } from '../../../shared/personalData';
-import { readUntilFinalIfAsked, waitRequest } from '../../../shared/polling';
+import { verdictOutput } from '../../../shared/personalData';
+import {
+	readUntilFinalIfAsked,
+	waitForFinalResultSection,
+	waitRequest,
+} from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { simplifyProperty, withVerification } from '../../../shared/verdict';
 import { getFlowResult } from '../../transport';
 import { finalStatusesFrom, flowVerification, isFinalResult } from '../../verdict';
-import { flowLocator, savedWaitOptions, waitProperties } from '../common.descriptions';
+import { flowIdOf, flowLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	flowLocator,
 	simplifyProperty,
-	...waitProperties,
-	verdictOnlyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: savedWaitOptions,
-	},
+	...waitForFinalResultSection(
+		'Verigram pushes no events: this is the documented way (polling GET /flow/{flow_ID}/result).',
+		300,
+	),
 ];
 
 /** What Simplify keeps of the result besides `verification`. */
@@ -42,10 +40,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const flowId = check.pathId(
-		'Flow',
-		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
-	);
+	const flowId = flowIdOf(this, check, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const finalStatuses = finalStatusesFrom(options.finalStatuses);
 	const { value: result, extra } = await readUntilFinalIfAsked(

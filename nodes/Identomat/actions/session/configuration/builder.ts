@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { InputValidator } from '../../../../shared/validation';
-import { QUESTIONNAIRE_TYPES, STEP_BOOLEAN_FLAGS, STEP_TYPES } from '../../../constants';
+import { QUESTIONNAIRE_TYPES, STEP_BOOLEAN_FLAGS, STEP_TYPES } from './values';
 
 /** What begin/ receives besides company_key. */
 export interface SessionConfiguration extends IDataObject {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { LANGUAGES } from '../../../constants';
+import { LANGUAGES } from './values';
 
 /** The general flags of a session (the builder's Flags collection). */
 export const flagsProperty: INodeProperties = {

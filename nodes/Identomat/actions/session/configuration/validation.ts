@@ -10,7 +10,7 @@ import {
 	STEP_ARRAY_FLAGS,
 	STEP_BOOLEAN_FLAGS,
 	STEP_TYPES,
-} from '../../../constants';
+} from './values';
 import { isObject } from './builder';
 
 function checkLocalized(check: InputValidator, field: string, value: unknown, required: boolean) {

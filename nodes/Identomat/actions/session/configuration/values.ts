@@ -1,6 +1,6 @@
 /**
- * Documented values of the Identomat API (../shared/providers/identomat.md §6–§8 and the
- * developer guide). Kept in one place so the builder, the validator and the sandbox agree.
+ * Documented values of a session's configuration (../shared/providers/identomat.md §6–§8 and the
+ * developer guide). Kept in one place so the description, the builder and the validator agree.
  */
 
 /** `flags.language`: "en" plus every value the KYC page lists. */
@@ -89,23 +89,3 @@ export const GENERAL_DOCUMENT_TYPES = [
 	{ name: 'Bank Statement', value: 'bank_statement' },
 	{ name: 'Utility Bill', value: 'utility_bill' },
 ];
-
-/** Media endpoints under /external-api/ ("Accessing Data and More"). */
-export const MEDIA: Record<string, { path: string; fileName: string }> = {
-	cardBack: { path: 'result/card-back/', fileName: 'card-back.jpg' },
-	cardFront: { path: 'result/card-front/', fileName: 'card-front.jpg' },
-	face: { path: 'result/face/', fileName: 'face.jpg' },
-	faceVideo: { path: 'result/face-video/', fileName: 'face-video.webm' },
-	passport: { path: 'result/passport/', fileName: 'passport.jpg' },
-};
-
-/** Callback types of the callbacks page. A status-update type is not documented (UNCONFIRMED). */
-export const CALLBACK_TYPES = [
-	'email-one-time-password-request',
-	'one-time-password-request',
-	'share-session-link-via-email',
-	'share-session-link-via-sms',
-];
-
-/** Default validity of a session token (developer guide). */
-export const TOKEN_VALIDITY_MINUTES = 15;

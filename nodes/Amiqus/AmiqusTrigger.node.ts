@@ -17,30 +17,21 @@ import {
 	refuseWebhook,
 	startOfExecution,
 } from '../shared/delivery';
-import { isVerdictOnly, reduceToVerdict, verdictOnlyProperty } from '../shared/personalData';
+import { isVerdictOnly, verdictOnlyProperty } from '../shared/personalData';
 import { rawBodyOf, verifyHmacSignature } from '../shared/signature';
 import {
-	addFullResources,
 	deliveryAge,
-	deliveryIdOf,
+	deliveryItem,
 	describeDelivery,
+	headerValue,
 	markerSeconds,
-	outputHeaders,
+	parseSignedBody,
+	simplifiedDelivery,
 } from './trigger/delivery';
 import { AMIQUS_EVENT_OPTIONS, eventMatches } from './trigger/events';
+import { addFullResources } from './trigger/fullResource';
 import type { WebhookState } from './trigger/registration';
 import { checkWebhook, deleteWebhook, registerWebhook } from './trigger/registration';
-
-function headerValue(headers: IDataObject, name: string): string | undefined {
-	const value = headers[name];
-	if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** What Simplify keeps of a delivery besides `verification`. */
-const DELIVERY_KEYS = ['event', 'deliveryId', 'attempt', 'triggeredAt', 'deliveryKey'];
-const pick = (json: IDataObject, keys: string[]) =>
-	Object.fromEntries(keys.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]));
 
 export class AmiqusTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -189,17 +180,9 @@ export class AmiqusTrigger implements INodeType {
 			return refuseWebhook(this, 404, 'Not Found');
 		}
 
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(raw.toString('utf8'));
-		} catch {
-			parsed = undefined;
-		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			return refuseWebhook(this, 400, 'The body is not a JSON object');
-		}
 		// Parsed from the exact bytes that were signed, and emitted untouched.
-		const payload = parsed as IDataObject;
+		const payload = parseSignedBody(raw);
+		if (!payload) return refuseWebhook(this, 400, 'The body is not a JSON object');
 
 		const { event, triggeredAt } = describeDelivery(payload);
 		// A test delivery from Amiqus: acknowledge it, start nothing.
@@ -216,18 +199,9 @@ export class AmiqusTrigger implements INodeType {
 			return refuseWebhook(this, 400, `Refused: ${age.reason}`);
 		}
 
-		const attempt = Number(headerValue(headers, 'x-aqid-delivery-attempt'));
-		const item: IDataObject = {
-			event,
-			deliveryId: deliveryIdOf(headerValue(headers, 'x-aqid-delivery-id')),
-			attempt: Number.isInteger(attempt) && attempt > 0 && attempt <= 100 ? attempt : null,
-			triggeredAt,
-			payload,
-		};
-		if (options.includeHeaders) item.headers = outputHeaders(headers);
-
 		// The key is a digest of the signed body, never an unsigned header: a copy with another
 		// X-AQID-Delivery-Id (or none) is the same delivery. Amiqus's retries send the same body.
+		const item = deliveryItem(headers, payload, Boolean(options.includeHeaders));
 		return acceptDelivery(this, deliveryKey(raw), markerSeconds(options.maxDeliveryAgeMinutes), [
 			item,
 		]);
@@ -245,12 +219,7 @@ export class AmiqusTrigger implements INodeType {
 			for (const item of items)
 				await addFullResources(this, item.json, options.includeChecks === true);
 		}
-		// Simplify: the delivery (Amiqus sends ids only) and the verdict, never the fetched record or client.
 		if (!isVerdictOnly(this)) return [items];
-		const keep = (json: IDataObject) => ({
-			...reduceToVerdict(json, DELIVERY_KEYS),
-			...pick(json, ['payload', 'headers', 'fetchErrors']),
-		});
-		return [items.map((item) => ({ ...item, json: keep(item.json) }))];
+		return [items.map((item) => ({ ...item, json: simplifiedDelivery(item.json) }))];
 	}
 }

@@ -3,7 +3,7 @@
 // `npm run test:queue`: this package in n8n's queue mode (test/e2e/queue-topology.js: PostgreSQL,
 // Redis, one main, two workers, two webhook processes, each with the package installed).
 // - The action workflows of the single-process suite (Amiqus, Ondato, Identomat, Verigram, Nevis),
-//   started by a webhook, run on a worker with the same checks (test/e2e/providers.js).
+//   started by a webhook, run on a worker with the same checks (test/e2e/providers/).
 // - A binary downloaded on a worker is readable by the next node (binary data mode "database").
 // - The Ondato token: fetched at most once per worker after it expired, not once per item.
 // - Amiqus Trigger: activation on the main registers the webhook once; signed deliveries to either

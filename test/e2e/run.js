@@ -4,7 +4,7 @@
 // provider sandbox. CLI path (import:credentials, import:workflow, execute --id) and, once the
 // Amiqus Trigger is built, the live webhook path (n8n start, activation through the public API,
 // signed deliveries from the sandbox, forged deliveries, deactivation). The other providers
-// (Ondato, Identomat, Verigram, Nevis: test/e2e/providers.js) run in the same n8n: one credential
+// (Ondato, Identomat, Verigram, Nevis: test/e2e/providers/) run in the same n8n: one credential
 // import, one workflow import, an action workflow each (execute --id), then their triggers on the
 // running server (Ondato webhooks with Basic auth, Identomat browser return + callbacks, Verigram
 // and Nevis browser redirects).
@@ -346,7 +346,7 @@ async function triggerPath(sb, n8n, recordId, { triggerBuilt, plan }) {
 			env: personalData.SERVER_ENV,
 		});
 		// Rare: another process took the planned port meanwhile. The provider checks then follow the
-		// sessions' redirects to the actual port (test/e2e/providers.js).
+		// sessions' redirects to the actual port (test/e2e/providers/common.js).
 		if (server.baseUrl !== plan.baseUrl)
 			log(`WARNING: n8n is on ${server.baseUrl}, not the planned ${plan.baseUrl}`);
 		log(

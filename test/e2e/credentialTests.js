@@ -5,50 +5,21 @@
 // red with a wrong secret, naming the provider's reason and the field to check. n8n 1.x applies no
 // responseCode rule of a credential test (its request error carries no response to match) and shows
 // its own text for the status; there the check is that text and the sandbox's refusal of the wrong value.
-const wf = require('./workflows');
 const providers = require('./providers');
 
 // What the editor sends for a saved secret it does not show (n8n-workflow CREDENTIAL_BLANKING_VALUE):
 // n8n puts the stored value back before testing. Ondato's stored token travels this way.
 const BLANK = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
 
-/**
- * Per credential type: the wrong values, what the message must say, what n8n 1.x says instead, and the
- * sandbox's refusal of the wrong value (provider, status).
- */
-const AUTH_FAILED_1X = /^Authorization failed - please check your credentials$/;
-const WRONG = {
-	amiqusApi: [
-		{ accessToken: 'revoked-xxxx' },
-		/Unauthenticated.*"Personal Access Token"/,
-		AUTH_FAILED_1X,
-		['amiqus', 401],
-	],
-	ondatoApi: [
-		{ clientSecret: 'not-the-secret' },
-		/invalid_client.*"Client Secret"/,
-		AUTH_FAILED_1X,
-		['ondato', 400],
-	],
-	identomatApi: [
-		{ companyApiKey: 'not-a-company-key' },
-		/COMPANY_KEY_INVALID.*"Company Key"/,
-		/^Bad request - please check your parameters$/,
-		['identomat', 400],
-	],
-	verigramApi: [
-		{ apiSecret: 'not-the-secret' },
-		/"API Secret"/,
-		/^Forbidden - perhaps check your credentials\?$/,
-		['verigram', 403],
-	],
-	nevisApi: [{ accessToken: 'not-an-access-key' }, /"Access Key"/, AUTH_FAILED_1X, ['nevis', 401]],
-};
+/** Per credential type: the provider's wrong-credential case (`wrongCredential` of providers/<p>.js). */
+const WRONG = Object.fromEntries(
+	[providers.AMIQUS, ...providers.PROVIDERS].map((p) => [p.CRED.type, p.wrongCredential]),
+);
 
 function createChecks({ check, assert, eq }) {
 	return async function checks(sb, server) {
 		const n8n1 = /^1\./.test(server.n8n.n8nVersion);
-		const saved = [wf.credentials(sb)[0], ...providers.credentials(sb)];
+		const saved = [providers.AMIQUS.credentials(sb)[0], ...providers.credentials(sb)];
 		const test = async (c, data) => {
 			const r = await server.rest('POST', '/credentials/test', {
 				credentials: { id: c.id, name: c.name, type: c.type, data },

@@ -242,6 +242,17 @@ function checks(t, state) {
 	return { cli, trigger };
 }
 
+/**
+ * The credential test's wrong value (test/e2e/credentialTests.js): the value, what the message must
+ * say, what n8n 1.x says instead, and the sandbox's refusal of it (provider, status).
+ */
+const wrongCredential = [
+	{ companyApiKey: 'not-a-company-key' },
+	/COMPANY_KEY_INVALID.*"Company Key"/,
+	/^Bad request - please check your parameters$/,
+	['identomat', 400],
+];
+
 module.exports = {
 	key: 'identomat',
 	CRED,
@@ -253,5 +264,6 @@ module.exports = {
 	plan,
 	workflows,
 	probes,
+	wrongCredential,
 	checks,
 };

@@ -97,6 +97,8 @@ function createChecks(t) {
 }
 
 module.exports = {
+	/** Amiqus (providers/amiqus.js): same shape, run by run.js around the others (see its header). */
+	AMIQUS: require('./amiqus'),
 	PROVIDERS,
 	credentials,
 	workflows,

@@ -160,6 +160,17 @@ function checks(t, state) {
 	return { cli, trigger };
 }
 
+/**
+ * The credential test's wrong value (test/e2e/credentialTests.js): the value, what the message must
+ * say, what n8n 1.x says instead, and the sandbox's refusal of it (provider, status).
+ */
+const wrongCredential = [
+	{ accessToken: 'not-an-access-key' },
+	/"Access Key"/,
+	/^Authorization failed - please check your credentials$/,
+	['nevis', 401],
+];
+
 module.exports = {
 	key: 'nevis',
 	CRED,
@@ -170,5 +181,6 @@ module.exports = {
 	credentials,
 	workflows,
 	probes,
+	wrongCredential,
 	checks,
 };

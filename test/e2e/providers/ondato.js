@@ -321,6 +321,17 @@ function checks(t, state) {
 	return { cli, trigger };
 }
 
+/**
+ * The credential test's wrong value (test/e2e/credentialTests.js): the value, what the message must
+ * say, what n8n 1.x says instead, and the sandbox's refusal of it (provider, status).
+ */
+const wrongCredential = [
+	{ clientSecret: 'not-the-secret' },
+	/invalid_client.*"Client Secret"/,
+	/^Authorization failed - please check your credentials$/,
+	['ondato', 400],
+];
+
 module.exports = {
 	key: 'ondato',
 	CRED,
@@ -331,6 +342,7 @@ module.exports = {
 	credentials,
 	workflows,
 	probes,
+	wrongCredential,
 	checks,
 	ONDATO_OAUTH,
 };

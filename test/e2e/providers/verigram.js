@@ -188,6 +188,17 @@ function checks(t, state) {
 	return { cli, trigger };
 }
 
+/**
+ * The credential test's wrong value (test/e2e/credentialTests.js): the value, what the message must
+ * say, what n8n 1.x says instead, and the sandbox's refusal of it (provider, status).
+ */
+const wrongCredential = [
+	{ apiSecret: 'not-the-secret' },
+	/"API Secret"/,
+	/^Forbidden - perhaps check your credentials\?$/,
+	['verigram', 403],
+];
+
 module.exports = {
 	key: 'verigram',
 	CRED,
@@ -199,5 +210,6 @@ module.exports = {
 	plan,
 	workflows,
 	probes,
+	wrongCredential,
 	checks,
 };

@@ -1,5 +1,5 @@
 'use strict';
-// Real-n8n e2e of the Amiqus Organisation and Case resources (run by test/e2e/run.js, execute --id):
+// Real-n8n e2e of the Amiqus Organisation and Case resources (run by test/e2e/providers/amiqus.js, execute --id):
 //   - organisation create: Create Organisation → Create Client → Client Organisation › Add (IDs mapped from
 //     both earlier nodes) → Organisation › Add Assignees → Organisation › Get Clients;
 //   - a case round trip: Create Client → Create Record → Create Case → Add Items (the record) → Create Review
@@ -7,8 +7,8 @@
 // Each check reads the node outputs of the run and what the sandbox holds and received.
 const path = require('path');
 const { isDeepStrictEqual } = require('util');
-const { nodeType, nodeOutput } = require('./n8n');
-const { chain, CRED } = require('./workflows');
+const { nodeType, nodeOutput } = require('../../n8n');
+const { chain, CRED } = require('../../workflows');
 
 const ID = { organisation: 'e2eAmiqusOrg001', case: 'e2eAmiqusCase01' };
 const amiqus = (name, parameters) => ({

@@ -1,9 +1,9 @@
 'use strict';
-// Real-n8n e2e of an Amiqus upload (run by test/e2e/run.js): a file made by n8n's own Convert to File
+// Real-n8n e2e of an Amiqus upload (run by test/e2e/providers/amiqus.js): a file made by n8n's own Convert to File
 // node (so it lives in n8n's binary store, read back as a stream) is uploaded with Attachment → Upload,
 // and a Document Transfer step of Record → Create takes the attachment ID with an expression.
-const { nodeType, nodeOutput } = require('./n8n');
-const { chain, CRED } = require('./workflows');
+const { nodeType, nodeOutput } = require('../../n8n');
+const { chain, CRED } = require('../../workflows');
 
 const ID = 'e2eAmiqusAttch1';
 const LETTER = 'Engagement letter for Ada Lovelace.\nPlease sign and return it.\n';

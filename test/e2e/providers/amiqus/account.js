@@ -1,11 +1,11 @@
 'use strict';
-// Amiqus webhook management in a real n8n (run by test/e2e/run.js, CLI path): the Webhook resource of
+// Amiqus webhook management in a real n8n (run by test/e2e/providers/amiqus.js, CLI path): the Webhook resource of
 // the Amiqus node creates a subscription, lists the team's subscriptions, and deletes the one it
 // created, in one `execute --id` run against the sandbox (the same webhook state the Amiqus Trigger
 // registers into). The signing secret stays out of the run unless asked for.
 const path = require('path');
-const { nodeType, nodeOutput } = require('./n8n');
-const { chain, CRED } = require('./workflows');
+const { nodeType, nodeOutput } = require('../../n8n');
+const { chain, CRED } = require('../../workflows');
 
 const ID = 'e2eAmiqusHooks1';
 const HOOK_URL = 'https://example.org/e2e/amiqus-webhook-round-trip';

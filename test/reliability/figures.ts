@@ -17,3 +17,12 @@ export function writeFigures(section: string, figures: unknown): void {
 	fs.writeFileSync(tmp, `${JSON.stringify(all, null, 2)}\n`);
 	fs.renameSync(tmp, FILE);
 }
+
+/** One section of bench/results/reliability.json, or undefined when there is none yet. */
+export function readFigures(section: string): unknown {
+	try {
+		return (JSON.parse(fs.readFileSync(FILE, 'utf8')) as Record<string, unknown>)[section];
+	} catch {
+		return undefined;
+	}
+}

@@ -12,7 +12,7 @@ import {
 
 /**
  * One test per finding of issue 12 that the engine harness can reproduce: each fails without its
- * fix. The generated hostile suite (hostileGenerated.test.ts) then widens every one of them.
+ * fix. The generated hostile suite (hostileGenerated.<provider>.test.ts) then widens every one of them.
  */
 afterEach(() => jest.restoreAllMocks()); // first, before the hosts stop (see useTriggerSandbox)
 const { sb, publish } = useTriggerSandbox();

@@ -128,6 +128,8 @@ export function waitForFinalResultSection(
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
+			// Only version 1 saved settings here; from version 2 it would be an empty "No properties" box.
+			displayOptions: { show: { '@version': [1] } },
 			options: savedWaitForFinalResultOptions(defaultTimeoutSeconds),
 		},
 	];

@@ -24,14 +24,14 @@ const onError = require('../e2e/errorOutput');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(REPO, '.n8n-e2e', 'editor');
 
-/** Verigram Get Result twice: as a new node, and as saved by a version that kept the wait settings under Options. */
+/** Verigram Get Result twice: as a new node (version 2), and as saved by version 1, which kept the wait settings under Options. */
 const WAIT_ID = 'e2eEditorWait01';
 const waitWorkflow = () => {
-	const node = (name, parameters, y) => ({
+	const node = (name, parameters, y, typeVersion) => ({
 		id: `${WAIT_ID}-${y}`,
 		name,
 		type: nodeType('verigram'),
-		typeVersion: 1,
+		typeVersion,
 		position: [300, y],
 		credentials: {
 			[providers.CRED.verigram.type]: {
@@ -54,8 +54,13 @@ const waitWorkflow = () => {
 		pinData: {},
 		connections: {},
 		nodes: [
-			node('New Get Result', {}, 0),
-			node('Saved Get Result', { options: { waitForFinalResult: true, timeoutSeconds: 120 } }, 200),
+			node('New Get Result', {}, 0, 2),
+			node(
+				'Saved Get Result',
+				{ options: { waitForFinalResult: true, timeoutSeconds: 120 } },
+				200,
+				1,
+			),
 		],
 	};
 };
@@ -340,6 +345,12 @@ async function main() {
 				await setting('timeoutSeconds').first().waitFor({ timeout: 10000 });
 				await setting('initialIntervalSeconds').first().waitFor({ timeout: 10000 });
 				await page.screenshot({ path: path.join(SHOTS, 'wait-for-final-result-on.png') });
+				// A new node (version 2) has no saved settings: no empty Options box beside Request Options.
+				const optionsLabels = ndv.getByText('Options', { exact: true });
+				assert(
+					(await optionsLabels.count()) === 0,
+					`an Options collection shown on a new node: ${await optionsLabels.count()}`,
+				);
 				await page.keyboard.press('Escape');
 				ndv = await open('Saved Get Result');
 				await ndv.getByText('Saved Wait for Final Result').first().waitFor({ timeout: 10000 });
